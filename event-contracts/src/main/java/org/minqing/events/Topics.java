@@ -1,0 +1,99 @@
+package org.minqing.events;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every Kafka topic, who writes it and who reads it. Names follow
+ * {@code minqing.<producing-service>.<aggregate>}; each consumer has its own dead-letter topic
+ * {@code <topic>.dlt.<consuming-service>}. {@code topics.tsv} and {@code asyncapi.yaml} list
+ * the same topics (a test keeps the three in step).
+ */
+public enum Topics {
+    RECEPTION_DAY("minqing.representative.reception-day", "representative", "intake", "notification"),
+    REPRESENTATIVE("minqing.representative.representative", "representative", "notification"),
+    CASE("minqing.intake.case", "intake", "representative", "referral", "notification"),
+    REFERRAL("minqing.referral.referral", "referral", "intake", "representative", "notification"),
+    NOTICE("minqing.notification.notice", "notification", "representative");
+
+    public static final int PARTITIONS = 3;
+    /** One broker locally; production deployments override this when creating topics. */
+    public static final int REPLICAS = 1;
+    /** Events are delivered within days; the services keep their own state, so a week is enough to replay. */
+    public static final Duration EVENT_RETENTION = Duration.ofDays(7);
+    /** Dead letters wait for an operator, who may be on leave: keep them a month. */
+    public static final Duration DLT_RETENTION = Duration.ofDays(30);
+
+    private static final String DLT_INFIX = ".dlt.";
+
+    private final String topic;
+    private final String producer;
+    private final List<String> consumers;
+
+    Topics(String topic, String producer, String... consumers) {
+        this.topic = topic;
+        this.producer = producer;
+        this.consumers = List.of(consumers);
+    }
+
+    /** The Kafka topic name. */
+    public String topic() {
+        return topic;
+    }
+
+    /** The only service that writes this topic. */
+    public String producer() {
+        return producer;
+    }
+
+    /** The services that read this topic, each with its own dead-letter topic. */
+    public List<String> consumers() {
+        return consumers;
+    }
+
+    /** The dead-letter topic of {@code consumerService}, which must be a declared consumer. */
+    public String dlt(String consumerService) {
+        if (!consumers.contains(consumerService)) {
+            throw new IllegalArgumentException(
+                    consumerService + " does not consume " + topic + " (consumers: " + consumers + ")");
+        }
+        return topic + DLT_INFIX + consumerService;
+    }
+
+    public List<String> dlts() {
+        return consumers.stream().map(this::dlt).toList();
+    }
+
+    public long retentionMs() {
+        return EVENT_RETENTION.toMillis();
+    }
+
+    /** Every topic name to create, each event topic followed by its dead-letter topics. */
+    public static List<String> allTopicNames() {
+        List<String> names = new ArrayList<>();
+        for (Topics t : values()) {
+            names.add(t.topic);
+            names.addAll(t.dlts());
+        }
+        return List.copyOf(names);
+    }
+
+    /** Retention for any name from {@link #allTopicNames()}. */
+    public static long retentionMs(String topicName) {
+        return isDlt(topicName) ? DLT_RETENTION.toMillis() : EVENT_RETENTION.toMillis();
+    }
+
+    public static boolean isDlt(String topicName) {
+        return topicName.contains(DLT_INFIX);
+    }
+
+    public static Topics forTopic(String topicName) {
+        for (Topics t : values()) {
+            if (t.topic.equals(topicName)) {
+                return t;
+            }
+        }
+        throw new IllegalArgumentException("unknown topic " + topicName);
+    }
+}

@@ -1,0 +1,96 @@
+package org.minqing.events;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The naming rules of docs/CONVENTIONS.md, and the rule that events carry no resident's personal data. */
+class ContractRulesTest {
+
+    private static final Set<String> SERVICES = Set.of("intake", "representative", "referral", "notification");
+    private static final Pattern SEGMENT = Pattern.compile("[a-z]+(-[a-z]+)*");
+    /** Payloads about public officials (representatives, liaison officers) may name them; the rest may not. */
+    private static final Pattern PERSONAL = Pattern.compile("(?i).*(name|phone|mobile|email|idcard|idnumber).*");
+    private static final Set<String> ALLOWED_PERSONAL = Set.of("ReferralReferred.unitName");
+
+    @ParameterizedTest
+    @EnumSource(Topics.class)
+    void topicNamesFollowTheRule(Topics topic) {
+        String[] parts = topic.topic().split("\\.");
+        assertEquals(3, parts.length, topic.topic());
+        assertEquals("minqing", parts[0]);
+        assertEquals(topic.producer(), parts[1]);
+        assertTrue(SEGMENT.matcher(parts[2]).matches(), topic.topic());
+        assertTrue(SERVICES.containsAll(topic.consumers()));
+        assertFalse(topic.consumers().contains(topic.producer()), "a service does not consume its own topic");
+    }
+
+    @Test
+    void deadLetterTopics() {
+        assertEquals("minqing.referral.referral.dlt.intake", Topics.REFERRAL.dlt("intake"));
+        assertEquals("minqing.intake.case.dlt.referral", Topics.CASE.dlt("referral"));
+        assertThrows(IllegalArgumentException.class, () -> Topics.REFERRAL.dlt("referral"));
+        assertThrows(IllegalArgumentException.class, () -> Topics.NOTICE.dlt("intake"));
+        assertTrue(Topics.isDlt(Topics.NOTICE.dlt("representative")));
+        assertEquals(30L * 24 * 3600 * 1000, Topics.retentionMs(Topics.NOTICE.dlt("representative")));
+        assertEquals(7L * 24 * 3600 * 1000, Topics.retentionMs(Topics.NOTICE.topic()));
+        assertEquals(Topics.CASE, Topics.forTopic("minqing.intake.case"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void eventTypesFollowTheRule(EventType type) {
+        String[] parts = type.type().split("\\.");
+        assertEquals(3, parts.length, type.type());
+        Arrays.stream(parts).forEach(p -> assertTrue(SEGMENT.matcher(p).matches(), type.type()));
+        assertEquals(type.producer(), parts[0], "an event is produced by the service it is named after");
+        assertEquals(type.aggregateType(), parts[1]);
+        assertEquals(1, type.schemaVersion());
+        assertEquals(type, EventType.of(type.type()));
+        assertEquals(type, EventType.forPayload(type.payloadClass()));
+        assertEquals("org.minqing.events." + type.producer(), type.payloadClass().getPackageName());
+    }
+
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void aggregateIdIsTheFirstPayloadComponent(EventType type) {
+        RecordComponent first = type.payloadClass().getRecordComponents()[0];
+        assertEquals(camel(type.aggregateType()) + "Id", first.getName(), "the message key must lead the payload");
+        assertEquals(String.class, first.getType());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = EventType.class, names = {"REPRESENTATIVE_REGISTERED", "REPRESENTATIVE_UPDATED",
+            "LIAISON_OFFICER_REGISTERED", "RECEPTION_DAY_SCHEDULED", "RECEPTION_DAY_ROSTER_CHANGED"},
+            mode = EnumSource.Mode.EXCLUDE)
+    void noResidentPersonalData(EventType type) {
+        for (RecordComponent c : type.payloadClass().getRecordComponents()) {
+            String name = type.payloadClass().getSimpleName() + "." + c.getName();
+            assertFalse(PERSONAL.matcher(c.getName()).matches() && !ALLOWED_PERSONAL.contains(name),
+                    name + " looks like personal data; events never carry a resident's name, phone or ID number");
+        }
+    }
+
+    @Test
+    void unknownTypesAreNotFound() {
+        assertTrue(EventType.find("intake.case.teleported").isEmpty());
+        assertThrows(IllegalArgumentException.class, () -> EventType.of("intake.case.teleported"));
+    }
+
+    private static String camel(String kebab) {
+        StringBuilder out = new StringBuilder();
+        for (String part : kebab.split("-")) {
+            out.append(out.length() == 0 ? part : Character.toUpperCase(part.charAt(0)) + part.substring(1));
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,663 @@
+# shellcheck shell=bash
+# Reusable pieces of the Minqing local platform (PostgreSQL, Kafka KRaft, Keycloak, the services),
+# all run as native processes without Docker. Sourced by infra/local/platform; an end-to-end
+# harness can source it too, after setting MINQING_STATE and the port variables to its own values:
+#
+#   MINQING_STATE=/tmp/e2e-state MINQING_PG_PORT=25432 source infra/local/lib.sh
+#   check_java; check_pg_binaries; start_pg && pg_create_service_databases
+#
+# Every function returns non-zero (after printing why) instead of exiting, except die().
+# Every started process is recorded in $MINQING_PIDS/<part>.pid and logs to $MINQING_LOGS/<part>.log.
+
+# ---------------------------------------------------------------------------------------------
+# Settings (all overridable through the environment)
+# ---------------------------------------------------------------------------------------------
+MINQING_ROOT="${MINQING_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}"
+MINQING_STATE="${MINQING_STATE:-$MINQING_ROOT/.state}"
+MINQING_DOWNLOADS="${MINQING_DOWNLOADS:-$MINQING_STATE/downloads}"
+MINQING_LOGS="${MINQING_LOGS:-$MINQING_STATE/logs}"
+MINQING_PIDS="${MINQING_PIDS:-$MINQING_STATE/pids}"
+MINQING_MVN_LOCK="${MINQING_MVN_LOCK:-/tmp/minqing-mvn.lock}"
+
+MINQING_PG_PORT="${MINQING_PG_PORT:-15432}"
+MINQING_KAFKA_PORT="${MINQING_KAFKA_PORT:-9092}"
+MINQING_KAFKA_CONTROLLER_PORT="${MINQING_KAFKA_CONTROLLER_PORT:-9093}"
+MINQING_KEYCLOAK_PORT="${MINQING_KEYCLOAK_PORT:-8180}"
+MINQING_KEYCLOAK_MANAGEMENT_PORT="${MINQING_KEYCLOAK_MANAGEMENT_PORT:-9180}"
+MINQING_INTAKE_PORT="${MINQING_INTAKE_PORT:-8081}"
+MINQING_REPRESENTATIVE_PORT="${MINQING_REPRESENTATIVE_PORT:-8082}"
+MINQING_REFERRAL_PORT="${MINQING_REFERRAL_PORT:-8083}"
+MINQING_NOTIFICATION_PORT="${MINQING_NOTIFICATION_PORT:-8084}"
+MINQING_SMTP_PORT="${MINQING_SMTP_PORT:-2525}"   # reserved for a local mail sink; nothing listens yet
+
+# Timeouts in seconds.
+MINQING_PG_TIMEOUT="${MINQING_PG_TIMEOUT:-60}"
+MINQING_KAFKA_TIMEOUT="${MINQING_KAFKA_TIMEOUT:-90}"
+MINQING_KEYCLOAK_TIMEOUT="${MINQING_KEYCLOAK_TIMEOUT:-240}"
+MINQING_SERVICE_TIMEOUT="${MINQING_SERVICE_TIMEOUT:-180}"
+MINQING_STOP_TIMEOUT="${MINQING_STOP_TIMEOUT:-30}"
+
+MINQING_KAFKA_HEAP="${MINQING_KAFKA_HEAP:--Xms128m -Xmx512m}"
+MINQING_SERVICE_JAVA_OPTS="${MINQING_SERVICE_JAVA_OPTS:--Xms64m -Xmx384m}"
+
+KEYCLOAK_VERSION="26.5.6"
+KAFKA_VERSION="4.1.1"
+KEYCLOAK_ARTIFACT="org.keycloak:keycloak-quarkus-dist:${KEYCLOAK_VERSION}:zip"
+KEYCLOAK_ZIP="$MINQING_DOWNLOADS/keycloak-quarkus-dist-${KEYCLOAK_VERSION}.zip"
+KEYCLOAK_HOME="$MINQING_STATE/keycloak/keycloak-${KEYCLOAK_VERSION}"
+KAFKA_HOME="$MINQING_DOWNLOADS/kafka-${KAFKA_VERSION}"      # lib/ + log4j2.properties
+KAFKA_DIR="$MINQING_STATE/kafka"                              # server.properties + data/
+PG_DATA="$MINQING_STATE/pg/data"
+MINQING_REALM_JSON="${MINQING_REALM_JSON:-$MINQING_ROOT/infra/keycloak/minqing-realm.json}"
+MINQING_TOPICS_TSV="${MINQING_TOPICS_TSV:-$MINQING_ROOT/event-contracts/src/main/resources/topics.tsv}"
+
+# Demo-only credentials (documented in infra/local/README.md; never use outside a laptop).
+PG_SUPERUSER="postgres"
+PG_SUPERUSER_PASSWORD="postgres"
+KEYCLOAK_ADMIN_USER="admin"
+KEYCLOAK_ADMIN_PASSWORD="admin"
+MINQING_DATABASES=(intake representative referral notification keycloak)
+# shellcheck disable=SC2034  # used by infra/local/platform and harnesses
+MINQING_SERVICES=(intake representative referral notification)
+
+# ---------------------------------------------------------------------------------------------
+# Output
+# ---------------------------------------------------------------------------------------------
+# Colours only on a terminal (NO_COLOR turns them off).
+_c() { if [[ -t "$1" && -z "${NO_COLOR:-}" ]]; then printf '\033[%sm' "$2"; fi; }
+info() { printf '%s==>%s %s\n' "$(_c 1 '1;34')" "$(_c 1 0)" "$*"; }
+ok()   { printf '%s ok%s %s\n' "$(_c 1 '1;32')" "$(_c 1 0)" "$*"; }
+note() { printf '%s  !%s %s\n' "$(_c 1 '1;33')" "$(_c 1 0)" "$*"; }
+err()  { printf '%sERROR%s %s\n' "$(_c 2 '1;31')" "$(_c 2 0)" "$*" >&2; }
+die()  { err "$*"; exit 1; }
+
+ensure_state_dirs() {
+  mkdir -p "$MINQING_STATE" "$MINQING_DOWNLOADS" "$MINQING_LOGS" "$MINQING_PIDS" \
+           "$MINQING_STATE/pg" "$KAFKA_DIR" "$MINQING_STATE/keycloak"
+}
+
+# Keep the previous run's log as <name>.log.1 so readiness checks only see this run's lines.
+rotate_log() {
+  local f="$1"
+  if [[ -s "$f" ]]; then mv -f "$f" "$f.1"; fi
+  : > "$f"
+}
+
+# ---------------------------------------------------------------------------------------------
+# Prerequisites
+# ---------------------------------------------------------------------------------------------
+check_java() {
+  if ! command -v java >/dev/null 2>&1; then
+    err "java not found on PATH. Install a JDK 17 or newer (Debian: apt-get install openjdk-17-jdk-headless)."
+    return 1
+  fi
+  local line major
+  line="$(java -version 2>&1 | grep -m1 -Eo 'version "[^"]+"' || true)"
+  major="$(sed -E 's/version "(1\.)?([0-9]+).*/\2/' <<<"$line")"
+  if [[ ! "$major" =~ ^[0-9]+$ ]] || (( major < 17 )); then
+    err "JDK 17 or newer required, found: ${line:-unknown} ($(command -v java))."
+    return 1
+  fi
+}
+
+check_tools() {
+  local t missing=()
+  for t in curl unzip; do command -v "$t" >/dev/null 2>&1 || missing+=("$t"); done
+  if (( ${#missing[@]} )); then
+    err "missing tools: ${missing[*]} (Debian: apt-get install ${missing[*]})"
+    return 1
+  fi
+}
+
+# Sets PG_BIN to the newest /usr/lib/postgresql/<v>/bin (or $MINQING_PG_BIN).
+check_pg_binaries() {
+  if [[ -n "${MINQING_PG_BIN:-}" ]]; then
+    PG_BIN="$MINQING_PG_BIN"
+  else
+    PG_BIN="$(printf '%s\n' /usr/lib/postgresql/*/bin | grep -v '\*' | sort -V | tail -n1 || true)"
+  fi
+  if [[ -z "${PG_BIN:-}" || ! -x "$PG_BIN/initdb" || ! -x "$PG_BIN/pg_ctl" ]]; then
+    err "PostgreSQL server binaries not found (looked for /usr/lib/postgresql/*/bin/initdb)." \
+        "Install them with: apt-get install postgresql   (or set MINQING_PG_BIN to the bin directory)"
+    return 1
+  fi
+  if [[ "$(id -u)" == 0 ]] && ! id postgres >/dev/null 2>&1; then
+    err "running as root, but there is no 'postgres' OS user to run PostgreSQL as (PostgreSQL refuses root)."
+    return 1
+  fi
+}
+
+# ---------------------------------------------------------------------------------------------
+# Ports, processes, readiness
+# ---------------------------------------------------------------------------------------------
+port_in_use() {
+  local port="$1"
+  if command -v ss >/dev/null 2>&1; then
+    [[ -n "$(ss -Htln "sport = :$port" 2>/dev/null)" ]]
+  else
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null
+  fi
+}
+
+# require_port_free <port> <ENV_VAR_NAME> <what>
+require_port_free() {
+  local port="$1" var="$2" what="$3"
+  if port_in_use "$port"; then
+    err "port $port ($what) is already in use. Stop whatever listens there (ss -ltnp 'sport = :$port')" \
+        "or choose another port: $var=<port> $(basename "${0:-platform}") up"
+    return 1
+  fi
+}
+
+pid_file() { echo "$MINQING_PIDS/$1.pid"; }
+
+# Start time of a process in clock ticks since boot (empty where /proc is unavailable); stored next
+# to the PID so that a PID reused by an unrelated process after a reboot is never signalled.
+proc_start_time() {
+  [[ -r "/proc/$1/stat" ]] || return 0
+  sed -E 's/^.*\) //' "/proc/$1/stat" 2>/dev/null | cut -d' ' -f20
+}
+
+# record_pid <part> <pid>
+record_pid() { echo "$2 $(proc_start_time "$2")" >"$(pid_file "$1")"; }
+
+# Prints the recorded PID of a part if that very process is still alive.
+part_pid() {
+  local f pid started now
+  f="$(pid_file "$1")"
+  [[ -f "$f" ]] || return 1
+  read -r pid started <"$f" 2>/dev/null || true
+  [[ "${pid:-}" =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null || return 1
+  if [[ -n "${started:-}" ]]; then
+    now="$(proc_start_time "$pid")"
+    [[ -z "$now" || "$now" == "$started" ]] || return 1
+  fi
+  echo "$pid"
+}
+
+part_running() { part_pid "$1" >/dev/null; }
+
+# stop_pid <part>: TERM the recorded PID, wait, then KILL. Only ever touches the recorded PID.
+stop_pid() {
+  local part="$1" pid i
+  if ! pid="$(part_pid "$part")"; then
+    rm -f "$(pid_file "$part")"
+    return 0
+  fi
+  kill -TERM "$pid" 2>/dev/null || true
+  for ((i = 0; i < MINQING_STOP_TIMEOUT * 2; i++)); do
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.5
+  done
+  if kill -0 "$pid" 2>/dev/null; then
+    note "$part (pid $pid) did not stop within ${MINQING_STOP_TIMEOUT}s; sending KILL"
+    # launch() made the process a session and group leader, so its group holds only what it
+    # started itself (e.g. kc.sh's java child, which would otherwise survive a KILL of kc.sh).
+    if [[ "$(ps -o pgid= -p "$pid" 2>/dev/null | tr -d ' ')" == "$pid" ]]; then
+      kill -KILL -- "-$pid" 2>/dev/null || true
+    else
+      kill -KILL "$pid" 2>/dev/null || true
+    fi
+    sleep 0.5
+  fi
+  rm -f "$(pid_file "$part")"
+  ok "stopped $part (pid $pid)"
+}
+
+# Starts "$@" in the background, detached from the terminal, output to a log; records the PID.
+# launch <part> <logfile> cmd args...
+launch() {
+  local part="$1" log="$2"
+  shift 2
+  rotate_log "$log"
+  # setsid: own session, so a Ctrl-C in the terminal that ran 'up' does not reach it. In a
+  # non-interactive shell the background child is no process-group leader, so setsid execs in
+  # place and $! is the PID of the program itself.
+  setsid "$@" >>"$log" 2>&1 </dev/null &
+  record_pid "$part" $!
+}
+
+# wait_http <name> <url> <timeout-s> <logfile> [part]: waits for HTTP 2xx; fails early if the
+# recorded process of [part] dies.
+wait_http() {
+  local name="$1" url="$2" timeout="$3" log="$4" part="${5:-}" start=$SECONDS
+  while (( SECONDS - start < timeout )); do
+    if curl -fsS -o /dev/null --max-time 5 "$url" 2>/dev/null; then
+      ok "$name ready ($url, $((SECONDS - start))s)"
+      return 0
+    fi
+    if [[ -n "$part" ]] && ! part_running "$part"; then
+      err "$name exited while starting; see $log"
+      tail -n 20 "$log" >&2 || true
+      return 1
+    fi
+    sleep 2
+  done
+  err "$name not ready after ${timeout}s ($url); see $log"
+  tail -n 20 "$log" >&2 || true
+  return 1
+}
+
+# wait_log <name> <logfile> <fixed-string> <timeout-s> [part]
+wait_log() {
+  local name="$1" log="$2" text="$3" timeout="$4" part="${5:-}" start=$SECONDS
+  while (( SECONDS - start < timeout )); do
+    if grep -qF -- "$text" "$log" 2>/dev/null; then
+      ok "$name ready ($((SECONDS - start))s)"
+      return 0
+    fi
+    if [[ -n "$part" ]] && ! part_running "$part"; then
+      err "$name exited while starting; see $log"
+      tail -n 20 "$log" >&2 || true
+      return 1
+    fi
+    sleep 1
+  done
+  err "$name not ready after ${timeout}s (waited for \"$text\"); see $log"
+  tail -n 20 "$log" >&2 || true
+  return 1
+}
+
+# ---------------------------------------------------------------------------------------------
+# Downloads (Maven Central through ./mvnw, serialised with the shared Maven lock)
+# ---------------------------------------------------------------------------------------------
+mvn_locked() {
+  if command -v flock >/dev/null 2>&1; then
+    flock "$MINQING_MVN_LOCK" "$MINQING_ROOT/mvnw" -B "$@"
+  else
+    "$MINQING_ROOT/mvnw" -B "$@"
+  fi
+}
+
+# Copies the Kafka broker classpath (built by infra/kafka-dist) to $KAFKA_HOME, so a
+# `./mvnw clean` while the broker runs cannot pull its jars away.
+ensure_kafka_jars() {
+  if [[ -f "$KAFKA_HOME/.complete" ]]; then return 0; fi
+  local src="$MINQING_ROOT/infra/kafka-dist/target/lib" jars
+  jars=("$src"/*.jar)
+  if (( ${#jars[@]} < 90 )) || [[ ! -f "$src/kafka_2.13-${KAFKA_VERSION}.jar" ]]; then
+    info "fetching the Kafka ${KAFKA_VERSION} broker jars (infra/kafka-dist) from Maven Central"
+    if ! (cd "$MINQING_ROOT" && mvn_locked -q -f infra/kafka-dist/pom.xml package) \
+        >"$MINQING_LOGS/kafka-download.log" 2>&1; then
+      err "could not fetch the Kafka broker jars (org.apache.kafka:kafka_2.13:${KAFKA_VERSION} and its" \
+          "dependencies) with: ./mvnw -B -q -f infra/kafka-dist/pom.xml package. Check that Maven Central" \
+          "is reachable (proxy settings in ~/.m2/settings.xml), then run up again. Output: $MINQING_LOGS/kafka-download.log"
+      tail -n 15 "$MINQING_LOGS/kafka-download.log" >&2 || true
+      return 1
+    fi
+  fi
+  rm -rf "$KAFKA_HOME"
+  mkdir -p "$KAFKA_HOME/lib"
+  cp "$src"/*.jar "$KAFKA_HOME/lib/"
+  cp "$MINQING_ROOT/infra/kafka-dist/log4j2.properties" "$KAFKA_HOME/log4j2.properties"
+  # The command-line tools (TopicCommand, StorageTool) only need warnings, on stderr.
+  cat >"$KAFKA_HOME/tools-log4j2.properties" <<'EOF'
+status = warn
+appender.err.type = Console
+appender.err.name = STDERR
+appender.err.target = SYSTEM_ERR
+appender.err.layout.type = PatternLayout
+appender.err.layout.pattern = [%d] %p %m (%c)%n
+rootLogger.level = warn
+rootLogger.appenderRef.err.ref = STDERR
+EOF
+  touch "$KAFKA_HOME/.complete"
+  jars=("$KAFKA_HOME"/lib/*.jar)
+  ok "Kafka jars in $KAFKA_HOME/lib (${#jars[@]} jars)"
+}
+
+ensure_keycloak_zip() {
+  if [[ -s "$KEYCLOAK_ZIP" ]] && unzip -tq "$KEYCLOAK_ZIP" >/dev/null 2>&1; then return 0; fi
+  info "fetching $KEYCLOAK_ARTIFACT from Maven Central (164 MB)"
+  rm -f "$KEYCLOAK_ZIP"
+  # Run outside the reactor (no pom in the downloads folder), so a half-edited root pom cannot break it.
+  if ! (cd "$MINQING_DOWNLOADS" && mvn_locked -q \
+        org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy \
+        -Dartifact="$KEYCLOAK_ARTIFACT" -DoutputDirectory="$MINQING_DOWNLOADS") \
+      >"$MINQING_LOGS/keycloak-download.log" 2>&1 || [[ ! -s "$KEYCLOAK_ZIP" ]]; then
+    err "could not download $KEYCLOAK_ARTIFACT from Maven Central. Check that Maven Central is reachable" \
+        "(proxy settings in ~/.m2/settings.xml) and run up again, or put the zip at $KEYCLOAK_ZIP yourself." \
+        "Output: $MINQING_LOGS/keycloak-download.log"
+    tail -n 15 "$MINQING_LOGS/keycloak-download.log" >&2 || true
+    return 1
+  fi
+  ok "downloaded $(basename "$KEYCLOAK_ZIP")"
+}
+
+# ---------------------------------------------------------------------------------------------
+# PostgreSQL
+# ---------------------------------------------------------------------------------------------
+# PostgreSQL refuses to run as root: run its tools as 'postgres' when we are root.
+as_pg_user() {
+  if [[ "$(id -u)" == 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+pg_running() { as_pg_user "$PG_BIN/pg_ctl" -D "$PG_DATA" status >/dev/null 2>&1; }
+
+pg_ready() { "$PG_BIN/pg_isready" -q -h 127.0.0.1 -p "$MINQING_PG_PORT" -t 3 >/dev/null 2>&1; }
+
+# initdb on first use, then start on $MINQING_PG_PORT (TCP on 127.0.0.1 only, no Unix socket).
+start_pg() {
+  : "${PG_BIN:?call check_pg_binaries first}"
+  local log="$MINQING_LOGS/postgres.log"
+  if pg_running; then
+    record_pid pg "$(head -n1 "$PG_DATA/postmaster.pid")"
+    ok "PostgreSQL already running (pid $(part_pid pg || true))"
+    return 0
+  fi
+  require_port_free "$MINQING_PG_PORT" MINQING_PG_PORT "PostgreSQL" || return 1
+  mkdir -p "$PG_DATA"
+  [[ "$(id -u)" == 0 ]] && chown postgres:postgres "$MINQING_STATE/pg" "$PG_DATA"
+  chmod 700 "$PG_DATA"
+  if [[ ! -f "$PG_DATA/PG_VERSION" ]]; then
+    info "initialising PostgreSQL data in $PG_DATA (first run)"
+    local pw
+    pw="$(mktemp)"
+    echo "$PG_SUPERUSER_PASSWORD" >"$pw"
+    [[ "$(id -u)" == 0 ]] && chown postgres "$pw"
+    if ! as_pg_user "$PG_BIN/initdb" -D "$PG_DATA" -U "$PG_SUPERUSER" --pwfile="$pw" \
+          -A scram-sha-256 -E UTF8 --locale=C.UTF-8 >"$MINQING_LOGS/postgres-initdb.log" 2>&1; then
+      rm -f "$pw"
+      err "initdb failed; see $MINQING_LOGS/postgres-initdb.log"
+      return 1
+    fi
+    rm -f "$pw"
+  fi
+  rotate_log "$log"
+  [[ "$(id -u)" == 0 ]] && chown postgres "$log"
+  info "starting PostgreSQL on 127.0.0.1:$MINQING_PG_PORT"
+  if ! as_pg_user "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$log" -w -t "$MINQING_PG_TIMEOUT" \
+        -o "-p $MINQING_PG_PORT -c listen_addresses=127.0.0.1 -c unix_socket_directories=''" \
+        start >/dev/null; then
+    err "PostgreSQL did not start; see $log"
+    tail -n 20 "$log" >&2 || true
+    return 1
+  fi
+  record_pid pg "$(head -n1 "$PG_DATA/postmaster.pid")"
+  local start=$SECONDS
+  until pg_ready; do
+    if (( SECONDS - start > MINQING_PG_TIMEOUT )); then
+      err "PostgreSQL not accepting connections (pg_isready) after ${MINQING_PG_TIMEOUT}s; see $log"
+      return 1
+    fi
+    sleep 1
+  done
+  ok "PostgreSQL ready (pid $(part_pid pg || true), log $log)"
+}
+
+stop_pg() {
+  : "${PG_BIN:?call check_pg_binaries first}"
+  if [[ -f "$PG_DATA/PG_VERSION" ]] && pg_running; then
+    if as_pg_user "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast -w -t "$MINQING_STOP_TIMEOUT" stop >/dev/null; then
+      ok "stopped PostgreSQL"
+    else
+      note "pg_ctl stop failed; stopping the recorded postmaster PID"
+      stop_pid pg
+    fi
+  fi
+  rm -f "$(pid_file pg)"
+}
+
+# shellcheck disable=SC2120  # extra psql arguments are for callers outside this file
+pg_psql() {
+  PGPASSWORD="$PG_SUPERUSER_PASSWORD" "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 \
+    -h 127.0.0.1 -p "$MINQING_PG_PORT" -U "$PG_SUPERUSER" -d postgres "$@"
+}
+
+# pg_ensure_database <name>: login <name> with password <name> (demo only) owning database <name>.
+pg_ensure_database() {
+  local n="$1"
+  [[ "$n" =~ ^[a-z_][a-z0-9_]*$ ]] || { err "bad database name: $n"; return 1; }
+  # shellcheck disable=SC2119
+  pg_psql <<SQL
+SELECT format('CREATE ROLE %I LOGIN PASSWORD %L', '$n', '$n')
+ WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '$n') \gexec
+SELECT format('CREATE DATABASE %I OWNER %I ENCODING %L', '$n', '$n', 'UTF8')
+ WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = '$n') \gexec
+SQL
+}
+
+pg_create_service_databases() {
+  local n
+  for n in "${MINQING_DATABASES[@]}"; do pg_ensure_database "$n" || return 1; done
+  ok "databases and logins: ${MINQING_DATABASES[*]} (password = name)"
+}
+
+# ---------------------------------------------------------------------------------------------
+# Kafka (KRaft, broker + controller in one JVM)
+# ---------------------------------------------------------------------------------------------
+kafka_java() {
+  java -Dlog4j2.configurationFile="$KAFKA_HOME/tools-log4j2.properties" -cp "$KAFKA_HOME/lib/*" "$@"
+}
+
+write_kafka_properties() {
+  cat >"$KAFKA_DIR/server.properties" <<EOF
+# Written by infra/local/lib.sh on every start; edit there, not here.
+process.roles=broker,controller
+node.id=1
+controller.quorum.bootstrap.servers=127.0.0.1:$MINQING_KAFKA_CONTROLLER_PORT
+listeners=PLAINTEXT://127.0.0.1:$MINQING_KAFKA_PORT,CONTROLLER://127.0.0.1:$MINQING_KAFKA_CONTROLLER_PORT
+advertised.listeners=PLAINTEXT://127.0.0.1:$MINQING_KAFKA_PORT
+controller.listener.names=CONTROLLER
+inter.broker.listener.name=PLAINTEXT
+listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+log.dirs=$KAFKA_DIR/data
+num.partitions=3
+offsets.topic.replication.factor=1
+transaction.state.log.replication.factor=1
+transaction.state.log.min.isr=1
+share.coordinator.state.topic.replication.factor=1
+share.coordinator.state.topic.min.isr=1
+min.insync.replicas=1
+group.initial.rebalance.delay.ms=0
+auto.create.topics.enable=false
+EOF
+}
+
+start_kafka() {
+  local log="$MINQING_LOGS/kafka.log" pid
+  if pid="$(part_pid kafka)"; then
+    ok "Kafka already running (pid $pid)"
+    return 0
+  fi
+  require_port_free "$MINQING_KAFKA_PORT" MINQING_KAFKA_PORT "Kafka" || return 1
+  require_port_free "$MINQING_KAFKA_CONTROLLER_PORT" MINQING_KAFKA_CONTROLLER_PORT "Kafka controller" || return 1
+  ensure_kafka_jars || return 1
+  mkdir -p "$KAFKA_DIR"
+  if [[ -f "$KAFKA_DIR/data/meta.properties" && -f "$KAFKA_DIR/controller.port" \
+        && "$(cat "$KAFKA_DIR/controller.port")" != "$MINQING_KAFKA_CONTROLLER_PORT" ]]; then
+    err "the Kafka log was formatted with controller port $(cat "$KAFKA_DIR/controller.port");" \
+        "KRaft keeps that in its metadata. Use MINQING_KAFKA_CONTROLLER_PORT=$(cat "$KAFKA_DIR/controller.port")," \
+        "or run 'platform reset' to start with empty data."
+    return 1
+  fi
+  write_kafka_properties
+  if [[ ! -f "$KAFKA_DIR/data/meta.properties" ]]; then
+    info "formatting the Kafka KRaft log in $KAFKA_DIR/data (first run)"
+    local cluster_id
+    cluster_id="$(kafka_java kafka.tools.StorageTool random-uuid 2>>"$MINQING_LOGS/kafka-format.log")" || {
+      err "kafka StorageTool random-uuid failed; see $MINQING_LOGS/kafka-format.log"; return 1; }
+    if ! kafka_java kafka.tools.StorageTool format -t "$cluster_id" -c "$KAFKA_DIR/server.properties" \
+          --standalone >>"$MINQING_LOGS/kafka-format.log" 2>&1; then
+      err "formatting the Kafka log failed; see $MINQING_LOGS/kafka-format.log"
+      return 1
+    fi
+    echo "$MINQING_KAFKA_CONTROLLER_PORT" >"$KAFKA_DIR/controller.port"
+  fi
+  info "starting Kafka on 127.0.0.1:$MINQING_KAFKA_PORT (controller $MINQING_KAFKA_CONTROLLER_PORT)"
+  # shellcheck disable=SC2086
+  launch kafka "$log" java $MINQING_KAFKA_HEAP -Dlog4j2.configurationFile="$KAFKA_HOME/log4j2.properties" \
+    -cp "$KAFKA_HOME/lib/*" kafka.Kafka "$KAFKA_DIR/server.properties"
+  if ! wait_log "Kafka" "$log" "Kafka Server started" "$MINQING_KAFKA_TIMEOUT" kafka; then
+    stop_pid kafka
+    return 1
+  fi
+}
+
+stop_kafka() { stop_pid kafka; }
+
+# create_topics [tsv]: one topic per line: name<TAB>partitions<TAB>retention.ms. Blank lines,
+# '#' comments and a header line (non-numeric partitions) are skipped. Existing topics are left alone.
+create_topics() {
+  local tsv="${1:-$MINQING_TOPICS_TSV}" bs="127.0.0.1:$MINQING_KAFKA_PORT"
+  if [[ ! -f "$tsv" ]]; then
+    note "no topic list at $tsv; no topics created"
+    return 0
+  fi
+  local existing name parts retention rest created=0 skipped=0
+  existing="$(kafka_java org.apache.kafka.tools.TopicCommand --bootstrap-server "$bs" --list 2>>"$MINQING_LOGS/kafka-topics.log")" || {
+    err "could not list Kafka topics; see $MINQING_LOGS/kafka-topics.log"; return 1; }
+  while IFS=$'\t' read -r name parts retention rest || [[ -n "$name" ]]; do
+    name="${name%$'\r'}"; parts="${parts%$'\r'}"; retention="${retention%$'\r'}"
+    [[ -z "${name// /}" || "$name" == \#* ]] && continue
+    [[ "$parts" =~ ^[0-9]+$ ]] || continue
+    if grep -qxF -- "$name" <<<"$existing"; then
+      skipped=$((skipped + 1))
+      continue
+    fi
+    local args=(--bootstrap-server "$bs" --create --if-not-exists --topic "$name"
+                --partitions "$parts" --replication-factor 1)
+    [[ "$retention" =~ ^-?[0-9]+$ ]] && args+=(--config "retention.ms=$retention")
+    if ! kafka_java org.apache.kafka.tools.TopicCommand "${args[@]}" >>"$MINQING_LOGS/kafka-topics.log" 2>&1; then
+      err "creating topic $name failed; see $MINQING_LOGS/kafka-topics.log"
+      return 1
+    fi
+    created=$((created + 1))
+  done <"$tsv"
+  ok "topics from $(basename "$tsv"): $created created, $skipped already there"
+}
+
+# ---------------------------------------------------------------------------------------------
+# Keycloak (production mode on PostgreSQL)
+# ---------------------------------------------------------------------------------------------
+ensure_keycloak_dist() {
+  if [[ -x "$KEYCLOAK_HOME/bin/kc.sh" ]]; then return 0; fi
+  ensure_keycloak_zip || return 1
+  info "unpacking Keycloak $KEYCLOAK_VERSION into $MINQING_STATE/keycloak"
+  mkdir -p "$MINQING_STATE/keycloak"
+  unzip -q -o "$KEYCLOAK_ZIP" -d "$MINQING_STATE/keycloak" || { err "unzip of $KEYCLOAK_ZIP failed"; return 1; }
+}
+
+# Keycloak reads every KC_* environment variable as an option: start it without the caller's.
+# Sets KEYCLOAK_ENV to an `env -u KC_... ` command prefix.
+keycloak_env_prefix() {
+  KEYCLOAK_ENV=(env)
+  local v
+  while IFS= read -r v; do KEYCLOAK_ENV+=(-u "$v"); done < <(compgen -e | grep '^KC_' || true)
+}
+
+# kc.sh build runs once (its options are baked into the unpacked distribution).
+keycloak_build() {
+  local stamp="$KEYCLOAK_HOME/.minqing-built" opts="--db=postgres --health-enabled=true"
+  if [[ -f "$stamp" && "$(cat "$stamp")" == "$opts" ]]; then return 0; fi
+  info "building Keycloak for PostgreSQL (kc.sh build $opts, once; about a minute)"
+  keycloak_env_prefix
+  # shellcheck disable=SC2086
+  if ! "${KEYCLOAK_ENV[@]}" "$KEYCLOAK_HOME/bin/kc.sh" build $opts >"$MINQING_LOGS/keycloak-build.log" 2>&1; then
+    err "kc.sh build failed; see $MINQING_LOGS/keycloak-build.log"
+    tail -n 20 "$MINQING_LOGS/keycloak-build.log" >&2 || true
+    return 1
+  fi
+  echo "$opts" >"$stamp"
+}
+
+keycloak_url() { echo "http://127.0.0.1:$MINQING_KEYCLOAK_PORT"; }
+
+start_keycloak() {
+  local log="$MINQING_LOGS/keycloak.log" pid
+  if pid="$(part_pid keycloak)"; then
+    ok "Keycloak already running (pid $pid)"
+    return 0
+  fi
+  require_port_free "$MINQING_KEYCLOAK_PORT" MINQING_KEYCLOAK_PORT "Keycloak" || return 1
+  require_port_free "$MINQING_KEYCLOAK_MANAGEMENT_PORT" MINQING_KEYCLOAK_MANAGEMENT_PORT "Keycloak management" || return 1
+  ensure_keycloak_dist || return 1
+  keycloak_build || return 1
+  # The realm is imported at start; a realm that already exists is skipped, never overwritten.
+  mkdir -p "$KEYCLOAK_HOME/data/import"
+  cp "$MINQING_REALM_JSON" "$KEYCLOAK_HOME/data/import/minqing-realm.json"
+  info "starting Keycloak on $(keycloak_url) (management port $MINQING_KEYCLOAK_MANAGEMENT_PORT)"
+  keycloak_env_prefix
+  launch keycloak "$log" "${KEYCLOAK_ENV[@]}" \
+    KC_BOOTSTRAP_ADMIN_USERNAME="$KEYCLOAK_ADMIN_USER" KC_BOOTSTRAP_ADMIN_PASSWORD="$KEYCLOAK_ADMIN_PASSWORD" \
+    "$KEYCLOAK_HOME/bin/kc.sh" start --optimized --cache=local \
+    --db-url="jdbc:postgresql://127.0.0.1:$MINQING_PG_PORT/keycloak" --db-username=keycloak --db-password=keycloak \
+    --hostname="$(keycloak_url)" --http-enabled=true --http-host=127.0.0.1 \
+    --http-port="$MINQING_KEYCLOAK_PORT" --http-management-port="$MINQING_KEYCLOAK_MANAGEMENT_PORT" \
+    --import-realm
+  if ! wait_http "Keycloak" "http://127.0.0.1:$MINQING_KEYCLOAK_MANAGEMENT_PORT/health/ready" \
+        "$MINQING_KEYCLOAK_TIMEOUT" "$log" keycloak; then
+    stop_pid keycloak
+    return 1
+  fi
+}
+
+stop_keycloak() { stop_pid keycloak; }
+
+# ---------------------------------------------------------------------------------------------
+# The Minqing services
+# ---------------------------------------------------------------------------------------------
+service_port() {
+  case "$1" in
+    intake) echo "$MINQING_INTAKE_PORT" ;;
+    representative) echo "$MINQING_REPRESENTATIVE_PORT" ;;
+    referral) echo "$MINQING_REFERRAL_PORT" ;;
+    notification) echo "$MINQING_NOTIFICATION_PORT" ;;
+    *) return 1 ;;
+  esac
+}
+
+service_port_var() { echo "MINQING_$(tr '[:lower:]' '[:upper:]' <<<"$1")_PORT"; }
+
+service_jar() { echo "$MINQING_ROOT/$1-service/target/quarkus-app/quarkus-run.jar"; }
+
+build_services() {
+  info "building the services (./mvnw -B -q package -DskipTests; skip with --no-build)"
+  if ! (cd "$MINQING_ROOT" && mvn_locked -q package -DskipTests) >"$MINQING_LOGS/build.log" 2>&1; then
+    err "the Maven build failed; see $MINQING_LOGS/build.log (or start with --no-build to run the jars already built)"
+    tail -n 25 "$MINQING_LOGS/build.log" >&2 || true
+    return 1
+  fi
+  ok "build finished"
+}
+
+# start_service <name>: launches <name>-service without waiting; returns 2 if its jar is missing.
+start_service() {
+  local svc="$1" port jar log="$MINQING_LOGS/$1.log" pid
+  port="$(service_port "$svc")" || { err "unknown service $svc"; return 1; }
+  jar="$(service_jar "$svc")"
+  if pid="$(part_pid "$svc")"; then
+    ok "$svc-service already running (pid $pid)"
+    return 0
+  fi
+  if [[ ! -f "$jar" ]]; then
+    note "$svc-service skipped: ${jar#"$MINQING_ROOT"/} not built yet"
+    return 2
+  fi
+  require_port_free "$port" "$(service_port_var "$svc")" "$svc-service" || return 1
+  info "starting $svc-service on 127.0.0.1:$port"
+  # shellcheck disable=SC2086
+  launch "$svc" "$log" env \
+    QUARKUS_HTTP_HOST=127.0.0.1 \
+    QUARKUS_HTTP_PORT="$port" \
+    QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$MINQING_PG_PORT/$svc" \
+    QUARKUS_DATASOURCE_USERNAME="$svc" \
+    QUARKUS_DATASOURCE_PASSWORD="$svc" \
+    KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$MINQING_KAFKA_PORT" \
+    QUARKUS_OIDC_AUTH_SERVER_URL="$(keycloak_url)/realms/minqing" \
+    QUARKUS_OIDC_CLIENT_ID="$svc-service" \
+    QUARKUS_OIDC_CREDENTIALS_SECRET="$svc-service-secret" \
+    MINQING_PLATFORM=local \
+    MINQING_SMTP_HOST=127.0.0.1 \
+    MINQING_SMTP_PORT="$MINQING_SMTP_PORT" \
+    java $MINQING_SERVICE_JAVA_OPTS -jar "$jar"
+}
+
+wait_service() {
+  local svc="$1" port
+  port="$(service_port "$svc")"
+  wait_http "$svc-service" "http://127.0.0.1:$port/q/health/ready" "$MINQING_SERVICE_TIMEOUT" \
+    "$MINQING_LOGS/$svc.log" "$svc"
+}
+
+stop_service() { stop_pid "$1"; }

@@ -1,0 +1,52 @@
+package org.minqing.kit.outbox;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** One integration event waiting to be (or already) published; see {@link Outbox}. */
+@Entity
+@Table(name = "outbox_event")
+public class OutboxEvent extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "event_id", nullable = false, unique = true)
+    public UUID eventId;
+
+    @Column(nullable = false)
+    public String topic;
+
+    @Column(name = "message_key", nullable = false)
+    public String messageKey;
+
+    @Column(name = "event_type", nullable = false)
+    public String eventType;
+
+    @Column(nullable = false, length = 12)
+    public String jurisdiction;
+
+    /** The serialised {@code EventEnvelope}, exactly as it goes on the wire. */
+    @Column(nullable = false, columnDefinition = "text")
+    public String envelope;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "sent_at")
+    public Instant sentAt;
+
+    public int attempts;
+
+    @Column(name = "last_error")
+    public String lastError;
+}

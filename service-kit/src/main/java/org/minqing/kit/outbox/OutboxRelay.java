@@ -1,0 +1,288 @@
+package org.minqing.kit.outbox;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Publishes outbox rows to Kafka in id order, with an idempotent producer and {@code acks=all},
+ * and marks them sent once the broker has acknowledged them.
+ *
+ * <p>One relay at a time per database (a PostgreSQL advisory lock), so several instances of a
+ * service never interleave one aggregate's events. When the broker is down the rows simply stay
+ * unsent and the relay backs off; writes are not affected. Each pass sends at most one event per
+ * key, so a failed event can never be overtaken by a later one of the same aggregate; a row whose
+ * acknowledgement was lost is re-sent, a duplicate that idempotent consumers ignore.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /** Arbitrary but fixed: the advisory-lock id that elects the single relay of a database. */
+    private static final long RELAY_LOCK = 0x6d696e71696e67L;
+
+    public static final String HEADER_EVENT_TYPE = "minqing-event-type";
+    public static final String HEADER_EVENT_ID = "minqing-event-id";
+    public static final String HEADER_JURISDICTION = "minqing-jurisdiction";
+
+    @Inject
+    EntityManager em;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @ConfigProperty(name = "quarkus.application.name")
+    String applicationName;
+
+    @ConfigProperty(name = "minqing.outbox.enabled", defaultValue = "true")
+    boolean enabled;
+
+    @ConfigProperty(name = "minqing.outbox.batch-size", defaultValue = "500")
+    int batchSize;
+
+    @ConfigProperty(name = "minqing.outbox.poll-interval", defaultValue = "PT1S")
+    Duration pollInterval;
+
+    @ConfigProperty(name = "minqing.outbox.max-backoff", defaultValue = "PT5S")
+    Duration maxBackoff;
+
+    @ConfigProperty(name = "minqing.outbox.retention", defaultValue = "P7D")
+    Duration retention;
+
+    private final Semaphore wake = new Semaphore(0);
+    private final AtomicLong published = new AtomicLong();
+    private volatile boolean running;
+    private volatile Instant lastFailure;
+    private KafkaProducer<String, String> producer;
+    private ExecutorService worker;
+
+    void start(@Observes StartupEvent event) {
+        if (!enabled) {
+            LOG.info("outbox relay disabled (minqing.outbox.enabled=false)");
+            return;
+        }
+        producer = new KafkaProducer<>(producerConfig(), new StringSerializer(), new StringSerializer());
+        running = true;
+        worker = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "outbox-relay");
+            t.setDaemon(true);
+            return t;
+        });
+        worker.submit(this::loop);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        running = false;
+        wake.release();
+        if (worker != null) {
+            worker.shutdown();
+            try {
+                worker.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    /** Wakes the relay as soon as a transaction that wrote outbox rows has committed. */
+    void onWritten(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.OutboxWritten written) {
+        wake.release();
+    }
+
+    /** Events published since start; for health and benchmarks. */
+    public long publishedCount() {
+        return published.get();
+    }
+
+    /** When the last publish attempt failed, or null; the broker is presumed down meanwhile. */
+    public Instant lastFailure() {
+        return lastFailure;
+    }
+
+    public long pendingCount() {
+        return QuarkusTransaction.requiringNew().call(() -> OutboxEvent.count("sentAt is null"));
+    }
+
+    private void loop() {
+        Duration backoff = Duration.ofMillis(200);
+        while (running) {
+            try {
+                BatchResult result = QuarkusTransaction.requiringNew().timeout(120).call(this::relayBatch);
+                if (result.failed()) {
+                    lastFailure = Instant.now();
+                    sleep(backoff);
+                    backoff = min(backoff.multipliedBy(2), maxBackoff);
+                    continue;
+                }
+                lastFailure = null;
+                backoff = Duration.ofMillis(200);
+                if (result.read() < batchSize) {
+                    wake.drainPermits();
+                    wake.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                // Database unavailable or similar: keep the thread alive and try again later.
+                lastFailure = Instant.now();
+                LOG.warnf("outbox relay pass failed: %s", e.toString());
+                sleep(backoff);
+                backoff = min(backoff.multipliedBy(2), maxBackoff);
+            }
+        }
+    }
+
+    private BatchResult relayBatch() {
+        Boolean locked = (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(:lock)")
+                .setParameter("lock", RELAY_LOCK)
+                .getSingleResult();
+        if (!Boolean.TRUE.equals(locked)) {
+            return new BatchResult(0, false);
+        }
+        List<OutboxEvent> unsent = em
+                .createQuery("from OutboxEvent where sentAt is null order by id", OutboxEvent.class)
+                .setMaxResults(batchSize)
+                .getResultList();
+        if (unsent.isEmpty()) {
+            return new BatchResult(0, false);
+        }
+        // At most one event per key in flight: if it fails, nothing behind it can overtake it.
+        Set<String> keys = new HashSet<>();
+        List<OutboxEvent> rows = new ArrayList<>(unsent.size());
+        for (OutboxEvent row : unsent) {
+            if (keys.add(row.messageKey)) {
+                rows.add(row);
+            }
+        }
+        List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
+        String error = null;
+        for (OutboxEvent row : rows) {
+            try {
+                acks.add(producer.send(record(row)));
+            } catch (RuntimeException e) {
+                // Typically metadata unavailable because the broker is down: stop this pass here.
+                error = e.toString();
+                break;
+            }
+        }
+        List<Long> sent = new ArrayList<>(acks.size());
+        for (int i = 0; i < rows.size(); i++) {
+            OutboxEvent row = rows.get(i);
+            try {
+                if (i < acks.size()) {
+                    acks.get(i).get();
+                    sent.add(row.id);
+                    continue;
+                }
+            } catch (ExecutionException e) {
+                error = error == null ? e.getCause().toString() : error;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("relay interrupted", e);
+            }
+            row.attempts++;
+            row.lastError = truncate(error);
+        }
+        if (!sent.isEmpty()) {
+            em.createQuery("update OutboxEvent set sentAt = :now where id in :ids")
+                    .setParameter("now", Instant.now())
+                    .setParameter("ids", sent)
+                    .executeUpdate();
+            published.addAndGet(sent.size());
+        }
+        if (error != null) {
+            LOG.warnf("outbox relay: %d of %d events published; will retry the rest: %s", sent.size(), rows.size(), error);
+        }
+        // A full read, or rows held back behind their key, means there is more to do right away.
+        int read = unsent.size() > rows.size() ? batchSize : unsent.size();
+        return new BatchResult(read, error != null);
+    }
+
+    /** Deletes rows published long ago; the outbox is a queue, not an archive. */
+    @Scheduled(every = "1h", delayed = "10m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void purgeSent() {
+        QuarkusTransaction.requiringNew().run(() -> em
+                .createQuery("delete from OutboxEvent where sentAt < :before")
+                .setParameter("before", Instant.now().minus(retention))
+                .executeUpdate());
+    }
+
+    private ProducerRecord<String, String> record(OutboxEvent row) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(row.topic, row.messageKey, row.envelope);
+        record.headers().add(HEADER_EVENT_TYPE, row.eventType.getBytes(StandardCharsets.UTF_8));
+        record.headers().add(HEADER_EVENT_ID, row.eventId.toString().getBytes(StandardCharsets.UTF_8));
+        record.headers().add(HEADER_JURISDICTION, row.jurisdiction.getBytes(StandardCharsets.UTF_8));
+        return record;
+    }
+
+    private Properties producerConfig() {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(ProducerConfig.CLIENT_ID_CONFIG, applicationName + "-outbox");
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5");
+        p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        // Fail a pass within seconds when the broker is gone, rather than holding the batch.
+        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000");
+        p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
+        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "15000");
+        p.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "2000");
+        return p;
+    }
+
+    private static String truncate(String s) {
+        return s == null || s.length() <= 1000 ? s : s.substring(0, 1000);
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private void sleep(Duration d) {
+        try {
+            wake.tryAcquire(0); // do not let a stale wake-up cut the back-off short
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private record BatchResult(int read, boolean failed) {
+    }
+}

@@ -1,0 +1,52 @@
+package org.minqing.kit.rest;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.minqing.kit.problem.ProblemException;
+import org.minqing.kit.scope.Roles;
+import org.minqing.kit.time.AppClock;
+
+/** Lets the end-to-end suite move a service's clock; refuses unless the clock is adjustable. */
+@Path("/ops/clock")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({ Roles.OPS_ADMIN, Roles.SERVICE })
+public class ClockResource {
+
+    @Inject
+    AppClock clock;
+
+    public record ClockState(Instant now, long offsetSeconds, boolean adjustable) {
+    }
+
+    public record ClockChange(long offsetSeconds) {
+    }
+
+    @GET
+    @Operation(summary = "服务当前时间 / The service's current time")
+    public ClockState get() {
+        return new ClockState(clock.instant(), clock.offset().toSeconds(), clock.isAdjustable());
+    }
+
+    @PUT
+    @Operation(summary = "调整服务时钟（仅测试环境）/ Move the service clock (test environments only)")
+    public ClockState set(ClockChange change) {
+        if (!clock.isAdjustable()) {
+            throw ProblemException.forbidden("本环境的时钟不可调整", "the clock is not adjustable in this environment");
+        }
+        if (change == null) {
+            throw ProblemException.validation("offsetSeconds", "必填", "is required");
+        }
+        clock.setOffset(Duration.ofSeconds(change.offsetSeconds()));
+        return get();
+    }
+}

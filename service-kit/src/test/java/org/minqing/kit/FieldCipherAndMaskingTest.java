@@ -1,0 +1,73 @@
+package org.minqing.kit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.minqing.kit.crypto.CryptoConfig;
+import org.minqing.kit.crypto.FieldCipher;
+import org.minqing.kit.crypto.Masking;
+
+class FieldCipherAndMaskingTest {
+
+    static final String K1 = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
+    static final String K2 = "ZmVkY2JhOTg3NjU0MzIxMGZlZGNiYTk4NzY1NDMyMTA=";
+    static final String INDEX = "aW5kZXgta2V5LWZvci10ZXN0cy1vbmx5LTAxMjM0NTY=";
+
+    static FieldCipher cipher(String active, Map<String, String> keys) {
+        return new FieldCipher(new CryptoConfig() {
+            public String activeKey() {
+                return active;
+            }
+
+            public Map<String, String> keys() {
+                return keys;
+            }
+
+            public String indexKey() {
+                return INDEX;
+            }
+        });
+    }
+
+    @Test
+    void encryptsWithTheActiveKeyAndDecryptsValuesWrittenWithARetiredOne() {
+        FieldCipher old = cipher("k1", Map.of("k1", K1));
+        String before = old.encrypt("13812341234");
+        assertThat(before).startsWith("k1:").doesNotContain("13812341234");
+
+        FieldCipher rotated = cipher("k2", Map.of("k1", K1, "k2", K2));
+        String after = rotated.encrypt("13812341234");
+        assertThat(after).startsWith("k2:");
+        assertThat(rotated.decrypt(before)).isEqualTo("13812341234");
+        assertThat(rotated.decrypt(after)).isEqualTo("13812341234");
+        assertThat(rotated.encrypt("13812341234")).as("random IV").isNotEqualTo(after);
+    }
+
+    @Test
+    void tamperedValuesAndUnknownKeysAreRefused() {
+        FieldCipher c = cipher("k1", Map.of("k1", K1));
+        String v = c.encrypt("110101199003071234");
+        String tampered = v.substring(0, v.length() - 4) + (v.endsWith("AAAA") ? "BBBB" : "AAAA");
+        assertThatThrownBy(() -> c.decrypt(tampered)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> c.decrypt("k9:" + v.substring(3))).hasMessageContaining("k9");
+    }
+
+    @Test
+    void blindIndexIsStableAndKeyed() {
+        FieldCipher c = cipher("k1", Map.of("k1", K1));
+        assertThat(c.blindIndex("13812341234")).isEqualTo(c.blindIndex(" 13812341234 ")).hasSize(64)
+                .isNotEqualTo(c.blindIndex("13812341235"));
+    }
+
+    @Test
+    void masksKeepOnlyWhatStaffNeedToRecogniseAValue() {
+        assertThat(Masking.phone("13812341234")).isEqualTo("138****1234");
+        assertThat(Masking.idNumber("11010119900307123X")).isEqualTo("110***********123X");
+        assertThat(Masking.name("张三丰")).isEqualTo("张**");
+        assertThat(Masking.name("王")).isEqualTo("王*");
+        assertThat(Masking.email("wang.li@example.cn")).isEqualTo("w***@example.cn");
+    }
+}
