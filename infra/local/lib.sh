@@ -277,7 +277,7 @@ ensure_kafka_jars() {
   jars=("$src"/*.jar)
   if (( ${#jars[@]} < 90 )) || [[ ! -f "$src/kafka_2.13-${KAFKA_VERSION}.jar" ]]; then
     info "fetching the Kafka ${KAFKA_VERSION} broker jars (infra/kafka-dist) from Maven Central"
-    if ! (cd "$MINQING_ROOT" && mvn_locked -q -f infra/kafka-dist/pom.xml package) \
+    if ! (cd "$MINQING_ROOT" && mvn_locked -q -U -f infra/kafka-dist/pom.xml package) \
         >"$MINQING_LOGS/kafka-download.log" 2>&1; then
       err "could not fetch the Kafka broker jars (org.apache.kafka:kafka_2.13:${KAFKA_VERSION} and its" \
           "dependencies) with: ./mvnw -B -q -f infra/kafka-dist/pom.xml package. Check that Maven Central" \
@@ -311,7 +311,7 @@ ensure_keycloak_zip() {
   info "fetching $KEYCLOAK_ARTIFACT from Maven Central (164 MB)"
   rm -f "$KEYCLOAK_ZIP"
   # Run outside the reactor (no pom in the downloads folder), so a half-edited root pom cannot break it.
-  if ! (cd "$MINQING_DOWNLOADS" && mvn_locked -q \
+  if ! (cd "$MINQING_DOWNLOADS" && mvn_locked -q -U \
         org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy \
         -Dartifact="$KEYCLOAK_ARTIFACT" -DoutputDirectory="$MINQING_DOWNLOADS") \
       >"$MINQING_LOGS/keycloak-download.log" 2>&1 || [[ ! -s "$KEYCLOAK_ZIP" ]]; then
