@@ -1,0 +1,72 @@
+package org.minqing.representative.mapping;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.minqing.events.representative.RepresentativeKind;
+import org.minqing.events.representative.RepresentativeLevel;
+import org.minqing.representative.DutyType;
+
+/** What the service answers. Contact fields are full or masked depending on who asks. */
+public final class Views {
+
+    private Views() {
+    }
+
+    public record RepresentativeView(UUID id, String name, RepresentativeKind kind, String kindLabel,
+            RepresentativeLevel level, LocalDate termStart, LocalDate termEnd, String constituencyCode,
+            String liaisonStation, String phone, String email, boolean contactMasked, String userSubject,
+            boolean active) {
+    }
+
+    public record LiaisonOfficerView(UUID id, String name, String communityCode, String phone, String email,
+            boolean contactMasked, String userSubject, boolean active) {
+    }
+
+    public record RosterView(UUID representativeId, String name, RepresentativeKind kind, RepresentativeLevel level,
+            String status, String declineReason, boolean attended, boolean absent) {
+    }
+
+    /** A warning does not stop the action; it tells staff what to look at (e.g. a kind missing from the roster). */
+    public record Warning(String code, String message, String messageZh, String messageEn) {
+        public static Warning of(String code, String zh, String en) {
+            return new Warning(code, zh + " / " + en, zh, en);
+        }
+    }
+
+    public record ReceptionDayView(UUID id, String communityCode, LocalDate date, LocalTime startTime,
+            LocalTime endTime, String place, String status, String cancelReason, List<RosterView> roster,
+            List<Warning> warnings) {
+    }
+
+    public record CalendarView(String jurisdiction, String month, List<ReceptionDayView> receptionDays) {
+    }
+
+    public record DutyRecordView(UUID id, UUID representativeId, DutyType type, String typeLabel, LocalDate date,
+            String place, String participants, String notes, String source, String communityCode,
+            UUID receptionDayId, String referralId, String route, String unitName, LocalDate dueDate,
+            String suggestionStatus, boolean answered, Boolean answeredOnTime, List<String> caseIds) {
+    }
+
+    public record AbsenceView(UUID receptionDayId, String communityCode, LocalDate date) {
+    }
+
+    public record ArchiveView(UUID representativeId, List<DutyRecordView> records, List<AbsenceView> absences) {
+    }
+
+    public record VoterContactView(UUID id, UUID representativeId, String name, String phone, String address,
+            String notes, boolean contactMasked) {
+    }
+
+    public record ImportResult(int imported, List<UUID> ids) {
+    }
+
+    public record YearSummary(UUID representativeId, String name, RepresentativeKind kind, String kindLabel,
+            int year, Map<DutyType, Long> countsByType, long receptionDaysAssigned, long receptionDaysAttended,
+            long receptionDaysAbsent, long suggestionsRaised, long suggestionsAnswered,
+            long suggestionsAnsweredOnTime, List<DutyRecordView> records) {
+    }
+}

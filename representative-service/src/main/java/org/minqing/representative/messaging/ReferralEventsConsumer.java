@@ -1,0 +1,56 @@
+package org.minqing.representative.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.minqing.events.EventEnvelope;
+import org.minqing.events.EventType;
+import org.minqing.events.referral.ReferralReferred;
+import org.minqing.events.referral.ReferralReplied;
+import org.minqing.kit.inbox.Inbox;
+import org.minqing.kit.messaging.InboundEvents;
+import org.minqing.representative.service.ArchiveFiller;
+
+import io.smallrye.reactive.messaging.annotations.Blocking;
+
+/** Referrals on representative-led routes → suggestion records that follow the handling; each event once. */
+@ApplicationScoped
+public class ReferralEventsConsumer {
+
+    @Inject
+    Inbox inbox;
+
+    @Inject
+    ArchiveFiller archive;
+
+    @Incoming("referrals")
+    @Blocking
+    @Transactional
+    public void on(String value) {
+        EventEnvelope env = InboundEvents.read(value);
+        if (!inbox.firstDelivery(CaseEventsConsumer.CONSUMER, env)) {
+            return;
+        }
+        EventType type = env.eventType().orElse(null);
+        if (type == null) {
+            return;
+        }
+        String referralId = env.aggregateId();
+        switch (type) {
+            case REFERRAL_REFERRED -> archive.referred(env, InboundEvents.payload(env, ReferralReferred.class));
+            case REFERRAL_REPLIED -> archive.replied(InboundEvents.payload(env, ReferralReplied.class));
+            case REFERRAL_ACCEPTED -> archive.status(referralId, "ACCEPTED");
+            case REFERRAL_RETURNED -> archive.status(referralId, "RETURNED");
+            case REFERRAL_EXTENDED -> archive.status(referralId, "EXTENDED");
+            case REFERRAL_OVERDUE -> archive.status(referralId, "OVERDUE");
+            case REFERRAL_ESCALATED -> archive.status(referralId, "ESCALATED");
+            case REFERRAL_CLOSED -> archive.status(referralId, "CLOSED");
+            case REFERRAL_REOPENED -> archive.status(referralId, "REOPENED");
+            default -> {
+                // other referral events do not change the archive
+            }
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package org.minqing.representative.service;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.minqing.events.Actor;
+import org.minqing.events.EventEnvelope;
+import org.minqing.events.EventType;
+import org.minqing.events.Topics;
+import org.minqing.events.representative.LiaisonOfficerRegistered;
+import org.minqing.events.representative.RepresentativeKind;
+import org.minqing.events.representative.RepresentativeRegistered;
+import org.minqing.events.representative.RepresentativeUpdated;
+import org.minqing.kit.crypto.FieldCipher;
+import org.minqing.kit.outbox.Outbox;
+import org.minqing.kit.problem.ProblemException;
+import org.minqing.kit.scope.Jurisdiction;
+import org.minqing.representative.LiaisonOfficer;
+import org.minqing.representative.Representative;
+import org.minqing.representative.mapping.Requests.LiaisonOfficerRequest;
+import org.minqing.representative.mapping.Requests.RepresentativeRequest;
+
+/** Registers and updates representatives (代表/委员) and liaison officers, with their events. */
+@ApplicationScoped
+public class RepresentativeService {
+
+    @Inject
+    FieldCipher cipher;
+
+    @Inject
+    Outbox outbox;
+
+    /**
+     * Checks Bean Validation cannot express: term order, a deputy's level, a real division code.
+     * {@code field} maps a request property to the name the caller used (JSON property or CSV column).
+     */
+    public static void semanticChecks(RepresentativeRequest r, Checks checks, java.util.function.UnaryOperator<String> field) {
+        if (r.termStart() != null && r.termEnd() != null && r.termEnd().isBefore(r.termStart())) {
+            checks.add(field.apply("termEnd"), "任期结束日期不能早于任期开始日期", "the term must not end before it starts");
+        }
+        if (r.kind() == RepresentativeKind.NPC_DEPUTY && r.level() == null) {
+            checks.add(field.apply("level"), "人大代表须注明级别（市级或区级）", "a people's congress deputy needs a level (CITY or DISTRICT)");
+        }
+        if (r.constituencyCode() != null && r.constituencyCode().matches("\\d{12}") && !Jurisdiction.isValid(r.constituencyCode())) {
+            checks.add(field.apply("constituencyCode"), "不是有效的区划代码", "is not a valid division code");
+        }
+    }
+
+    @Transactional
+    public Representative register(RepresentativeRequest r, Actor actor) {
+        Checks checks = new Checks();
+        semanticChecks(r, checks, f -> f);
+        checks.throwIfAny();
+        return registerChecked(r, actor);
+    }
+
+    /** Registers a request already checked (single or as part of a roster import, same transaction). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Representative registerChecked(RepresentativeRequest r, Actor actor) {
+        if (r.id() != null && Representative.findById(r.id()) != null) {
+            throw ProblemException.conflict("representative-exists", "编号为 " + r.id() + " 的代表已登记",
+                    "a representative with id " + r.id() + " is already registered");
+        }
+        if (r.phone() != null && phoneTaken(r.phone(), null)) {
+            throw ProblemException.conflict("phone-taken", "该手机号已登记给另一位代表",
+                    "this phone number is already registered to another representative");
+        }
+        Representative rep = new Representative();
+        rep.id = r.id() != null ? r.id() : UUID.randomUUID();
+        apply(rep, r);
+        rep.createdAt = rep.updatedAt;
+        rep.persist();
+        outbox.publish(Topics.REPRESENTATIVE.topic(), EventEnvelope.of(EventType.REPRESENTATIVE_REGISTERED,
+                rep.constituencyCode, rep.id.toString(), null, actor,
+                new RepresentativeRegistered(rep.id.toString(), rep.name, rep.kind, rep.level, rep.constituencyCode,
+                        rep.liaisonStation, rep.active, rep.userSubject, r.email(), r.phone())));
+        return rep;
+    }
+
+    @Transactional
+    public Representative update(Representative rep, RepresentativeRequest r, Actor actor) {
+        Checks checks = new Checks();
+        semanticChecks(r, checks, f -> f);
+        if (r.id() != null && !r.id().equals(rep.id)) {
+            checks.add("id", "不能修改代表编号", "the id cannot be changed");
+        }
+        checks.throwIfAny();
+        if (r.phone() != null && phoneTaken(r.phone(), rep.id)) {
+            throw ProblemException.conflict("phone-taken", "该手机号已登记给另一位代表",
+                    "this phone number is already registered to another representative");
+        }
+        apply(rep, r);
+        outbox.publish(Topics.REPRESENTATIVE.topic(), EventEnvelope.of(EventType.REPRESENTATIVE_UPDATED,
+                rep.constituencyCode, rep.id.toString(), null, actor,
+                new RepresentativeUpdated(rep.id.toString(), rep.name, rep.kind, rep.level, rep.constituencyCode,
+                        rep.liaisonStation, rep.active, rep.userSubject, r.email(), r.phone())));
+        return rep;
+    }
+
+    public boolean phoneTaken(String phone, UUID except) {
+        List<Representative> same = Representative.list("phoneIndex", cipher.blindIndex(phone));
+        return same.stream().anyMatch(x -> !x.id.equals(except));
+    }
+
+    private void apply(Representative rep, RepresentativeRequest r) {
+        rep.name = r.name().trim();
+        rep.kind = r.kind();
+        rep.level = r.level();
+        rep.termStart = r.termStart();
+        rep.termEnd = r.termEnd();
+        rep.constituencyCode = r.constituencyCode();
+        rep.liaisonStation = blankToNull(r.liaisonStation());
+        rep.phoneEnc = cipher.encrypt(blankToNull(r.phone()));
+        rep.phoneIndex = cipher.blindIndex(blankToNull(r.phone()));
+        rep.emailEnc = cipher.encrypt(blankToNull(r.email()));
+        rep.userSubject = blankToNull(r.userSubject());
+        rep.active = r.active() == null || r.active();
+        rep.updatedAt = Instant.now();
+    }
+
+    @Transactional
+    public LiaisonOfficer registerLiaisonOfficer(LiaisonOfficerRequest r, Actor actor) {
+        if (Jurisdiction.isValid(r.communityCode()) && Jurisdiction.tierOf(r.communityCode()) != Jurisdiction.Tier.COMMUNITY) {
+            throw ProblemException.validation("communityCode", "须为社区（村）一级的区划代码", "must be a community-level code");
+        }
+        if (!Jurisdiction.isValid(r.communityCode())) {
+            throw ProblemException.validation("communityCode", "不是有效的区划代码", "is not a valid division code");
+        }
+        if (r.id() != null && LiaisonOfficer.findById(r.id()) != null) {
+            throw ProblemException.conflict("liaison-officer-exists", "该联络员已登记", "this liaison officer is already registered");
+        }
+        LiaisonOfficer o = new LiaisonOfficer();
+        o.id = r.id() != null ? r.id() : UUID.randomUUID();
+        o.name = r.name().trim();
+        o.communityCode = r.communityCode();
+        o.phoneEnc = cipher.encrypt(blankToNull(r.phone()));
+        o.emailEnc = cipher.encrypt(blankToNull(r.email()));
+        o.userSubject = blankToNull(r.userSubject());
+        o.active = true;
+        o.createdAt = Instant.now();
+        o.persist();
+        outbox.publish(Topics.REPRESENTATIVE.topic(), EventEnvelope.of(EventType.LIAISON_OFFICER_REGISTERED,
+                o.communityCode, o.id.toString(), null, actor,
+                new LiaisonOfficerRegistered(o.id.toString(), o.name, o.communityCode, o.userSubject,
+                        blankToNull(r.email()), blankToNull(r.phone()))));
+        return o;
+    }
+
+    static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

@@ -1,0 +1,45 @@
+package org.minqing.representative.service;
+
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.minqing.representative.DutyRecord;
+import org.minqing.representative.DutyType;
+import org.minqing.representative.ReceptionDay;
+import org.minqing.representative.Representative;
+import org.minqing.representative.RosterSlot;
+import org.minqing.representative.mapping.Labels;
+import org.minqing.representative.mapping.Views.YearSummary;
+
+/** A representative's year in numbers (年度履职统计): what the workbook and the printable page show. */
+@ApplicationScoped
+public class SummaryService {
+
+    public YearSummary summary(Representative rep, int year) {
+        LocalDate from = LocalDate.of(year, 1, 1);
+        LocalDate to = LocalDate.of(year, 12, 31);
+        List<DutyRecord> records = DutyRecord.list(
+                "representativeId = ?1 and date >= ?2 and date <= ?3 order by date, createdAt", rep.id, from, to);
+        Map<DutyType, Long> counts = new EnumMap<>(DutyType.class);
+        for (DutyType t : DutyType.values()) {
+            counts.put(t, 0L);
+        }
+        records.forEach(r -> counts.merge(r.type, 1L, Long::sum));
+        List<RosterSlot> slots = RosterSlot.list(
+                "representativeId = ?1 and receptionDay.status = ?2 and receptionDay.date >= ?3 and receptionDay.date <= ?4",
+                rep.id, ReceptionDay.SCHEDULED, from, to);
+        long assigned = slots.stream().filter(s -> !RosterSlot.DECLINED.equals(s.status)).count();
+        long attended = slots.stream().filter(s -> s.attended).count();
+        long absent = slots.stream().filter(s -> s.absent).count();
+        List<DutyRecord> suggestions = records.stream().filter(r -> r.type == DutyType.SUGGESTION).toList();
+        long answered = suggestions.stream().filter(r -> r.answered).count();
+        long onTime = suggestions.stream().filter(r -> r.answered && Boolean.TRUE.equals(r.answeredOnTime)).count();
+        return new YearSummary(rep.id, rep.name, rep.kind, Labels.kind(rep.kind, rep.level), year, counts,
+                assigned, attended, absent, suggestions.size(), answered, onTime,
+                records.stream().map(DutyArchiveService::view).toList());
+    }
+}

@@ -1,0 +1,156 @@
+package org.minqing.representative;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+import static org.minqing.representative.Fixtures.C11;
+import static org.minqing.representative.Fixtures.C11_STAFF;
+import static org.minqing.representative.Fixtures.C12_STAFF;
+import static org.minqing.representative.Fixtures.SUB1_STAFF;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.junit.jupiter.api.Test;
+import org.minqing.testing.TestTokens;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/** Registration with a chosen id, contact encrypted at rest and masked by role, scope and field-named refusals. */
+@QuarkusTest
+class RepresentativeApiTest {
+
+    @Inject
+    EntityManager em;
+
+    @Test
+    void registersWithTheSsoIdEncryptsContactAndEmitsTheEventWithIt() {
+        UUID id = UUID.randomUUID();
+        Map<String, Object> body = Fixtures.representative("王建国", "NPC_DEPUTY", C11);
+        body.put("id", id.toString());
+        body.put("userSubject", "rep.npc.test");
+        String phone = (String) body.get("phone");
+        given().auth().oauth2(SUB1_STAFF).contentType(ContentType.JSON).body(body)
+                .post("/representatives").then().statusCode(201)
+                .body("id", is(id.toString())).body("phone", is(phone)).body("kindLabel", is("区人大代表"));
+
+        // Stored encrypted, never in plain text.
+        String stored = QuarkusTransaction.requiringNew().call(() -> (String) em
+                .createNativeQuery("select phone_enc from representative where id = :id").setParameter("id", id).getSingleResult());
+        assertThat(stored).startsWith("local1:").doesNotContain(phone);
+        // The event carries the contact notification-service needs.
+        String envelope = QuarkusTransaction.requiringNew().call(() -> (String) em
+                .createNativeQuery("select envelope from outbox_event where message_key = :k and event_type = 'representative.representative.registered'")
+                .setParameter("k", id.toString()).getSingleResult());
+        assertThat(envelope).contains(phone).contains((String) body.get("email")).contains("rep.npc.test");
+
+        // Same id again: 409.
+        given().auth().oauth2(SUB1_STAFF).contentType(ContentType.JSON).body(body)
+                .post("/representatives").then().statusCode(409).contentType("application/problem+json");
+    }
+
+    @Test
+    void contactIsFullForStaffOfThatScopeAndTheRepresentativeMaskedForOthers() {
+        UUID id = Fixtures.register("李红梅", "CPPCC_MEMBER", C11);
+        String phone = given().auth().oauth2(C11_STAFF).get("/representatives/" + id).then().statusCode(200)
+                .body("contactMasked", is(false)).extract().path("phone");
+        given().auth().oauth2(Fixtures.repToken(id)).get("/representatives/" + id).then().statusCode(200)
+                .body("phone", is(phone));
+        given().auth().oauth2(TestTokens.of("lo", "liaison-officer", C11)).get("/representatives/" + id).then()
+                .statusCode(200).body("contactMasked", is(true)).body("phone", containsString("****"))
+                .body("email", containsString("***@example.cn"));
+        given().auth().oauth2(TestTokens.of("service-account-notification-service", "service", "310104000000"))
+                .get("/representatives/" + id).then().statusCode(200).body("phone", not(is(phone)));
+    }
+
+    @Test
+    void aCommunityCannotSeeOrWriteItsNeighboursRepresentatives() {
+        UUID id = Fixtures.register("赵志强", "PARTY_DELEGATE", C11);
+        given().auth().oauth2(C12_STAFF).get("/representatives/" + id).then().statusCode(404)
+                .contentType("application/problem+json");
+        given().auth().oauth2(C12_STAFF).get("/representatives").then().statusCode(200)
+                .body("id", not(hasItem(id.toString())));
+        given().auth().oauth2(C12_STAFF).contentType(ContentType.JSON)
+                .body(Fixtures.representative("越界", "PARTY_DELEGATE", C11))
+                .post("/representatives").then().statusCode(403).contentType("application/problem+json");
+        given().auth().oauth2(C12_STAFF).contentType(ContentType.JSON)
+                .body(Fixtures.representative("赵志强", "PARTY_DELEGATE", C11))
+                .put("/representatives/" + id).then().statusCode(404);
+        // Representatives cannot register anyone.
+        given().auth().oauth2(Fixtures.repToken(id)).contentType(ContentType.JSON)
+                .body(Fixtures.representative("自封", "PARTY_DELEGATE", C11))
+                .post("/representatives").then().statusCode(403);
+    }
+
+    @Test
+    void badInputIsRefusedNamingTheFieldAndNothingIsWritten() {
+        String name = "坏数据" + UUID.randomUUID().toString().substring(0, 6);
+        Map<String, Object> unknownKind = Fixtures.representative(name, "NPC_DEPUTY", C11);
+        unknownKind.put("kind", "MAYOR");
+        given().auth().oauth2(SUB1_STAFF).contentType(ContentType.JSON).body(unknownKind)
+                .post("/representatives").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("kind"));
+
+        Map<String, Object> endBeforeStart = Fixtures.representative(name, "NPC_DEPUTY", C11);
+        endBeforeStart.put("termStart", "2026-01-01");
+        endBeforeStart.put("termEnd", "2025-01-01");
+        given().auth().oauth2(SUB1_STAFF).contentType(ContentType.JSON).body(endBeforeStart)
+                .post("/representatives").then().statusCode(400).body("errors.field", hasItem("termEnd"))
+                .body("detail", containsString("请修改"));
+
+        Map<String, Object> badCode = Fixtures.representative(name, "PARTY_DELEGATE", "3101040010");
+        given().auth().oauth2(SUB1_STAFF).contentType(ContentType.JSON).body(badCode)
+                .post("/representatives").then().statusCode(400).body("errors.field", hasItem("constituencyCode"));
+
+        Map<String, Object> oversized = Fixtures.representative("长".repeat(51), "PARTY_DELEGATE", C11);
+        oversized.put("liaisonStation", "站".repeat(101));
+        given().auth().oauth2(SUB1_STAFF).contentType(ContentType.JSON).body(oversized)
+                .post("/representatives").then().statusCode(400).body("errors.field", hasItems("name", "liaisonStation"));
+
+        Map<String, Object> noLevel = Fixtures.representative(name, "NPC_DEPUTY", C11);
+        noLevel.remove("level");
+        given().auth().oauth2(SUB1_STAFF).contentType(ContentType.JSON).body(noLevel)
+                .post("/representatives").then().statusCode(400).body("errors.field", hasItem("level"));
+        noLevel.put("phone", "12345");
+        noLevel.put("email", "not-an-address");
+        given().auth().oauth2(SUB1_STAFF).contentType(ContentType.JSON).body(noLevel)
+                .post("/representatives").then().statusCode(400).body("errors.field", hasItems("phone", "email"));
+
+        long written = QuarkusTransaction.requiringNew().call(() -> ((Number) em
+                .createNativeQuery("select count(*) from representative where name = :n or name like '长长长%'")
+                .setParameter("n", name).getSingleResult()).longValue());
+        assertThat(written).isZero();
+    }
+
+    @Test
+    void liaisonOfficersPerCommunityWithTheirEvent() {
+        Map<String, Object> body = new HashMap<>();
+        body.put("name", "陈联络");
+        body.put("communityCode", C11);
+        body.put("phone", Fixtures.freshPhone());
+        body.put("email", "lo@example.cn");
+        String id = given().auth().oauth2(C11_STAFF).contentType(ContentType.JSON).body(body)
+                .post("/liaison-officers").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(C11_STAFF).get("/liaison-officers").then().statusCode(200).body("id", hasItem(id));
+        given().auth().oauth2(C12_STAFF).get("/liaison-officers").then().statusCode(200).body("id", not(hasItem(id)));
+        given().auth().oauth2(C12_STAFF).contentType(ContentType.JSON).body(body)
+                .post("/liaison-officers").then().statusCode(403);
+        body.put("communityCode", "310104001000");
+        given().auth().oauth2(SUB1_STAFF).contentType(ContentType.JSON).body(body)
+                .post("/liaison-officers").then().statusCode(400).body("errors.field", hasItem("communityCode"));
+        long events = QuarkusTransaction.requiringNew().call(() -> ((Number) em
+                .createNativeQuery("select count(*) from outbox_event where message_key = :k and event_type = 'representative.liaison-officer.registered'")
+                .setParameter("k", id).getSingleResult()).longValue());
+        assertThat(events).isEqualTo(1);
+    }
+}
