@@ -66,6 +66,18 @@ class AsyncApiTest {
         assertEquals(fromTopics, addresses, "AsyncAPI channel addresses");
     }
 
+    /** The Kubernetes topics Job carries a copy (kustomize cannot read outside its root); keep it equal. */
+    @Test
+    void theKubernetesCopyOfTopicsTsvIsIdentical() throws IOException {
+        java.nio.file.Path dir = java.nio.file.Path.of("").toAbsolutePath();
+        while (dir != null && !java.nio.file.Files.isDirectory(dir.resolve("infra/k8s"))) {
+            dir = dir.getParent();
+        }
+        assertNotNull(dir, "repository root with infra/k8s not found");
+        List<String> copy = java.nio.file.Files.readAllLines(dir.resolve("infra/k8s/base/topics.tsv"), StandardCharsets.UTF_8);
+        assertEquals(readTsv(), copy, "infra/k8s/base/topics.tsv differs from event-contracts' topics.tsv");
+    }
+
     @Test
     void everyChannelHasTheRegularKafkaBinding() {
         doc.get("channels").fields().forEachRemaining(e -> {
