@@ -1,0 +1,161 @@
+package org.minqing.intake.rest;
+
+import java.net.URI;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.minqing.intake.CaseStatus;
+import org.minqing.intake.IntakeCase;
+import org.minqing.intake.mapping.CaseRequest;
+import org.minqing.intake.mapping.CaseViews.AccessEntry;
+import org.minqing.intake.mapping.CaseViews.CaseDetail;
+import org.minqing.intake.mapping.CaseViews.CasePage;
+import org.minqing.intake.service.Catalogue;
+import org.minqing.intake.service.CaseSearch;
+import org.minqing.intake.service.CaseService;
+import org.minqing.kit.problem.ProblemException;
+import org.minqing.kit.scope.CallerScope;
+import org.minqing.kit.time.AppClock;
+
+/** Recording, searching and reading cases (接访件) for staff, representatives and liaison officers. */
+@Path("/cases")
+@Produces(MediaType.APPLICATION_JSON)
+public class CaseResource {
+
+    static final String DEFAULT_PURPOSE = "查看案件详情 / case detail";
+
+    @Inject
+    CaseService cases;
+
+    @Inject
+    CaseSearch search;
+
+    @Inject
+    CallerScope scope;
+
+    @Inject
+    Catalogue catalogue;
+
+    @Inject
+    EntityManager em;
+
+    /** Records a case; {@code Idempotency-Key} makes retries safe (same key and body → same case). */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ "community-staff", "subdistrict-staff", "district-staff", "representative", "liaison-officer" })
+    public Response record(@HeaderParam("Idempotency-Key") String idempotencyKey, @NotNull @Valid CaseRequest request) {
+        CaseService.Recorded r = cases.record(request, idempotencyKey, scope, false);
+        Response.ResponseBuilder b = Response.created(URI.create("/cases/" + r.detail().id())).entity(r.detail());
+        if (r.replayed()) {
+            b.header("Idempotent-Replayed", "true");
+        }
+        return b.build();
+    }
+
+    @GET
+    @RolesAllowed({ "community-staff", "subdistrict-staff", "district-staff" })
+    public CasePage search(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("line") String line,
+            @QueryParam("status") String status, @QueryParam("community") String community,
+            @QueryParam("channel") String channel, @QueryParam("repeat") String repeat, @QueryParam("q") String q,
+            @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
+        return search.search(new CaseSearch.Filter(from, to, line, status, community, channel, repeat, q, cursor, limit), scope);
+    }
+
+    /** Detail with timeline; staff in scope see visitors in full and the read is logged with its purpose. */
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({ "community-staff", "subdistrict-staff", "district-staff", "representative", "liaison-officer",
+            "handling-unit" })
+    public CaseDetail detail(@PathParam("id") String id, @QueryParam("purpose") String purpose) {
+        if (purpose != null && (purpose.isBlank() || purpose.length() > 200)) {
+            throw ProblemException.validation("purpose", "长度须在 1 到 200 之间", "must have 1 to 200 characters");
+        }
+        return cases.detail(uuid(id), scope, purpose == null ? DEFAULT_PURPOSE : purpose, "/cases/{id}");
+    }
+
+    /** Who read this case's personal data (district and sub-district staff audit it). */
+    @GET
+    @Path("/{id}/access-log")
+    @RolesAllowed({ "subdistrict-staff", "district-staff" })
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public List<AccessEntry> accessLog(@PathParam("id") String id) {
+        IntakeCase c = cases.visibleCase(uuid(id), scope);
+        List<Object[]> rows = em.createNativeQuery("""
+                select accessed_by, role, purpose, endpoint, accessed_at from personal_data_access
+                 where case_id = :c order by accessed_at, id""").setParameter("c", c.id).getResultList();
+        return rows.stream().map(r -> new AccessEntry((String) r[0], (String) r[1], (String) r[2], (String) r[3],
+                r[4] instanceof java.time.Instant i ? i : ((java.time.OffsetDateTime) r[4]).toInstant())).toList();
+    }
+
+    /** The printable receipt slip (回执单) handed to the visitor: code and how to follow it; no personal data. */
+    @GET
+    @Path("/{id}/receipt")
+    @Produces(MediaType.TEXT_HTML)
+    @RolesAllowed({ "community-staff", "subdistrict-staff", "district-staff", "representative", "liaison-officer" })
+    @Transactional
+    public String receipt(@PathParam("id") String id) {
+        IntakeCase c = cases.visibleCase(uuid(id), scope);
+        String line = catalogue.line(c.lineCode).map(l -> l.nameZh() + " " + l.nameEn()).orElse(c.lineCode);
+        String community = catalogue.community(c.communityCode).map(Catalogue.Community::nameZh).orElse(c.communityCode);
+        CaseStatus status = CaseStatus.valueOf(c.status);
+        return """
+                <!DOCTYPE html>
+                <html lang="zh-CN"><head><meta charset="utf-8"><title>民情接访回执 Receipt</title>
+                <style>body{font-family:sans-serif;max-width:14cm;margin:1cm auto}
+                .code{font:bold 28pt monospace;letter-spacing:2px;border:2px solid #000;padding:8px;text-align:center}
+                @media print{button{display:none}}</style></head>
+                <body>
+                <h1>民情接访回执 <small>Receipt</small></h1>
+                <p>回执码 Receipt code</p>
+                <div class="code">%s</div>
+                <table>
+                <tr><th>登记日期 Date</th><td>%s</td></tr>
+                <tr><th>社区 Community</th><td>%s</td></tr>
+                <tr><th>条线 Line</th><td>%s</td></tr>
+                <tr><th>当前状态 Status</th><td>%s / %s</td></tr>
+                </table>
+                <p>凭回执码可随时查询办理进度并评价办理结果，无需登录：<br>
+                Follow your case and rate the result with this code, no login needed:<br>
+                <code>/public/cases/%s</code></p>
+                <p>请妥善保管回执码，不要告知他人。Keep this code private.</p>
+                <button onclick="window.print()">打印 Print</button>
+                </body></html>
+                """.formatted(html(c.receiptCode), c.receivedOn.format(DateTimeFormatter.ISO_LOCAL_DATE), html(community),
+                html(line), status.zh, status.en, html(c.receiptCode));
+    }
+
+    static UUID uuid(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.notFound("案件 / case");
+        }
+    }
+
+    static String html(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    static String zone() {
+        return AppClock.ZONE.getId();
+    }
+}

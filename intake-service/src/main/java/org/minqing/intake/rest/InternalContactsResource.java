@@ -1,0 +1,38 @@
+package org.minqing.intake.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.minqing.intake.mapping.CaseViews.Contacts;
+import org.minqing.intake.service.CaseService;
+import org.minqing.kit.scope.CallerScope;
+
+/**
+ * A visitor's contact for notification-service only (its service account, role {@code service});
+ * every call is written to the personal-data access log.
+ */
+@Path("/internal/cases")
+@Produces(MediaType.APPLICATION_JSON)
+public class InternalContactsResource {
+
+    @Inject
+    CaseService cases;
+
+    @Inject
+    CallerScope scope;
+
+    @GET
+    @Path("/{caseId}/contacts")
+    @RolesAllowed("service")
+    public Contacts contacts(@PathParam("caseId") String caseId, @HeaderParam("X-Access-Purpose") String purpose) {
+        String why = purpose == null || purpose.isBlank() ? "通知来访人 / notify the visitor"
+                : purpose.length() > 200 ? purpose.substring(0, 200) : purpose;
+        return cases.contacts(CaseResource.uuid(caseId), scope, why);
+    }
+}

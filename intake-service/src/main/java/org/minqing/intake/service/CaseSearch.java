@@ -1,0 +1,198 @@
+package org.minqing.intake.service;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+
+import org.minqing.events.intake.IntakeChannel;
+import org.minqing.intake.CaseStatus;
+import org.minqing.intake.mapping.CaseViews.CasePage;
+import org.minqing.intake.mapping.CaseViews.CaseSummary;
+import org.minqing.kit.problem.Problem;
+import org.minqing.kit.problem.ProblemException;
+import org.minqing.kit.scope.CallerScope;
+import org.minqing.kit.scope.Jurisdiction;
+import org.minqing.kit.time.AppClock;
+
+/**
+ * Staff search over cases in their scope, newest first, with keyset pagination: the cursor is the
+ * last hit's (recorded_at, id), so pages stay stable while new cases arrive.
+ */
+@ApplicationScoped
+public class CaseSearch {
+
+    public record Filter(String from, String to, String line, String status, String community, String channel,
+            String repeat, String q, String cursor, String limit) {
+    }
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Catalogue catalogue;
+
+    @SuppressWarnings("unchecked")
+    public CasePage search(Filter f, CallerScope scope) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("""
+                select id, receipt_code, channel, community_code, line_code, status, urgency, group_petition,
+                       repeat_of, repeat_count, expected_date, recorded_at, left(description, 120)
+                  from intake_case where community_code like :scope""");
+        Map<String, Object> params = new HashMap<>();
+        params.put("scope", scope.likePrefix());
+
+        LocalDate from = date(f.from(), "from", errors);
+        LocalDate to = date(f.to(), "to", errors);
+        if (from != null && to != null && from.isAfter(to)) {
+            errors.add(Problem.FieldError.of("to", "不能早于开始日期", "must not be before 'from'"));
+        }
+        if (from != null) {
+            sql.append(" and recorded_at >= :from");
+            params.put("from", Timestamp.from(from.atStartOfDay(AppClock.ZONE).toInstant()));
+        }
+        if (to != null) {
+            sql.append(" and recorded_at < :to");
+            params.put("to", Timestamp.from(to.plusDays(1).atStartOfDay(AppClock.ZONE).toInstant()));
+        }
+        if (f.line() != null) {
+            if (catalogue.line(f.line()).isEmpty()) {
+                errors.add(Problem.FieldError.of("line", "不在条线目录中", "is not in the line catalogue"));
+            }
+            sql.append(" and line_code = :line");
+            params.put("line", f.line());
+        }
+        if (f.status() != null) {
+            try {
+                params.put("status", CaseStatus.valueOf(f.status()).name());
+                sql.append(" and status = :status");
+            } catch (IllegalArgumentException e) {
+                errors.add(Problem.FieldError.of("status", "取值无效", "is not a case status"));
+            }
+        }
+        if (f.channel() != null) {
+            try {
+                params.put("channel", IntakeChannel.valueOf(f.channel()).name());
+                sql.append(" and channel = :channel");
+            } catch (IllegalArgumentException e) {
+                errors.add(Problem.FieldError.of("channel", "取值无效", "is not a channel"));
+            }
+        }
+        if (f.community() != null) {
+            if (!Jurisdiction.isValid(f.community())) {
+                errors.add(Problem.FieldError.of("community", "须为12位区划代码", "must be a 12-digit division code"));
+            } else {
+                sql.append(" and community_code like :community");
+                params.put("community", Jurisdiction.prefix(f.community()) + "%");
+            }
+        }
+        if (f.repeat() != null) {
+            switch (f.repeat()) {
+                case "true" -> sql.append(" and (repeat_of is not null or repeat_count > 0)");
+                case "false" -> sql.append(" and repeat_of is null and repeat_count = 0");
+                default -> errors.add(Problem.FieldError.of("repeat", "须为 true 或 false", "must be true or false"));
+            }
+        }
+        if (f.q() != null && !f.q().isBlank()) {
+            if (f.q().length() > 100) {
+                errors.add(Problem.FieldError.of("q", "长度不能超过 100", "must have at most 100 characters"));
+            }
+            // Substring match (Chinese has no word breaks); the trigram index narrows it.
+            sql.append(" and description ilike :q escape '\\'");
+            params.put("q", "%" + f.q().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        int limit = 20;
+        if (f.limit() != null) {
+            try {
+                limit = Integer.parseInt(f.limit());
+                if (limit < 1 || limit > 100) {
+                    throw new NumberFormatException();
+                }
+            } catch (NumberFormatException e) {
+                errors.add(Problem.FieldError.of("limit", "须为 1 到 100 之间的整数", "must be an integer from 1 to 100"));
+            }
+        }
+        if (f.cursor() != null) {
+            try {
+                String[] parts = new String(Base64.getUrlDecoder().decode(f.cursor()), StandardCharsets.UTF_8).split("\\|");
+                Instant at = Instant.parse(parts[0]);
+                UUID id = UUID.fromString(parts[1]);
+                sql.append(" and (recorded_at, id) < (:cAt, :cId)");
+                params.put("cAt", Timestamp.from(at));
+                params.put("cId", id);
+            } catch (RuntimeException e) {
+                errors.add(Problem.FieldError.of("cursor", "无效的翻页游标", "is not a cursor from a previous page"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.validation(errors);
+        }
+        sql.append(" order by recorded_at desc, id desc limit :limit");
+        params.put("limit", limit + 1);
+        Query query = em.createNativeQuery(sql.toString());
+        params.forEach(query::setParameter);
+        List<Object[]> rows = query.getResultList();
+        List<CaseSummary> items = new ArrayList<>();
+        for (int i = 0; i < Math.min(limit, rows.size()); i++) {
+            Object[] r = rows.get(i);
+            Instant recordedAt = instant(r[11]);
+            items.add(new CaseSummary((UUID) r[0], (String) r[1], (String) r[2], r[3].toString(), (String) r[4],
+                    (String) r[5], (String) r[6], (Boolean) r[7], r[8] != null || ((Number) r[9]).intValue() > 0,
+                    ((Number) r[9]).intValue(), r[10] == null ? null : localDate(r[10]), recordedAt, (String) r[12]));
+        }
+        String next = null;
+        if (rows.size() > limit) {
+            CaseSummary last = items.get(items.size() - 1);
+            next = Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString((last.recordedAt() + "|" + last.id()).getBytes(StandardCharsets.UTF_8));
+        }
+        return new CasePage(items, next);
+    }
+
+    private static LocalDate date(String value, String field, List<Problem.FieldError> errors) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            errors.add(Problem.FieldError.of(field, "须为 YYYY-MM-DD 格式的日期", "must be a date as YYYY-MM-DD"));
+            return null;
+        }
+    }
+
+    static Instant instant(Object o) {
+        if (o instanceof Instant i) {
+            return i;
+        }
+        if (o instanceof Timestamp t) {
+            return t.toInstant();
+        }
+        if (o instanceof java.time.OffsetDateTime odt) {
+            return odt.toInstant();
+        }
+        throw new IllegalStateException("unexpected timestamp type " + o.getClass());
+    }
+
+    static LocalDate localDate(Object o) {
+        if (o instanceof LocalDate d) {
+            return d;
+        }
+        if (o instanceof java.sql.Date d) {
+            return d.toLocalDate();
+        }
+        throw new IllegalStateException("unexpected date type " + o.getClass());
+    }
+}

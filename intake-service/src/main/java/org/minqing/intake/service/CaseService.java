@@ -1,0 +1,458 @@
+package org.minqing.intake.service;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.minqing.events.Actor;
+import org.minqing.events.EventEnvelope;
+import org.minqing.events.EventType;
+import org.minqing.events.Events;
+import org.minqing.events.Topics;
+import org.minqing.events.intake.CaseRecorded;
+import org.minqing.events.intake.FeedbackGiven;
+import org.minqing.events.intake.IntakeChannel;
+import org.minqing.events.intake.Urgency;
+import org.minqing.intake.CaseMilestone;
+import org.minqing.intake.CaseStatus;
+import org.minqing.intake.CaseVisitor;
+import org.minqing.intake.IntakeCase;
+import org.minqing.intake.ReceptionDay;
+import org.minqing.intake.mapping.CaseRequest;
+import org.minqing.intake.mapping.CaseViews.CaseDetail;
+import org.minqing.intake.mapping.CaseViews.Contact;
+import org.minqing.intake.mapping.CaseViews.Contacts;
+import org.minqing.intake.mapping.CaseViews.FeedbackAccepted;
+import org.minqing.intake.mapping.CaseViews.FeedbackRequest;
+import org.minqing.intake.mapping.CaseViews.MilestoneView;
+import org.minqing.intake.mapping.CaseViews.PublicMilestone;
+import org.minqing.intake.mapping.CaseViews.PublicStatus;
+import org.minqing.intake.mapping.CaseViews.VisitorView;
+import org.minqing.intake.mapping.VisitorInput;
+import org.minqing.kit.crypto.FieldCipher;
+import org.minqing.kit.crypto.Masking;
+import org.minqing.kit.outbox.Outbox;
+import org.minqing.kit.problem.Problem;
+import org.minqing.kit.problem.ProblemException;
+import org.minqing.kit.scope.CallerScope;
+import org.minqing.kit.scope.Roles;
+import org.minqing.kit.time.AppClock;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+/** Recording cases (接访登记), showing them, the receipt-code look-up and the visitor's feedback. */
+@ApplicationScoped
+public class CaseService {
+
+    public static final String CONSUMER = "intake-service";
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    FieldCipher cipher;
+
+    @Inject
+    AppClock clock;
+
+    @Inject
+    Catalogue catalogue;
+
+    @Inject
+    ReceiptCodes receiptCodes;
+
+    @Inject
+    AccessLog accessLog;
+
+    /** Households above this make a group petition (集体访). */
+    @ConfigProperty(name = "minqing.intake.group-petition-households", defaultValue = "5")
+    int groupPetitionHouseholds;
+
+    /** How far back a paper record may be entered. */
+    @ConfigProperty(name = "minqing.intake.max-backdate-days", defaultValue = "30")
+    int maxBackdateDays;
+
+    public record Recorded(CaseDetail detail, boolean replayed) {
+    }
+
+    /**
+     * Records a case; with an idempotency key, a retry of the same request by the same caller
+     * returns the first case and a different request under the same key is refused.
+     */
+    @Transactional
+    public Recorded record(CaseRequest req, String idempotencyKey, CallerScope scope, boolean viaOpen311) {
+        UUID caseId = UUID.randomUUID();
+        if (idempotencyKey != null) {
+            if (idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
+                throw ProblemException.validation("Idempotency-Key", "长度须在 1 到 200 之间", "must have 1 to 200 characters");
+            }
+            String hash = requestHash(req);
+            // Waits for a concurrent insert of the same key to commit, then sees it.
+            int inserted = em.createNativeQuery("""
+                    insert into idempotency_key (caller, idem_key, request_hash, case_id, created_at)
+                    values (:caller, :key, :hash, :case, :at) on conflict do nothing""")
+                    .setParameter("caller", scope.subject()).setParameter("key", idempotencyKey)
+                    .setParameter("hash", hash).setParameter("case", caseId).setParameter("at", clock.instant())
+                    .executeUpdate();
+            if (inserted == 0) {
+                Object[] row = (Object[]) em.createNativeQuery(
+                        "select request_hash, case_id from idempotency_key where caller = :caller and idem_key = :key")
+                        .setParameter("caller", scope.subject()).setParameter("key", idempotencyKey).getSingleResult();
+                if (!hash.equals(row[0])) {
+                    throw ProblemException.unprocessable("idempotency-key-reused", "Idempotency-Key",
+                            "该幂等键已用于另一份不同的登记", "this key was already used for a different request");
+                }
+                IntakeCase existing = IntakeCase.findById((UUID) row[1]);
+                return new Recorded(toDetail(existing, maskedVisitors(existing.id), List.of(recordedStep(existing))), true);
+            }
+        }
+
+        List<Problem.FieldError> errors = new ArrayList<>();
+        Catalogue.Community community = catalogue.community(req.communityCode()).orElse(null);
+        if (community == null) {
+            errors.add(Problem.FieldError.of("communityCode", "不是本平台服务的社区", "is not a community served here"));
+        }
+        if (catalogue.line(req.lineCode()).isEmpty()) {
+            errors.add(Problem.FieldError.of("lineCode", "不在条线目录中", "is not in the line catalogue"));
+        }
+        if ((req.latitude() == null) != (req.longitude() == null)) {
+            errors.add(Problem.FieldError.of(req.latitude() == null ? "latitude" : "longitude",
+                    "经纬度须同时提供", "latitude and longitude go together"));
+        }
+        LocalDate today = clock.today();
+        LocalDate receivedOn = req.receivedOn() == null ? today : req.receivedOn();
+        if (receivedOn.isAfter(today)) {
+            errors.add(Problem.FieldError.of("receivedOn", "不能是将来的日期", "must not be in the future"));
+        } else if (receivedOn.isBefore(today.minusDays(maxBackdateDays))) {
+            errors.add(Problem.FieldError.of("receivedOn", "不能早于 " + maxBackdateDays + " 天前",
+                    "must not be more than " + maxBackdateDays + " days ago"));
+        }
+        if (req.channel() != IntakeChannel.RECEPTION_DAY && req.receptionDayId() != null) {
+            errors.add(Problem.FieldError.of("receptionDayId", "仅接访日渠道可填写", "only for the RECEPTION_DAY channel"));
+        }
+        if (req.channel() == IntakeChannel.RECEPTION_DAY && req.receptionDayId() == null) {
+            errors.add(Problem.FieldError.of("receptionDayId", "接访日渠道必填", "is required for the RECEPTION_DAY channel"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.validation(errors);
+        }
+        scope.requireWithin(req.communityCode(), "communityCode");
+        requireChannelAllowed(req.channel(), scope, viaOpen311);
+
+        List<String> reps = req.receivingRepresentativeIds() == null ? new ArrayList<>()
+                : new ArrayList<>(req.receivingRepresentativeIds().stream().distinct().toList());
+        if (reps.isEmpty() && scope.hasRole(Roles.REPRESENTATIVE) && scope.representativeId().isPresent()
+                && (req.channel() == IntakeChannel.RECEPTION_DAY || req.channel() == IntakeChannel.REPRESENTATIVE_VISIT)) {
+            reps.add(scope.representativeId().get());
+        }
+        if (reps.isEmpty() && (req.channel() == IntakeChannel.RECEPTION_DAY || req.channel() == IntakeChannel.REPRESENTATIVE_VISIT)) {
+            throw ProblemException.validation("receivingRepresentativeIds", "须填写接待的代表", "name the representatives who received the visit");
+        }
+        if (req.channel() == IntakeChannel.RECEPTION_DAY) {
+            checkReceptionDay(req, receivedOn, reps);
+        }
+
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        List<VisitorInput> visitors = req.visitors() == null ? List.of() : req.visitors();
+        IntakeCase c = new IntakeCase();
+        c.id = caseId;
+        c.receiptCode = receiptCodes.generate();
+        c.receiptHash = cipher.blindIndex(c.receiptCode);
+        c.channel = req.channel().name();
+        c.communityCode = req.communityCode();
+        c.lineCode = req.lineCode();
+        c.address = blankToNull(req.address());
+        c.latitude = req.latitude();
+        c.longitude = req.longitude();
+        c.description = req.description().strip();
+        c.households = req.households() == null ? 1 : req.households();
+        c.persons = req.persons() == null ? Math.max(c.households, visitors.size()) : req.persons();
+        c.groupPetition = c.households > groupPetitionHouseholds;
+        c.urgency = (req.urgency() == null ? Urgency.NORMAL : req.urgency()).name();
+        c.receptionDayId = req.receptionDayId();
+        c.receivedOn = receivedOn;
+        c.representativeIds = String.join(",", reps);
+        c.visitorCount = visitors.size();
+        c.anonymous = visitors.stream().noneMatch(VisitorInput::identifies);
+        c.hasContact = visitors.stream().anyMatch(VisitorInput::reachable);
+        c.status = CaseStatus.RECORDED.name();
+        c.recordedBy = scope.subject();
+        c.recordedRole = scope.actor().role();
+        c.recordedAt = now;
+        c.updatedAt = now;
+        c.persist();
+        int ordinal = 0;
+        for (VisitorInput v : visitors) {
+            CaseVisitor row = new CaseVisitor();
+            row.id = UUID.randomUUID();
+            row.caseId = caseId;
+            row.ordinal = ordinal++;
+            row.nameEnc = cipher.encrypt(blankToNull(v.name()));
+            row.phoneEnc = cipher.encrypt(blankToNull(v.phone()));
+            row.idNumberEnc = cipher.encrypt(v.idNumber() == null ? null : v.idNumber().toUpperCase());
+            row.emailEnc = cipher.encrypt(blankToNull(v.email()));
+            row.phoneIndex = cipher.blindIndex(blankToNull(v.phone()));
+            row.keyId = cipher.activeKeyId();
+            row.persist();
+        }
+
+        CaseRecorded event = new CaseRecorded(caseId.toString(), c.receiptCode, req.channel(), c.communityCode,
+                c.lineCode, c.address, c.latitude, c.longitude, c.description, c.households, c.persons,
+                c.groupPetition, Urgency.valueOf(c.urgency), c.receptionDayId, List.copyOf(reps), c.visitorCount,
+                c.anonymous, c.hasContact, now);
+        outbox.publish(Topics.CASE.topic(), EventEnvelope.of(EventType.CASE_RECORDED, c.communityCode,
+                caseId.toString(), caseId.toString(), scope.actor(), event));
+        return new Recorded(toDetail(c, maskedViews(visitors), List.of(recordedStep(c))), false);
+    }
+
+    private void requireChannelAllowed(IntakeChannel channel, CallerScope scope, boolean viaOpen311) {
+        boolean ok;
+        if (channel == IntakeChannel.OPEN311) {
+            ok = viaOpen311;
+        } else if (viaOpen311) {
+            ok = false;
+        } else if (scope.hasAnyRole(Roles.COMMUNITY_STAFF, Roles.SUBDISTRICT_STAFF, Roles.DISTRICT_STAFF)) {
+            ok = true;
+        } else if (scope.hasRole(Roles.REPRESENTATIVE)) {
+            ok = channel == IntakeChannel.RECEPTION_DAY || channel == IntakeChannel.REPRESENTATIVE_VISIT;
+        } else if (scope.hasRole(Roles.LIAISON_OFFICER)) {
+            ok = channel == IntakeChannel.LIAISON_OFFICER;
+        } else {
+            ok = false;
+        }
+        if (!ok) {
+            throw ProblemException.unprocessable("channel-not-allowed", "channel",
+                    "您的角色不能通过该渠道登记", "your role may not record cases through this channel");
+        }
+    }
+
+    private void checkReceptionDay(CaseRequest req, LocalDate receivedOn, List<String> reps) {
+        ReceptionDay day = ReceptionDay.findById(req.receptionDayId());
+        if (day == null || !day.communityCode.equals(req.communityCode())) {
+            throw ProblemException.unprocessable("unknown-reception-day", "receptionDayId",
+                    "本社区没有这个接访日", "no such reception day for this community");
+        }
+        if (day.cancelled) {
+            throw ProblemException.unprocessable("reception-day-cancelled", "receptionDayId",
+                    "该接访日已取消", "this reception day was cancelled");
+        }
+        if (!day.day.equals(receivedOn)) {
+            throw ProblemException.unprocessable("not-the-reception-day", "receivedOn",
+                    "接访日是 " + day.day + "，与接待日期不符", "the reception day is " + day.day + ", not " + receivedOn);
+        }
+        List<String> roster = day.rosterIds();
+        for (String rep : reps) {
+            if (!roster.contains(rep)) {
+                throw ProblemException.unprocessable("not-on-roster", "receivingRepresentativeIds",
+                        "代表 " + rep + " 不在该接访日的名单上", "representative " + rep + " is not on this reception day's roster");
+            }
+        }
+    }
+
+    /** Case detail: visitors in full for staff in scope (every such read logged), masked for the rest. */
+    @Transactional
+    public CaseDetail detail(UUID id, CallerScope scope, String purpose, String endpoint) {
+        IntakeCase c = visibleCase(id, scope);
+        boolean full = scope.hasAnyRole(Roles.COMMUNITY_STAFF, Roles.SUBDISTRICT_STAFF, Roles.DISTRICT_STAFF)
+                && scope.maySee(c.communityCode);
+        List<CaseVisitor> visitors = CaseVisitor.ofCase(id);
+        List<VisitorView> views;
+        if (full && !visitors.isEmpty()) {
+            accessLog.record(id, scope.subject(), scope.actor().role(), purpose, endpoint);
+            views = visitors.stream().map(v -> new VisitorView(cipher.decrypt(v.nameEnc), cipher.decrypt(v.phoneEnc),
+                    cipher.decrypt(v.idNumberEnc), cipher.decrypt(v.emailEnc), false)).toList();
+        } else {
+            views = visitors.stream().map(this::masked).toList();
+        }
+        List<MilestoneView> timeline = new ArrayList<>();
+        timeline.add(recordedStep(c));
+        CaseMilestone.ofCase(id).forEach(m -> timeline.add(view(m)));
+        return toDetail(c, views, timeline);
+    }
+
+    /**
+     * The case if the caller may see it: staff, representatives and liaison officers within their
+     * jurisdiction, a handling unit for cases referred to it; 404 otherwise.
+     */
+    public IntakeCase visibleCase(UUID id, CallerScope scope) {
+        IntakeCase c = IntakeCase.findById(id);
+        if (c == null) {
+            throw ProblemException.notFound("案件 / case");
+        }
+        boolean visible;
+        if (scope.hasRole(Roles.HANDLING_UNIT)) {
+            visible = c.assignedUnitId != null && scope.unitId().map(c.assignedUnitId::equals).orElse(false);
+        } else {
+            visible = scope.maySee(c.communityCode);
+        }
+        if (!visible) {
+            throw ProblemException.notFound("案件 / case");
+        }
+        return c;
+    }
+
+    /** For notification-service's service account only; every call is logged. */
+    @Transactional
+    public Contacts contacts(UUID id, CallerScope scope, String purpose) {
+        IntakeCase c = IntakeCase.findById(id);
+        if (c == null || !scope.maySee(c.communityCode)) {
+            throw ProblemException.notFound("案件 / case");
+        }
+        accessLog.record(id, scope.subject(), Roles.SERVICE, purpose, "/internal/cases/{caseId}/contacts");
+        List<Contact> contacts = new ArrayList<>();
+        for (CaseVisitor v : CaseVisitor.ofCase(id)) {
+            if (v.phoneEnc != null || v.emailEnc != null) {
+                contacts.add(new Contact(cipher.decrypt(v.nameEnc), cipher.decrypt(v.phoneEnc), cipher.decrypt(v.emailEnc)));
+            }
+        }
+        return new Contacts(id.toString(), contacts);
+    }
+
+    /** Looks a case up by receipt code: always by the code's keyed hash, so the work is the same for any code. */
+    public IntakeCase byReceiptCode(String raw) {
+        ReceiptCodes.Parsed parsed = ReceiptCodes.parse(raw);
+        switch (parsed.verdict()) {
+            case MALFORMED -> throw new ProblemException(Problem.of("receipt-code-malformed", 400, "回执码格式不正确",
+                    "Malformed receipt code", "回执码为12位字母数字，例如 ABCD-EFGH-JKMN",
+                    "a receipt code has 12 letters and digits, e.g. ABCD-EFGH-JKMN",
+                    List.of(Problem.FieldError.of("code", "格式不正确", "has an invalid format"))));
+            case CHECKSUM -> throw new ProblemException(Problem.of("receipt-code-checksum", 400, "回执码校验不符",
+                    "Receipt code checksum mismatch", "回执码可能输入有误，请核对回执单",
+                    "the code is probably mistyped; check it against the receipt slip",
+                    List.of(Problem.FieldError.of("code", "校验位不符，可能输入有误", "check symbol does not match; probably mistyped"))));
+            default -> {
+            }
+        }
+        String hash = cipher.blindIndex(parsed.canonical());
+        IntakeCase c = IntakeCase.find("receiptHash", hash).firstResult();
+        if (c == null) {
+            throw new ProblemException(Problem.of("receipt-code-unknown", 404, "未找到", "Not found",
+                    "没有与此回执码对应的案件", "no case has this receipt code", null));
+        }
+        return c;
+    }
+
+    @Transactional
+    public PublicStatus publicStatus(String code) {
+        IntakeCase c = byReceiptCode(code);
+        CaseStatus status = CaseStatus.valueOf(c.status);
+        List<PublicMilestone> milestones = new ArrayList<>();
+        milestones.add(new PublicMilestone("RECORDED", "已登记", "Recorded", c.receivedOn, null));
+        CaseMilestone.ofCase(c.id).stream().filter(m -> m.publicView)
+                .map(m -> new PublicMilestone(m.kind, m.labelZh, m.labelEn, LocalDate.ofInstant(m.occurredAt, AppClock.ZONE),
+                        m.dueDate))
+                .forEach(milestones::add);
+        return new PublicStatus(c.receiptCode, status.name(), status.zh, status.en,
+                catalogue.line(c.lineCode).map(l -> l.nameZh() + " / " + l.nameEn()).orElse(c.lineCode), c.receivedOn,
+                c.expectedDate, milestones, c.feedbackOpen);
+    }
+
+    @Transactional
+    public FeedbackAccepted feedback(String code, FeedbackRequest req) {
+        IntakeCase c = byReceiptCode(code);
+        if (!c.feedbackOpen) {
+            throw ProblemException.conflict("feedback-not-open", "该案件尚无办理结果可评价，或已评价",
+                    "there is no result to rate yet, or it was already rated");
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        em.createNativeQuery("insert into case_feedback (case_id, rating, comment, given_at) values (:c, :r, :m, :t)")
+                .setParameter("c", c.id).setParameter("r", req.rating().name())
+                .setParameter("m", blankToNull(req.comment())).setParameter("t", now).executeUpdate();
+        c.feedbackOpen = false;
+        c.updatedAt = now;
+        String[] label = switch (req.rating()) {
+            case SATISFIED -> new String[] { "来访人评价：满意", "Visitor rated: satisfied" };
+            case BASICALLY_SATISFIED -> new String[] { "来访人评价：基本满意", "Visitor rated: basically satisfied" };
+            case UNSATISFIED -> new String[] { "来访人评价：不满意", "Visitor rated: unsatisfied" };
+        };
+        milestone(c.id, null, "FEEDBACK_GIVEN", label[0], label[1], blankToNull(req.comment()), null, true, now);
+        outbox.publish(Topics.CASE.topic(), EventEnvelope.of(EventType.CASE_FEEDBACK_GIVEN, c.communityCode,
+                c.id.toString(), c.id.toString(), Actor.PUBLIC,
+                new FeedbackGiven(c.id.toString(), req.rating(), blankToNull(req.comment()), now)));
+        return new FeedbackAccepted(c.receiptCode, req.rating(), now);
+    }
+
+    public CaseMilestone milestone(UUID caseId, UUID eventId, String kind, String zh, String en, String detail,
+            LocalDate due, boolean publicView, Instant at) {
+        CaseMilestone m = new CaseMilestone();
+        m.caseId = caseId;
+        m.eventId = eventId;
+        m.kind = kind;
+        m.labelZh = zh;
+        m.labelEn = en;
+        m.detail = detail == null ? null : detail.length() > 4000 ? detail.substring(0, 4000) : detail;
+        m.dueDate = due;
+        m.publicView = publicView;
+        m.occurredAt = at;
+        m.persist();
+        return m;
+    }
+
+    public CaseDetail toDetail(IntakeCase c, List<VisitorView> visitors, List<MilestoneView> timeline) {
+        CaseStatus status = CaseStatus.valueOf(c.status);
+        return new CaseDetail(c.id, c.receiptCode, c.channel, c.communityCode,
+                catalogue.community(c.communityCode).map(Catalogue.Community::nameZh).orElse(null), c.lineCode,
+                catalogue.line(c.lineCode).map(Catalogue.Line::nameZh).orElse(null), c.address, c.latitude, c.longitude,
+                c.description, c.households, c.persons, c.groupPetition, c.urgency, c.receptionDayId, c.receivedOn,
+                c.representativeIdList(), c.visitorCount, c.anonymous, c.hasContact,
+                visitors.stream().anyMatch(VisitorView::masked), visitors, c.status, status.zh + " / " + status.en,
+                c.expectedDate, c.referralId, c.repeatOf, c.repeatCount, c.recordedAt, timeline);
+    }
+
+    List<VisitorView> maskedVisitors(UUID caseId) {
+        return CaseVisitor.ofCase(caseId).stream().map(this::masked).toList();
+    }
+
+    private VisitorView masked(CaseVisitor v) {
+        return new VisitorView(Masking.name(cipher.decrypt(v.nameEnc)), Masking.phone(cipher.decrypt(v.phoneEnc)),
+                Masking.idNumber(cipher.decrypt(v.idNumberEnc)), Masking.email(cipher.decrypt(v.emailEnc)), true);
+    }
+
+    private static List<VisitorView> maskedViews(List<VisitorInput> visitors) {
+        return visitors.stream().map(v -> new VisitorView(Masking.name(blankToNull(v.name())),
+                Masking.phone(blankToNull(v.phone())), Masking.idNumber(v.idNumber()), Masking.email(blankToNull(v.email())),
+                true)).toList();
+    }
+
+    /** The first step of every timeline, from the case itself (one insert fewer per case). */
+    static MilestoneView recordedStep(IntakeCase c) {
+        return new MilestoneView("RECORDED", "已登记", "Recorded", null, null, c.recordedAt);
+    }
+
+    static MilestoneView view(CaseMilestone m) {
+        return new MilestoneView(m.kind, m.labelZh, m.labelEn, m.detail, m.dueDate, m.occurredAt);
+    }
+
+    static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static String requestHash(Object req) {
+        try {
+            byte[] json = Events.mapper().writeValueAsBytes(req);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,96 @@
+package org.minqing.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+import static org.minqing.intake.IntakeFixtures.*;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Bad input gets a problem+json naming the field, and nothing is written. */
+@QuarkusTest
+class BadInputTest {
+
+    private void assertBad(Consumer<Map<String, Object>> change, int status, String field) {
+        String marker = unique("bad");
+        Map<String, Object> body = caseBody(C11, "坏输入 " + marker);
+        change.accept(body);
+        if (body.get("description") instanceof String d && !d.contains(marker)) {
+            body.put("description", marker + d);
+        }
+        record(staff(C11), body).then().statusCode(status).contentType("application/problem+json")
+                .body("errors.field", hasItem(field));
+        long written = QuarkusTransaction.requiringNew().call(() -> IntakeCase.count("description like ?1", "%" + marker + "%"));
+        assertThat(written).isZero();
+    }
+
+    @Test
+    void missingLine() {
+        assertBad(b -> b.remove("lineCode"), 400, "lineCode");
+    }
+
+    @Test
+    void unknownLine() {
+        assertBad(b -> b.put("lineCode", "astrology"), 400, "lineCode");
+    }
+
+    @Test
+    void unknownCommunity() {
+        assertBad(b -> b.put("communityCode", "310104001999"), 400, "communityCode");
+        assertBad(b -> b.put("communityCode", "31010400"), 400, "communityCode");
+    }
+
+    @Test
+    void descriptionTooLong() {
+        assertBad(b -> b.put("description", "长".repeat(4001)), 400, "description");
+    }
+
+    @Test
+    void malformedPhone() {
+        assertBad(b -> b.put("visitors", List.of(Map.of("name", "张三", "phone", "12812341234"))), 400, "visitors[0].phone");
+    }
+
+    @Test
+    void idNumberWithAWrongCheckDigit() {
+        assertBad(b -> b.put("visitors", List.of(Map.of("idNumber", "110105194912310021"))), 400, "visitors[0].idNumber");
+    }
+
+    @Test
+    void receivedInTheFutureOrLongAgo() {
+        assertBad(b -> b.put("receivedOn", java.time.LocalDate.now().plusDays(3).toString()), 400, "receivedOn");
+        assertBad(b -> b.put("receivedOn", java.time.LocalDate.now().minusDays(90).toString()), 400, "receivedOn");
+        assertBad(b -> b.put("receivedOn", "2026-13-45"), 400, "receivedOn");
+    }
+
+    @Test
+    void unknownChannelValue() {
+        assertBad(b -> b.put("channel", "CARRIER_PIGEON"), 400, "channel");
+    }
+
+    @Test
+    void wrongContentType() {
+        String marker = unique("bad");
+        as(staff(C11)).contentType("text/plain").body("description=" + marker).post("/cases").then().statusCode(415)
+                .contentType("application/problem+json");
+        long written = QuarkusTransaction.requiringNew().call(() -> IntakeCase.count("description like ?1", "%" + marker + "%"));
+        assertThat(written).isZero();
+    }
+
+    @Test
+    void searchParametersAreChecked() {
+        as(staff(C11)).queryParam("from", "2026-05-01").queryParam("to", "2026-04-01").get("/cases").then().statusCode(400)
+                .body("errors.field", hasItem("to"));
+        as(staff(C11)).queryParam("from", "yesterday").get("/cases").then().statusCode(400).body("errors.field", hasItem("from"));
+        as(staff(C11)).queryParam("status", "LOST").queryParam("line", "x").queryParam("limit", "1000")
+                .queryParam("cursor", "@@@").get("/cases").then().statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.hasItems("status", "line", "limit", "cursor"));
+        as(staff(C11)).get("/cases/not-a-uuid").then().statusCode(404).body("status", is(404));
+    }
+}

@@ -1,0 +1,141 @@
+package org.minqing.intake;
+
+import static io.restassured.RestAssured.given;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.minqing.events.Actor;
+import org.minqing.events.EventEnvelope;
+import org.minqing.events.EventType;
+import org.minqing.events.Events;
+import org.minqing.testing.NativeKafka;
+import org.minqing.testing.TestTokens;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
+/** Demo ids, tokens, a case body builder and Kafka helpers shared by the tests. */
+final class IntakeFixtures {
+
+    static final String DISTRICT = "310104000000";
+    static final String SUB1 = "310104001000";
+    static final String C11 = "310104001001";
+    static final String C12 = "310104001002";
+    static final String C21 = "310104002001";
+    static final String REP_NPC = "3b1f6c2e-1a01-4c6e-9a01-000000000001";
+    static final String REP_PARTY = "3b1f6c2e-1a01-4c6e-9a01-000000000002";
+    static final String REP_CPPCC = "3b1f6c2e-1a01-4c6e-9a01-000000000003";
+    static final String UNIT_HOUSING = "8d2e4f10-2b02-4d7a-8b02-000000000001";
+
+    static final String PHONE = "13812341234";
+    /** A valid 18-digit ID number (check digit X). */
+    static final String ID_NUMBER = "11010519491231002X";
+
+    private IntakeFixtures() {
+    }
+
+    static String staff(String jurisdiction) {
+        String role = jurisdiction.endsWith("000000") ? "district-staff"
+                : jurisdiction.endsWith("000") ? "subdistrict-staff" : "community-staff";
+        return TestTokens.of("staff-" + jurisdiction, role, jurisdiction);
+    }
+
+    static String rep() {
+        return TestTokens.representative("rep.npc", REP_NPC, C11);
+    }
+
+    static String liaison() {
+        return TestTokens.of("liaison.c11", "liaison-officer", C11);
+    }
+
+    static String notificationService() {
+        return TestTokens.of("service-account-notification-service", "service", DISTRICT);
+    }
+
+    static String partner() {
+        return TestTokens.of("service-account-open311-partner", "open311-partner", DISTRICT);
+    }
+
+    static RequestSpecification as(String token) {
+        return given().auth().oauth2(token);
+    }
+
+    static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** A valid hotline case body; tests override what they need. */
+    static Map<String, Object> caseBody(String community, String description) {
+        Map<String, Object> b = new HashMap<>();
+        b.put("channel", "HOTLINE");
+        b.put("communityCode", community);
+        b.put("lineCode", "housing");
+        b.put("address", "泾水公寓40号楼");
+        b.put("description", description);
+        b.put("households", 1);
+        b.put("urgency", "NORMAL");
+        b.put("visitors", List.of(Map.of("name", "王秀英", "phone", PHONE, "idNumber", ID_NUMBER)));
+        return b;
+    }
+
+    static Response record(String token, Map<String, Object> body) {
+        return as(token).contentType(ContentType.JSON).body(body).post("/cases");
+    }
+
+    static String recordOk(String token, Map<String, Object> body) {
+        return record(token, body).then().statusCode(201).extract().path("id");
+    }
+
+    static void send(String topic, EventType type, String jurisdiction, String key, Object payload) {
+        EventEnvelope env = EventEnvelope.of(type, jurisdiction, key, null, new Actor("test", "service"), payload);
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, NativeKafka.shared().bootstrapServers());
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(topic, key, Events.mapper().writeValueAsString(env))).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Reads the topic from the beginning until a record with this key matches, or fails after the timeout. */
+    static ConsumerRecord<String, String> awaitRecord(String topic, String key, Predicate<String> value, Duration timeout) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, NativeKafka.shared().bootstrapServers());
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> parts = new ArrayList<>();
+            consumer.partitionsFor(topic).forEach(i -> parts.add(new TopicPartition(topic, i.partition())));
+            consumer.assign(parts);
+            consumer.seekToBeginning(parts);
+            long end = System.nanoTime() + timeout.toNanos();
+            Map<String, Integer> seen = new HashMap<>();
+            while (System.nanoTime() < end) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+                    seen.merge(r.topic(), 1, Integer::sum);
+                    if (key.equals(r.key()) && value.test(r.value())) {
+                        return r;
+                    }
+                }
+            }
+            throw new AssertionError("no record with key " + key + " on " + topic + " within " + timeout + " (read " + seen + ")");
+        }
+    }
+}
