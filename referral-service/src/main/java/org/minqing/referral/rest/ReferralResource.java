@@ -1,0 +1,255 @@
+package org.minqing.referral.rest;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+
+import org.minqing.events.referral.Route;
+import org.minqing.kit.problem.ProblemException;
+import org.minqing.kit.scope.CallerScope;
+import org.minqing.kit.scope.Roles;
+import org.minqing.referral.Referral;
+import org.minqing.referral.ReferralStatus;
+import org.minqing.referral.TimelineEntry;
+import org.minqing.referral.service.ReferralService;
+
+/** Referrals (转办件): the sub-district's queue, routing, the handling unit's work, supervision. */
+@Path("/referrals")
+public class ReferralResource {
+
+    @Inject
+    ReferralService service;
+
+    @Inject
+    ReferralAccess access;
+
+    @Inject
+    CallerScope scope;
+
+    public record RouteRequest(
+            @NotNull(message = "必须选择转办途径 / route is required") Route route,
+            @NotNull(message = "必须选择承办单位 / unitId is required") UUID unitId,
+            @Size(max = 64) String representativeId,
+            boolean difficult,
+            @Size(max = 2000) String note) {
+    }
+
+    public record NoteRequest(@Size(max = 4000) String note) {
+    }
+
+    public record ReasonRequest(@NotBlank(message = "必须说明理由 / a reason is required") @Size(max = 4000) String reason) {
+    }
+
+    public record ProgressRequest(@NotBlank(message = "必须填写进展 / a note is required") @Size(max = 4000) String note) {
+    }
+
+    public record ReplyRequest(@NotBlank(message = "必须填写答复 / a reply is required") @Size(max = 8000) String reply) {
+    }
+
+    public record ExtendRequest(
+            @NotNull(message = "必须填写延期天数 / days is required") @Min(value = 1, message = "至少 1 日 / at least 1 day") @Max(value = 366, message = "天数过大 / too many days") Integer days,
+            @NotBlank(message = "必须说明延期理由 / a reason is required") @Size(max = 4000) String reason) {
+    }
+
+    public record CloseRequest(@NotBlank(message = "必须填写办结结果 / an outcome is required") @Size(max = 4000) String outcome) {
+    }
+
+    public record MergeRequest(@NotNull(message = "必须指明被合并的转办件 / referralId is required") UUID referralId) {
+    }
+
+    public record SupervisionView(UUID referralId, LocalDate respondBy) {
+    }
+
+    public record TimelineView(long id, java.time.Instant at, String actor, String actorRole, String action,
+            String fromStatus, String toStatus, String reason) {
+    }
+
+    @GET
+    @RolesAllowed({ Roles.DISTRICT_STAFF, Roles.SUBDISTRICT_STAFF, Roles.COMMUNITY_STAFF, Roles.HANDLING_UNIT,
+            Roles.REPRESENTATIVE, Roles.SERVICE })
+    @Transactional
+    public List<ReferralView> list(@QueryParam("status") ReferralStatus status, @QueryParam("line") String line,
+            @QueryParam("caseId") String caseId) {
+        StringBuilder q = new StringBuilder();
+        Map<String, Object> params = new HashMap<>();
+        if (access.isUnitOnly()) {
+            UUID unit = scope.unitId().map(ReferralResource::uuidOrNull).orElse(null);
+            if (unit == null) {
+                return List.of();
+            }
+            q.append("unitId = :unit");
+            params.put("unit", unit);
+        } else {
+            q.append("communityCode like :scope");
+            params.put("scope", scope.likePrefix());
+        }
+        if (status != null) {
+            q.append(" and status = :status");
+            params.put("status", status);
+        }
+        if (line != null) {
+            q.append(" and lineCode = :line");
+            params.put("line", line);
+        }
+        if (caseId != null) {
+            q.append(" and id in (select c.referralId from ReferralCase c where c.caseId = :caseId)");
+            params.put("caseId", caseId);
+        }
+        q.append(" order by priority desc, openedAt");
+        return Referral.<Referral>find(q.toString(), params).page(0, 500).list().stream().map(ReferralView::of).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({ Roles.DISTRICT_STAFF, Roles.SUBDISTRICT_STAFF, Roles.COMMUNITY_STAFF, Roles.HANDLING_UNIT,
+            Roles.REPRESENTATIVE, Roles.SERVICE })
+    @Transactional
+    public ReferralView get(@PathParam("id") UUID id) {
+        return ReferralView.of(access.visible(id));
+    }
+
+    @GET
+    @Path("/{id}/timeline")
+    @RolesAllowed({ Roles.DISTRICT_STAFF, Roles.SUBDISTRICT_STAFF, Roles.COMMUNITY_STAFF, Roles.HANDLING_UNIT,
+            Roles.REPRESENTATIVE, Roles.SERVICE })
+    @Transactional
+    public List<TimelineView> timeline(@PathParam("id") UUID id) {
+        Referral r = access.visible(id);
+        List<TimelineView> out = new ArrayList<>();
+        for (TimelineEntry t : TimelineEntry.<TimelineEntry>list("referralId = ?1 order by id", r.id)) {
+            out.add(new TimelineView(t.id, t.at, t.actor, t.actorRole, t.action, t.fromStatus, t.toStatus, t.reason));
+        }
+        return out;
+    }
+
+    /** 转办: staff of the sub-district (or district) confirm the route and the unit. */
+    @POST
+    @Path("/{id}/route")
+    @RolesAllowed({ Roles.SUBDISTRICT_STAFF, Roles.DISTRICT_STAFF })
+    @Transactional
+    public ReferralView route(@PathParam("id") UUID id, @Valid @NotNull RouteRequest req) {
+        Referral r = access.forStaff(id);
+        return ReferralView.of(service.route(r, new ReferralService.RouteCommand(req.route(), req.unitId(),
+                req.representativeId(), req.difficult(), req.note()), scope.actor()));
+    }
+
+    @POST
+    @Path("/{id}/accept")
+    @RolesAllowed(Roles.HANDLING_UNIT)
+    @Transactional
+    public ReferralView accept(@PathParam("id") UUID id, @Valid NoteRequest req) {
+        return ReferralView.of(service.accept(access.heldByCallerUnit(id), req == null ? null : req.note(), scope.actor()));
+    }
+
+    /** 退回: not in this unit's remit; within the return window, with the reason. */
+    @POST
+    @Path("/{id}/return")
+    @RolesAllowed(Roles.HANDLING_UNIT)
+    @Transactional
+    public ReferralView giveBack(@PathParam("id") UUID id, @Valid @NotNull ReasonRequest req) {
+        return ReferralView.of(service.giveBack(access.heldByCallerUnit(id), req.reason(), scope.actor()));
+    }
+
+    @POST
+    @Path("/{id}/progress")
+    @RolesAllowed(Roles.HANDLING_UNIT)
+    @Transactional
+    public ReferralView progress(@PathParam("id") UUID id, @Valid @NotNull ProgressRequest req) {
+        return ReferralView.of(service.progress(access.heldByCallerUnit(id), req.note(), scope.actor()));
+    }
+
+    @POST
+    @Path("/{id}/reply")
+    @RolesAllowed(Roles.HANDLING_UNIT)
+    @Transactional
+    public ReferralView reply(@PathParam("id") UUID id, @Valid @NotNull ReplyRequest req) {
+        return ReferralView.of(service.reply(access.heldByCallerUnit(id), req.reply(), scope.actor()));
+    }
+
+    /** 延期: requested by the handling unit or approved by sub-district/district staff. */
+    @POST
+    @Path("/{id}/extend")
+    @RolesAllowed({ Roles.HANDLING_UNIT, Roles.SUBDISTRICT_STAFF, Roles.DISTRICT_STAFF })
+    @Transactional
+    public ReferralView extend(@PathParam("id") UUID id, @Valid @NotNull ExtendRequest req) {
+        Referral r = access.isUnitOnly() ? access.heldByCallerUnit(id) : access.forStaff(id);
+        return ReferralView.of(service.extend(r, req.days(), req.reason(), scope.actor()));
+    }
+
+    @POST
+    @Path("/{id}/resident-informed")
+    @RolesAllowed({ Roles.COMMUNITY_STAFF, Roles.SUBDISTRICT_STAFF, Roles.DISTRICT_STAFF })
+    @Transactional
+    public ReferralView residentInformed(@PathParam("id") UUID id, @Valid NoteRequest req) {
+        return ReferralView.of(service.informResident(access.forStaff(id), req == null ? null : req.note(), scope.actor()));
+    }
+
+    @POST
+    @Path("/{id}/close")
+    @RolesAllowed({ Roles.COMMUNITY_STAFF, Roles.SUBDISTRICT_STAFF, Roles.DISTRICT_STAFF })
+    @Transactional
+    public ReferralView close(@PathParam("id") UUID id, @Valid @NotNull CloseRequest req) {
+        return ReferralView.of(service.close(access.forStaff(id), req.outcome(), scope.actor()));
+    }
+
+    /** 督办单. */
+    @POST
+    @Path("/{id}/supervision")
+    @RolesAllowed({ Roles.SUBDISTRICT_STAFF, Roles.DISTRICT_STAFF })
+    @Transactional
+    public SupervisionView supervise(@PathParam("id") UUID id, @Valid @NotNull ProgressRequest req) {
+        return new SupervisionView(id, service.supervise(access.forStaff(id), req.note(), scope.actor()));
+    }
+
+    /** Undo a wrong repeat link: the case gets a referral of its own. */
+    @POST
+    @Path("/{id}/repeats/{caseId}/unlink")
+    @RolesAllowed({ Roles.COMMUNITY_STAFF, Roles.SUBDISTRICT_STAFF, Roles.DISTRICT_STAFF })
+    @Transactional
+    public ReferralView unlink(@PathParam("id") UUID id, @PathParam("caseId") String caseId) {
+        return ReferralView.of(service.unlink(access.forStaff(id), caseId, scope.actor()));
+    }
+
+    /** Merge another referral into this one as repeats (重复信访合并). */
+    @POST
+    @Path("/{id}/merge")
+    @RolesAllowed({ Roles.COMMUNITY_STAFF, Roles.SUBDISTRICT_STAFF, Roles.DISTRICT_STAFF })
+    @Transactional
+    public ReferralView merge(@PathParam("id") UUID id, @Valid @NotNull MergeRequest req) {
+        Referral target = access.forStaff(id);
+        Referral other;
+        try {
+            other = access.forStaff(req.referralId());
+        } catch (ProblemException e) {
+            throw ProblemException.unprocessable("unknown-referral", "referralId", "未找到被合并的转办件",
+                    "no such referral within your scope");
+        }
+        return ReferralView.of(service.merge(target, other, scope.actor()));
+    }
+
+    private static UUID uuidOrNull(String s) {
+        try {
+            return UUID.fromString(s);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

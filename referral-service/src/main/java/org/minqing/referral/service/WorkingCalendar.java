@@ -1,0 +1,173 @@
+package org.minqing.referral.service;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+/**
+ * Working-day calendar (工作日历) read from the {@code calendar_day} table: official holidays and
+ * adjusted working weekends (调休上班日); other weekends are rest days. Periods in calendar days
+ * and months follow 民法典 Arts. 201–203: the start day is not counted, a month period ends on the
+ * corresponding day (or the month's last day), and a period ending on a rest day ends on the
+ * next working day.
+ */
+@ApplicationScoped
+public class WorkingCalendar {
+
+    public enum DayKind { HOLIDAY, ADJUSTED_WORKDAY }
+
+    /** How a time limit is measured. */
+    public enum PeriodUnit { CALENDAR_DAYS, WORKING_DAYS, MONTHS }
+
+    public record CalendarDay(LocalDate day, DayKind kind, String name) {
+    }
+
+    // Operators change the table rarely; re-reading it every minute keeps instances in step.
+    private static final Duration CACHE_TTL = Duration.ofMinutes(1);
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    jakarta.transaction.TransactionSynchronizationRegistry registry;
+
+    private volatile Map<LocalDate, DayKind> days;
+    private volatile Instant loadedAt = Instant.EPOCH;
+
+    public boolean isWorkingDay(LocalDate date) {
+        DayKind kind = days().get(date);
+        if (kind != null) {
+            return kind == DayKind.ADJUSTED_WORKDAY;
+        }
+        return date.getDayOfWeek() != DayOfWeek.SATURDAY && date.getDayOfWeek() != DayOfWeek.SUNDAY;
+    }
+
+    /** The end of a period of {@code amount} units starting on {@code start} (which is not counted). */
+    public LocalDate add(LocalDate start, int amount, PeriodUnit unit) {
+        return switch (unit) {
+            case WORKING_DAYS -> plusWorkingDays(start, amount);
+            case CALENDAR_DAYS -> plusCalendarDays(start, amount);
+            case MONTHS -> plusMonths(start, amount);
+        };
+    }
+
+    /** "N个工作日": the N-th working day after {@code start}. */
+    public LocalDate plusWorkingDays(LocalDate start, int n) {
+        LocalDate d = start;
+        int counted = 0;
+        while (counted < n) {
+            d = d.plusDays(1);
+            if (isWorkingDay(d)) {
+                counted++;
+            }
+        }
+        return d;
+    }
+
+    /** "N日": N calendar days after {@code start}, rolled forward past rest days. */
+    public LocalDate plusCalendarDays(LocalDate start, int n) {
+        return rollForward(start.plusDays(n));
+    }
+
+    /** "N个月": the corresponding day N months on (or that month's last day), rolled forward. */
+    public LocalDate plusMonths(LocalDate start, int n) {
+        return rollForward(start.plusMonths(n)); // plusMonths already clamps to the month's end
+    }
+
+    /** The day itself if it is a working day, else the next working day. */
+    public LocalDate rollForward(LocalDate date) {
+        LocalDate d = date;
+        while (!isWorkingDay(d)) {
+            d = d.plusDays(1);
+        }
+        return d;
+    }
+
+    /** Working days in ({@code from}, {@code to}]; 0 when {@code to} is not after {@code from}. */
+    public int workingDaysBetween(LocalDate from, LocalDate to) {
+        int n = 0;
+        for (LocalDate d = from.plusDays(1); !d.isAfter(to); d = d.plusDays(1)) {
+            if (isWorkingDay(d)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    public List<CalendarDay> year(int year) {
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery(
+                    "select day, kind, name from calendar_day where extract(year from day) = :y order by day")
+                    .setParameter("y", year).getResultList();
+            return rows.stream().map(r -> new CalendarDay(toDate(r[0]), DayKind.valueOf((String) r[1]), (String) r[2]))
+                    .toList();
+        });
+    }
+
+    /** Replaces one year's arrangement (an operator loads next year's State Council notice). */
+    public void replaceYear(int year, List<CalendarDay> entries) {
+        QuarkusTransaction.joiningExisting().run(() -> {
+            em.createNativeQuery("delete from calendar_day where extract(year from day) = :y")
+                    .setParameter("y", year).executeUpdate();
+            for (CalendarDay e : entries) {
+                em.createNativeQuery("insert into calendar_day (day, kind, name) values (:d, :k, :n)")
+                        .setParameter("d", e.day()).setParameter("k", e.kind().name()).setParameter("n", e.name())
+                        .executeUpdate();
+            }
+            // Re-read once the new year is committed, not before (another request could cache the old one).
+            registry.registerInterposedSynchronization(new jakarta.transaction.Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    invalidate();
+                }
+            });
+        });
+        invalidate();
+    }
+
+    public void invalidate() {
+        loadedAt = Instant.EPOCH;
+    }
+
+    private Map<LocalDate, DayKind> days() {
+        Map<LocalDate, DayKind> current = days;
+        if (current != null && Instant.now().isBefore(loadedAt.plus(CACHE_TTL))) {
+            return current;
+        }
+        Map<LocalDate, DayKind> loaded = new HashMap<>();
+        QuarkusTransaction.joiningExisting().run(() -> {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("select day, kind from calendar_day").getResultList();
+            for (Object[] r : rows) {
+                loaded.put(toDate(r[0]), DayKind.valueOf((String) r[1]));
+            }
+        });
+        days = Map.copyOf(loaded);
+        loadedAt = Instant.now();
+        return days;
+    }
+
+    private static LocalDate toDate(Object o) {
+        if (o instanceof LocalDate ld) {
+            return ld;
+        }
+        if (o instanceof java.sql.Date sd) {
+            return sd.toLocalDate();
+        }
+        return LocalDate.parse(o.toString());
+    }
+}

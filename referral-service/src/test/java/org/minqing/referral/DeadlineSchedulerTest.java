@@ -1,0 +1,140 @@
+package org.minqing.referral;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+import static org.minqing.referral.Fixtures.*;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.junit.jupiter.api.Test;
+import org.minqing.events.EventType;
+import org.minqing.events.referral.DeadlineApproaching;
+import org.minqing.events.referral.DeadlineKind;
+import org.minqing.events.referral.ReferralEscalated;
+import org.minqing.events.referral.ReferralOverdue;
+import org.minqing.events.referral.Tier;
+import org.minqing.kit.time.AppClock;
+import org.minqing.referral.service.DeadlineScheduler;
+import org.minqing.referral.service.WorkingCalendar;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** 临期、超期、提级督办 with a moved clock: each notice once per deadline, escalation one tier at a time. */
+@QuarkusTest
+class DeadlineSchedulerTest {
+
+    @Inject
+    DeadlineScheduler scheduler;
+
+    @Inject
+    WorkingCalendar calendar;
+
+    @Inject
+    AppClock clock;
+
+    @Inject
+    EntityManager em;
+
+    private void moveTo(LocalDate day) {
+        clock.setOffset(Duration.ofDays(day.toEpochDay() - LocalDate.now(AppClock.ZONE).toEpochDay()));
+    }
+
+    private long notices(String id) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from deadline_notice where referral_id = :r").setParameter("r", UUID.fromString(id))
+                .getSingleResult()).longValue());
+    }
+
+    @Test
+    void anOverdueCommunityReferralIsEscalatedToTheSubDistrictThenTheDistrict() {
+        String community = freshCommunity();
+        String unit = UUID.randomUUID().toString();
+        given().auth().oauth2(OPS).contentType("application/json")
+                .body(Map.of("name", "测试社区居委会", "tier", "COMMUNITY", "lines", "*", "jurisdiction", community))
+                .put("/units/" + unit).then().statusCode(200);
+        String unitToken = org.minqing.testing.TestTokens.handlingUnit("unit.c", unit, community);
+        String id = referralIdForCase(recordCase(community, "social-security", null, randomText(30)));
+        route(id, "COMMUNITY", unit, null, false);
+        given().auth().oauth2(unitToken).contentType("application/json").body(Map.of())
+                .post("/referrals/" + id + "/accept").then().statusCode(200);
+        LocalDate due = LocalDate.parse(view(id).getString("dueDate"));
+        assertThat(due).isEqualTo(calendar.plusWorkingDays(LocalDate.now(AppClock.ZONE), 5));
+        try {
+            // the working day before the deadline: approaching, once
+            LocalDate dayBefore = due.minusDays(1);
+            while (!calendar.isWorkingDay(dayBefore)) {
+                dayBefore = dayBefore.minusDays(1);
+            }
+            moveTo(dayBefore);
+            scheduler.runOnce();
+            scheduler.runOnce();
+            DeadlineApproaching near = awaitEvent(id, EventType.REFERRAL_DEADLINE_APPROACHING).payloadAs(DeadlineApproaching.class);
+            assertThat(near.deadlineKind()).isEqualTo(DeadlineKind.RESOLVE);
+            assertThat(near.dueDate()).isEqualTo(due);
+            assertThat(near.unitId()).isEqualTo(unit);
+            assertThat(near.workingDaysLeft()).isEqualTo(calendar.workingDaysBetween(dayBefore, due));
+            assertThat(notices(id)).isEqualTo(1);
+
+            // the day after: overdue, escalated from the community to the sub-district
+            moveTo(due.plusDays(1));
+            scheduler.runOnce();
+            ReferralOverdue overdue = awaitEvent(id, EventType.REFERRAL_OVERDUE).payloadAs(ReferralOverdue.class);
+            assertThat(overdue.dueDate()).isEqualTo(due);
+            ReferralEscalated up = awaitEvent(id, EventType.REFERRAL_ESCALATED).payloadAs(ReferralEscalated.class);
+            assertThat(up.fromTier()).isEqualTo(Tier.COMMUNITY);
+            assertThat(up.toTier()).isEqualTo(Tier.SUBDISTRICT);
+            assertThat(up.toJurisdiction()).isEqualTo("310104001000");
+            get(id).body("watchTier", is("SUBDISTRICT"));
+
+            // later runs change nothing for the same deadline
+            moveTo(due.plusDays(3));
+            scheduler.runOnce();
+            assertThat(notices(id)).isEqualTo(2);
+            get(id).body("watchTier", is("SUBDISTRICT"));
+
+            // a supervision-extended deadline that also passes goes one tier further: the district
+            given().auth().oauth2(SUB1).contentType("application/json").body(Map.of("days", 10, "reason", "协调中"))
+                    .post("/referrals/" + id + "/extend").then().statusCode(200);
+            LocalDate extended = LocalDate.parse(view(id).getString("dueDate"));
+            moveTo(extended.plusDays(1));
+            scheduler.runOnce();
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+                    .until(() -> countEvents(id, EventType.REFERRAL_ESCALATED) == 2);
+            get(id).body("watchTier", is("DISTRICT")).body("watchJurisdiction", is("310104000000"));
+            given().auth().oauth2(DISTRICT).get("/referrals/" + id + "/timeline").then()
+                    .body("action", hasItem("ESCALATE")).body("action", hasItem("OVERDUE"));
+        } finally {
+            clock.setOffset(Duration.ZERO);
+        }
+    }
+
+    @Test
+    void anUnroutedCaseWarnsBeforeItsAcknowledgeDeadline() {
+        String id = referralIdForCase(recordCase(freshCommunity(), "housing", null, randomText(30)));
+        LocalDate ack = LocalDate.parse(view(id).getString("acknowledgeBy"));
+        try {
+            moveTo(ack);
+            scheduler.runOnce();
+            DeadlineApproaching near = awaitEvent(id, EventType.REFERRAL_DEADLINE_APPROACHING).payloadAs(DeadlineApproaching.class);
+            assertThat(near.deadlineKind()).isEqualTo(DeadlineKind.ACKNOWLEDGE);
+            assertThat(near.unitId()).isNull();
+            assertThat(near.workingDaysLeft()).isZero();
+            moveTo(ack.plusDays(1));
+            scheduler.runOnce();
+            ReferralEscalated up = awaitEvent(id, EventType.REFERRAL_ESCALATED).payloadAs(ReferralEscalated.class);
+            assertThat(up.fromTier()).isEqualTo(Tier.SUBDISTRICT);
+            assertThat(up.toTier()).isEqualTo(Tier.DISTRICT);
+        } finally {
+            clock.setOffset(Duration.ZERO);
+        }
+    }
+}

@@ -1,0 +1,182 @@
+package org.minqing.referral;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.minqing.events.Actor;
+import org.minqing.events.EventEnvelope;
+import org.minqing.events.EventType;
+import org.minqing.events.Events;
+import org.minqing.events.Topics;
+import org.minqing.events.intake.CaseRecorded;
+import org.minqing.events.intake.FeedbackGiven;
+import org.minqing.events.intake.IntakeChannel;
+import org.minqing.events.intake.Satisfaction;
+import org.minqing.events.intake.Urgency;
+import org.minqing.testing.NativeKafka;
+import org.minqing.testing.TestTokens;
+
+import io.restassured.path.json.JsonPath;
+import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+
+/**
+ * Drives the service the way the platform does: intake envelopes produced to
+ * {@code minqing.intake.case}, REST calls with realm tokens, and the emitted referral events read
+ * back with a KafkaCompanion. Every test uses fresh case ids, texts and (where it matters)
+ * communities, so test order does not matter.
+ */
+public final class Fixtures {
+
+    public static final String HOUSING_UNIT = "8d2e4f10-2b02-4d7a-8b02-000000000001";
+    public static final String CITY_UNIT = "8d2e4f10-2b02-4d7a-8b02-000000000002";
+    public static final String DISTRICT_TRANSPORT_UNIT = "8d2e4f10-2b02-4d7a-8b02-000000000302";
+    public static final String DISTRICT_HOUSING_UNIT = "8d2e4f10-2b02-4d7a-8b02-000000000301";
+    public static final String SUB2_HOUSING_UNIT = "8d2e4f10-2b02-4d7a-8b02-000000000211";
+    public static final String REP_NPC = "3b1f6c2e-1a01-4c6e-9a01-000000000001";
+    public static final String REP_CPPCC = "3b1f6c2e-1a01-4c6e-9a01-000000000003";
+
+    public static final String DISTRICT = TestTokens.of("dist", "district-staff", "310104000000");
+    public static final String SUB1 = TestTokens.of("sub1", "subdistrict-staff", "310104001000");
+    public static final String SUB2 = TestTokens.of("sub2", "subdistrict-staff", "310104002000");
+    public static final String HOUSING = TestTokens.handlingUnit("unit.housing", HOUSING_UNIT, "310104001000");
+    public static final String CITY = TestTokens.handlingUnit("unit.city", CITY_UNIT, "310100000000");
+    public static final String OPS = TestTokens.of("ops", "ops-admin", "310104000000");
+
+    private static final AtomicInteger NEXT_COMMUNITY = new AtomicInteger(100 + ThreadLocalRandom.current().nextInt(400));
+    private static ConsumerTask<String, String> referralEvents;
+    private static KafkaCompanion companion;
+
+    private Fixtures() {
+    }
+
+    /** A community of sub-district 310104001 no other test uses. */
+    public static String freshCommunity() {
+        return "310104001" + NEXT_COMMUNITY.getAndIncrement();
+    }
+
+    /** Random Chinese text, so that unrelated test cases never look like repeats of each other. */
+    public static String randomText(int chars) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < chars; i++) {
+            sb.appendCodePoint(0x4E00 + ThreadLocalRandom.current().nextInt(0x9FA5 - 0x4E00));
+        }
+        return sb.toString();
+    }
+
+    public static String recordCase(String community, String line, String address, String description) {
+        return recordCase(community, line, address, description, Instant.now());
+    }
+
+    public static String recordCase(String community, String line, String address, String description, Instant at) {
+        String caseId = UUID.randomUUID().toString();
+        CaseRecorded c = new CaseRecorded(caseId, "R" + caseId.substring(0, 8), IntakeChannel.RECEPTION_DAY, community,
+                line, address, null, null, description, 120, 300, true, Urgency.NORMAL, null, List.of(REP_NPC), 6, false,
+                true, at.truncatedTo(ChronoUnit.MILLIS));
+        send(EventEnvelope.of(EventType.CASE_RECORDED, community, caseId, null, new Actor("c11", "community-staff"), c));
+        return caseId;
+    }
+
+    public static void feedback(String community, String caseId, Satisfaction rating) {
+        send(EventEnvelope.of(EventType.CASE_FEEDBACK_GIVEN, community, caseId, caseId, Actor.PUBLIC,
+                new FeedbackGiven(caseId, rating, "评价" + rating, Instant.now().truncatedTo(ChronoUnit.MILLIS))));
+    }
+
+    public static void send(EventEnvelope env) {
+        send(env.aggregateId(), json(env));
+    }
+
+    public static void send(String key, String value) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, NativeKafka.shared().bootstrapServers());
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(Topics.CASE.topic(), key, value)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String json(EventEnvelope env) {
+        try {
+            return Events.mapper().writeValueAsString(env);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The referral holding a case (original or repeat), once the consumer has handled it. */
+    public static JsonPath referralForCase(String caseId) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(DISTRICT)
+                .queryParam("caseId", caseId).get("/referrals").then().extract().jsonPath().getList("$").size() == 1);
+        return new JsonPath(given().auth().oauth2(DISTRICT).queryParam("caseId", caseId).get("/referrals")
+                .then().statusCode(200).extract().asString()).setRootPath("[0]");
+    }
+
+    public static String referralIdForCase(String caseId) {
+        return referralForCase(caseId).getString("id");
+    }
+
+    public static io.restassured.response.ValidatableResponse get(String referralId) {
+        return given().auth().oauth2(DISTRICT).get("/referrals/" + referralId).then().statusCode(200);
+    }
+
+    public static JsonPath view(String referralId) {
+        return get(referralId).extract().jsonPath();
+    }
+
+    public static void route(String referralId, String route, String unitId, String representativeId, boolean difficult) {
+        given().auth().oauth2(SUB1).contentType("application/json")
+                .body(representativeId == null ? Map.of("route", route, "unitId", unitId, "difficult", difficult)
+                        : Map.of("route", route, "unitId", unitId, "representativeId", representativeId, "difficult", difficult))
+                .post("/referrals/" + referralId + "/route").then().statusCode(200);
+    }
+
+    /** Every referral event emitted so far for one referral (key = referral id), in order. */
+    public static synchronized List<EventEnvelope> eventsOf(String referralId) {
+        if (companion == null) {
+            companion = new KafkaCompanion(NativeKafka.shared().bootstrapServers());
+            referralEvents = companion.consumeStrings().fromTopics(Topics.REFERRAL.topic());
+        }
+        return referralEvents.getRecords().stream().filter(r -> referralId.equals(r.key()))
+                .map(ConsumerRecord::value).map(Fixtures::parse).toList();
+    }
+
+    public static List<String> typesOf(String referralId) {
+        return eventsOf(referralId).stream().map(EventEnvelope::type).toList();
+    }
+
+    /** Waits until the referral's events include {@code type}, and returns the last such event. */
+    public static EventEnvelope awaitEvent(String referralId, EventType type) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> typesOf(referralId).contains(type.type()));
+        List<EventEnvelope> all = eventsOf(referralId).stream().filter(e -> e.type().equals(type.type())).toList();
+        return all.get(all.size() - 1);
+    }
+
+    public static long countEvents(String referralId, EventType type) {
+        return typesOf(referralId).stream().filter(type.type()::equals).count();
+    }
+
+    private static EventEnvelope parse(String json) {
+        try {
+            return Events.mapper().readValue(json, EventEnvelope.class);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

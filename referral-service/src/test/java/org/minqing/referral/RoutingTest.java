@@ -1,0 +1,202 @@
+package org.minqing.referral;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+import static org.minqing.referral.Fixtures.*;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+import org.minqing.events.EventEnvelope;
+import org.minqing.events.EventType;
+import org.minqing.events.referral.ReferralOpened;
+import org.minqing.events.referral.ReferralReferred;
+import org.minqing.events.referral.Route;
+import org.minqing.kit.time.AppClock;
+import org.minqing.referral.service.WorkingCalendar;
+import org.minqing.testing.TestTokens;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Each route (转办途径), the remit rules' suggestion, what each tier may do, and refused routes. */
+@QuarkusTest
+class RoutingTest {
+
+    @Inject
+    WorkingCalendar calendar;
+
+    @Inject
+    AppClock clock;
+
+    @Test
+    void aRecordedCaseOpensAReferralInItsSubDistrictQueueWithTheSuggestedRoute() {
+        String community = freshCommunity();
+        String caseId = recordCase(community, "housing", "测试路" + randomText(3) + "1号", randomText(30));
+        String id = referralIdForCase(caseId);
+        EventEnvelope opened = awaitEvent(id, EventType.REFERRAL_OPENED);
+        ReferralOpened p = opened.payloadAs(ReferralOpened.class);
+        assertThat(opened.jurisdiction()).isEqualTo(community);
+        assertThat(p.suggestedRoute()).isEqualTo(Route.SUBDISTRICT_DEPARTMENT);
+        assertThat(p.suggestedUnitId()).isEqualTo(HOUSING_UNIT);
+        assertThat(p.acknowledgeBy()).isEqualTo(calendar.plusCalendarDays(clock.today(), 15));
+        get(id).body("status", is("TO_ROUTE")).body("subdistrictCode", is("310104001000"))
+                .body("watchTier", is("SUBDISTRICT")).body("allowedActions", hasItem("ROUTE"));
+        // planning beyond the sub-district: the rule suggests the representative's contact to the city unit
+        String planning = referralIdForCase(recordCase(freshCommunity(), "planning", null, randomText(30)));
+        ReferralOpened q = awaitEvent(planning, EventType.REFERRAL_OPENED).payloadAs(ReferralOpened.class);
+        assertThat(q.suggestedRoute()).isEqualTo(Route.REPRESENTATIVE_CONTACT);
+        assertThat(q.suggestedUnitId()).isEqualTo(CITY_UNIT);
+    }
+
+    @Test
+    void theCommunityHandlesItWithinFiveWorkingDays() {
+        String community = freshCommunity();
+        String unit = UUID.randomUUID().toString();
+        given().auth().oauth2(OPS).contentType("application/json")
+                .body(Map.of("name", "测试社区居委会", "tier", "COMMUNITY", "lines", "*", "jurisdiction", community))
+                .put("/units/" + unit).then().statusCode(200);
+        String id = referralIdForCase(recordCase(community, "social-security", null, randomText(30)));
+        route(id, "COMMUNITY", unit, null, false);
+        ReferralReferred p = awaitEvent(id, EventType.REFERRAL_REFERRED).payloadAs(ReferralReferred.class);
+        assertThat(p.route()).isEqualTo(Route.COMMUNITY);
+        assertThat(p.unitId()).isEqualTo(unit);
+        assertThat(p.dueDate()).isEqualTo(calendar.plusWorkingDays(clock.today(), 5));
+        get(id).body("status", is("REFERRED")).body("watchTier", is("COMMUNITY"))
+                .body("returnBy", is(calendar.plusWorkingDays(clock.today(), 5).toString()));
+    }
+
+    @Test
+    void theSubDistrictDepartmentOfTheLineHasSixtyDays() {
+        String id = referralIdForCase(recordCase(freshCommunity(), "housing", null, randomText(30)));
+        route(id, "SUBDISTRICT_DEPARTMENT", HOUSING_UNIT, null, false);
+        ReferralReferred p = awaitEvent(id, EventType.REFERRAL_REFERRED).payloadAs(ReferralReferred.class);
+        assertThat(p.route()).isEqualTo(Route.SUBDISTRICT_DEPARTMENT);
+        assertThat(p.unitName()).contains("房屋管理");
+        assertThat(p.representativeId()).isNull();
+        assertThat(p.dueDate()).isEqualTo(calendar.plusCalendarDays(clock.today(), 60));
+    }
+
+    @Test
+    void aRepresentativeContactsTheCityUnitDirectly() {
+        String id = referralIdForCase(recordCase(freshCommunity(), "planning", null, randomText(30)));
+        route(id, "REPRESENTATIVE_CONTACT", CITY_UNIT, REP_NPC, false);
+        ReferralReferred p = awaitEvent(id, EventType.REFERRAL_REFERRED).payloadAs(ReferralReferred.class);
+        assertThat(p.route()).isEqualTo(Route.REPRESENTATIVE_CONTACT);
+        assertThat(p.unitId()).isEqualTo(CITY_UNIT);
+        assertThat(p.representativeId()).isEqualTo(REP_NPC);
+        assertThat(p.dueDate()).isEqualTo(calendar.plusCalendarDays(clock.today(), 60));
+        // the city unit sees it; it starts to handle it
+        given().auth().oauth2(CITY).get("/referrals/" + id).then().statusCode(200).body("route", is("REPRESENTATIVE_CONTACT"));
+    }
+
+    @Test
+    void anInterSessionSuggestionIsAnsweredInThreeMonths() {
+        String id = referralIdForCase(recordCase(freshCommunity(), "transport", null, randomText(30)));
+        route(id, "INTER_SESSION_SUGGESTION", DISTRICT_TRANSPORT_UNIT, REP_CPPCC, false);
+        ReferralReferred p = awaitEvent(id, EventType.REFERRAL_REFERRED).payloadAs(ReferralReferred.class);
+        assertThat(p.route()).isEqualTo(Route.INTER_SESSION_SUGGESTION);
+        assertThat(p.dueDate()).isEqualTo(calendar.plusMonths(clock.today(), 3));
+        get(id).body("deadlineKind", is("ANSWER_SUGGESTION"));
+    }
+
+    @Test
+    void aDifficultSessionSuggestionGetsSixMonths() {
+        String id = referralIdForCase(recordCase(freshCommunity(), "planning", null, randomText(30)));
+        route(id, "SESSION_SUGGESTION", CITY_UNIT, REP_NPC, true);
+        ReferralReferred p = awaitEvent(id, EventType.REFERRAL_REFERRED).payloadAs(ReferralReferred.class);
+        assertThat(p.route()).isEqualTo(Route.SESSION_SUGGESTION);
+        assertThat(p.difficult()).isTrue();
+        assertThat(p.dueDate()).isEqualTo(calendar.plusMonths(clock.today(), 6));
+    }
+
+    @Test
+    void badRoutesAreRefusedByFieldAndChangeNothing() {
+        String community = freshCommunity();
+        String id = referralIdForCase(recordCase(community, "housing", null, randomText(30)));
+        // unknown unit
+        given().auth().oauth2(SUB1).contentType("application/json")
+                .body(Map.of("route", "SUBDISTRICT_DEPARTMENT", "unitId", UUID.randomUUID().toString()))
+                .post("/referrals/" + id + "/route").then().statusCode(422).contentType("application/problem+json")
+                .body("errors.field", hasItem("unitId"));
+        // a city-level unit outside the representative routes
+        given().auth().oauth2(SUB1).contentType("application/json")
+                .body(Map.of("route", "SUBDISTRICT_DEPARTMENT", "unitId", CITY_UNIT))
+                .post("/referrals/" + id + "/route").then().statusCode(422).contentType("application/problem+json")
+                .body("errors.field", hasItem("route")).body("detail", containsString("市级单位"));
+        // another sub-district's department
+        given().auth().oauth2(SUB1).contentType("application/json")
+                .body(Map.of("route", "SUBDISTRICT_DEPARTMENT", "unitId", SUB2_HOUSING_UNIT))
+                .post("/referrals/" + id + "/route").then().statusCode(422).body("errors.field", hasItem("route"));
+        // a sub-district department through a representative route
+        given().auth().oauth2(SUB1).contentType("application/json")
+                .body(Map.of("route", "REPRESENTATIVE_CONTACT", "unitId", HOUSING_UNIT, "representativeId", REP_NPC))
+                .post("/referrals/" + id + "/route").then().statusCode(422).body("errors.field", hasItem("route"));
+        // a representative route without the representative
+        given().auth().oauth2(SUB1).contentType("application/json")
+                .body(Map.of("route", "REPRESENTATIVE_CONTACT", "unitId", CITY_UNIT))
+                .post("/referrals/" + id + "/route").then().statusCode(400).body("errors.field", hasItem("representativeId"));
+        // no route at all; an unknown route name
+        given().auth().oauth2(SUB1).contentType("application/json").body(Map.of("unitId", HOUSING_UNIT))
+                .post("/referrals/" + id + "/route").then().statusCode(400).body("errors.field", hasItem("route"));
+        given().auth().oauth2(SUB1).contentType("application/json").body(Map.of("route", "FAX", "unitId", HOUSING_UNIT))
+                .post("/referrals/" + id + "/route").then().statusCode(400).contentType("application/problem+json");
+
+        get(id).body("status", is("TO_ROUTE")).body("unitId", is((Object) null));
+        given().auth().oauth2(DISTRICT).get("/referrals/" + id + "/timeline").then().statusCode(200)
+                .body("size()", is(1)).body("[0].action", is("OPEN"));
+        assertThat(typesOf(id)).doesNotContain(EventType.REFERRAL_REFERRED.type());
+    }
+
+    @Test
+    void scopeFollowsTiersAndUnits() {
+        String community = "310104001001";
+        String id = referralIdForCase(recordCase(community, "housing", null, randomText(30)));
+        String c11 = TestTokens.of("c11", "community-staff", community);
+        String c12 = TestTokens.of("c12", "community-staff", "310104001002");
+        // own community and the tiers above see it; the neighbour and the other sub-district do not
+        given().auth().oauth2(c11).get("/referrals/" + id).then().statusCode(200);
+        given().auth().oauth2(SUB1).get("/referrals/" + id).then().statusCode(200);
+        given().auth().oauth2(c12).get("/referrals/" + id).then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(SUB2).get("/referrals/" + id).then().statusCode(404);
+        given().auth().oauth2(SUB2).get("/referrals").then().statusCode(200)
+                .body("communityCode", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.startsWith("310104002")));
+        // a community may not route; another sub-district may not route it either
+        given().auth().oauth2(c11).contentType("application/json")
+                .body(Map.of("route", "SUBDISTRICT_DEPARTMENT", "unitId", HOUSING_UNIT))
+                .post("/referrals/" + id + "/route").then().statusCode(403);
+        given().auth().oauth2(SUB2).contentType("application/json")
+                .body(Map.of("route", "SUBDISTRICT_DEPARTMENT", "unitId", HOUSING_UNIT))
+                .post("/referrals/" + id + "/route").then().statusCode(404);
+        // before routing no unit sees it
+        given().auth().oauth2(HOUSING).get("/referrals/" + id).then().statusCode(404);
+        route(id, "SUBDISTRICT_DEPARTMENT", HOUSING_UNIT, null, false);
+        given().auth().oauth2(HOUSING).get("/referrals/" + id).then().statusCode(200);
+        given().auth().oauth2(HOUSING).get("/referrals").then().statusCode(200)
+                .body("unitId", org.hamcrest.Matchers.everyItem(is(HOUSING_UNIT))).body("id", hasItem(id));
+        given().auth().oauth2(CITY).get("/referrals/" + id).then().statusCode(404);
+        given().auth().oauth2(CITY).get("/referrals").then().statusCode(200)
+                .body("id", org.hamcrest.Matchers.not(hasItem(id)));
+        // a unit that does not hold it can neither accept nor reply
+        given().auth().oauth2(CITY).contentType("application/json").body(Map.of())
+                .post("/referrals/" + id + "/accept").then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(CITY).contentType("application/json").body(Map.of("reply", "已处理"))
+                .post("/referrals/" + id + "/reply").then().statusCode(404).contentType("application/problem+json");
+        // staff cannot act as the unit
+        given().auth().oauth2(SUB1).contentType("application/json").body(Map.of("reply", "已处理"))
+                .post("/referrals/" + id + "/reply").then().statusCode(403);
+        get(id).body("status", is("REFERRED")).body("reply", is((Object) null));
+        // an illegal transition names the allowed ones
+        given().auth().oauth2(SUB1).contentType("application/json").body(Map.of("outcome", "结束"))
+                .post("/referrals/" + id + "/close").then().statusCode(409).contentType("application/problem+json")
+                .body("errors.message", hasItem(containsString("ACCEPT")))
+                .body("detail", containsString("RETURN"));
+        assertThat(LocalDate.now()).isNotNull();
+    }
+}
