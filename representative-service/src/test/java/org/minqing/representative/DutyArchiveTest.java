@@ -213,6 +213,21 @@ class DutyArchiveTest {
     }
 
     @Test
+    void aPoisonMessageIsDeadLetteredAndTheArchiveCarriesOn() throws Exception {
+        UUID rep = Fixtures.register("毒丸代表", "NPC_DEPUTY", C11);
+        String caseId = "case-" + UUID.randomUUID();
+        Fixtures.sendRaw(Topics.CASE.topic(), caseId, "{not an envelope");
+        Fixtures.send(Topics.CASE.topic(), caseRecorded(caseId, IntakeChannel.RECEPTION_DAY, null, List.of(rep)));
+        await().atMost(Duration.ofSeconds(60)).until(() -> count(rep, "RECEPTION") == 1);
+        var dead = Fixtures.records(Topics.CASE.dlt("representative"), caseId, 1);
+        assertThat(dead).hasSize(1);
+        assertThat(dead.get(0).value()).isEqualTo("{not an envelope");
+        // Without a known reception day, the record is dated by the case and kept per community.
+        given().auth().oauth2(C11_STAFF).get("/duty-archive/" + rep).then().statusCode(200)
+                .body("records[0].caseIds", hasItem(caseId)).body("records[0].communityCode", is(C11));
+    }
+
+    @Test
     void voterContactsAreEncryptedAndShownInFullOnlyToTheirRepresentative() {
         UUID x = Fixtures.register("联系代表", "CPPCC_MEMBER", C11);
         given().auth().oauth2(Fixtures.repToken(x)).contentType(ContentType.JSON)

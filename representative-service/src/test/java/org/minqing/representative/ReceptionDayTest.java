@@ -18,10 +18,15 @@ import static org.minqing.representative.Fixtures.SUB1_STAFF;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -99,6 +104,29 @@ class ReceptionDayTest {
                 .body(Map.of("reason", "出差"))
                 .post("/reception-days/" + first + "/decline").then().statusCode(200);
         Fixtures.schedule(SUB1_STAFF, Fixtures.day(C12, date, "09:30", "10:00", List.of(trio.get(1))));
+    }
+
+    @Test
+    void twoStaffSchedulingTheSameRepresentativeAtOnceGetOneDayAndOne409() throws Exception {
+        UUID rep = Fixtures.register("并发代表", "CPPCC_MEMBER", C11);
+        LocalDate date = futureDate();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (String community : List.of(C11, C12)) {
+                answers.add(pool.submit(() -> given().auth().oauth2(SUB1_STAFF).contentType(ContentType.JSON)
+                        .body(Fixtures.day(community, date, "09:00", "11:00", List.of(rep)))
+                        .post("/reception-days").then().extract().statusCode()));
+            }
+            List<Integer> codes = new ArrayList<>();
+            for (Future<Integer> f : answers) {
+                codes.add(f.get(60, TimeUnit.SECONDS));
+            }
+            assertThat(codes).containsExactlyInAnyOrder(201, 409);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(daysOf(rep)).isEqualTo(1);
     }
 
     @Test

@@ -12,6 +12,7 @@ import static org.minqing.representative.Fixtures.C11_STAFF;
 import static org.minqing.representative.Fixtures.C12_STAFF;
 import static org.minqing.representative.Fixtures.SUB1_STAFF;
 
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -20,6 +21,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.Test;
+import org.minqing.events.Topics;
 import org.minqing.testing.TestTokens;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -53,6 +55,12 @@ class RepresentativeApiTest {
                 .createNativeQuery("select envelope from outbox_event where message_key = :k and event_type = 'representative.representative.registered'")
                 .setParameter("k", id.toString()).getSingleResult());
         assertThat(envelope).contains(phone).contains((String) body.get("email")).contains("rep.npc.test");
+
+        // The relay delivers it to Kafka, keyed by the representative id, with the type header.
+        var records = Fixtures.records(Topics.REPRESENTATIVE.topic(), id.toString(), 1);
+        assertThat(records).hasSize(1);
+        assertThat(new String(records.get(0).headers().lastHeader("minqing-event-type").value(), StandardCharsets.UTF_8))
+                .isEqualTo("representative.representative.registered");
 
         // Same id again: 409.
         given().auth().oauth2(SUB1_STAFF).contentType(ContentType.JSON).body(body)
@@ -130,6 +138,28 @@ class RepresentativeApiTest {
                 .createNativeQuery("select count(*) from representative where name = :n or name like '长长长%'")
                 .setParameter("n", name).getSingleResult()).longValue());
         assertThat(written).isZero();
+    }
+
+    @Test
+    void anUpdateCarriesTheFullNewStateAndMayNotLeaveTheScope() {
+        UUID id = Fixtures.register("孙卫东", "NPC_DEPUTY", C11);
+        Map<String, Object> body = Fixtures.representative("孙卫东", "NPC_DEPUTY", C11);
+        body.put("level", "CITY");
+        body.put("active", false);
+        given().auth().oauth2(C11_STAFF).contentType(ContentType.JSON).body(body)
+                .put("/representatives/" + id).then().statusCode(200)
+                .body("level", is("CITY")).body("active", is(false)).body("kindLabel", is("市人大代表"));
+        String envelope = QuarkusTransaction.requiringNew().call(() -> (String) em
+                .createNativeQuery("select envelope from outbox_event where message_key = :k and event_type = 'representative.representative.updated'")
+                .setParameter("k", id.toString()).getSingleResult());
+        assertThat(envelope).contains("\"active\":false").contains("\"level\":\"CITY\"").contains((String) body.get("phone"));
+        body.put("constituencyCode", "310104001002");
+        given().auth().oauth2(C11_STAFF).contentType(ContentType.JSON).body(body)
+                .put("/representatives/" + id).then().statusCode(403);
+        body.put("id", UUID.randomUUID().toString());
+        body.put("constituencyCode", C11);
+        given().auth().oauth2(C11_STAFF).contentType(ContentType.JSON).body(body)
+                .put("/representatives/" + id).then().statusCode(400).body("errors.field", hasItem("id"));
     }
 
     @Test

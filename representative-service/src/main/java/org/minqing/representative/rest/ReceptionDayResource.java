@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -120,8 +121,9 @@ public class ReceptionDayResource {
         return service.view(service.answer(rostered(id), ownId(), false, reason, access.scope().actor()));
     }
 
+    /** Writes lock the day's row, so concurrent changes (staff and a representative) apply one after the other. */
     private ReceptionDay staffOwned(UUID id) {
-        ReceptionDay d = ReceptionDay.findById(id);
+        ReceptionDay d = ReceptionDay.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (d == null) {
             throw ProblemException.notFound("接访日");
         }
@@ -130,7 +132,7 @@ public class ReceptionDayResource {
     }
 
     private ReceptionDay rostered(UUID id) {
-        ReceptionDay d = ReceptionDay.findById(id);
+        ReceptionDay d = ReceptionDay.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (d == null) {
             throw ProblemException.notFound("接访日");
         }

@@ -92,7 +92,7 @@ public class RepresentativeResource {
     @PUT
     @Path("/{id}")
     public RepresentativeView update(@PathParam("id") UUID id, @Valid @NotNull RepresentativeRequest request) {
-        Representative r = access.visibleRepresentative(id);
+        Representative r = access.lockedRepresentative(id);
         if (Jurisdiction.isValid(request.constituencyCode())) {
             access.scope().requireWithin(request.constituencyCode(), "constituencyCode");
         }

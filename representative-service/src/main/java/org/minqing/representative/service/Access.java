@@ -71,6 +71,15 @@ public class Access {
         return archiveOwner(id);
     }
 
+    /** For an update: visible as above, and locked so two concurrent edits apply one after the other. */
+    public Representative lockedRepresentative(UUID id) {
+        Representative r = Representative.findById(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (r == null || !scope.maySee(r.constituencyCode)) {
+            throw ProblemException.notFound("代表");
+        }
+        return r;
+    }
+
     /** Full voter contact data only for the representative who keeps the list. */
     public boolean seesVoterContact(UUID representativeId) {
         return isRepresentative(representativeId);

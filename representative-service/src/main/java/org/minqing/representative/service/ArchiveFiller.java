@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
@@ -43,7 +44,9 @@ public class ArchiveFiller {
         if (c.channel() != IntakeChannel.RECEPTION_DAY) {
             return;
         }
-        ReceptionDay day = uuid(c.receptionDayId()) == null ? null : ReceptionDay.findById(uuid(c.receptionDayId()));
+        // Locked like the REST writes, so attendance from a case and from staff never both create the record.
+        ReceptionDay day = uuid(c.receptionDayId()) == null ? null
+                : ReceptionDay.findById(uuid(c.receptionDayId()), LockModeType.PESSIMISTIC_WRITE);
         for (String repIdText : c.receivingRepresentativeIds()) {
             UUID repId = uuid(repIdText);
             if (repId == null || Representative.findById(repId) == null) {
