@@ -110,6 +110,10 @@ class DeadlineSchedulerTest {
             org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
                     .until(() -> countEvents(id, EventType.REFERRAL_ESCALATED) == 2);
             get(id).body("watchTier", is("DISTRICT")).body("watchJurisdiction", is("310104000000"));
+            given().auth().oauth2(DISTRICT).queryParam("watchedByMe", true).get("/referrals").then().statusCode(200)
+                    .body("id", hasItem(id)).body("watchTier", org.hamcrest.Matchers.everyItem(is("DISTRICT")));
+            given().auth().oauth2(SUB1).queryParam("watchedByMe", true).get("/referrals").then().statusCode(200)
+                    .body("id", org.hamcrest.Matchers.not(hasItem(id)));
             given().auth().oauth2(DISTRICT).get("/referrals/" + id + "/timeline").then()
                     .body("action", hasItem("ESCALATE")).body("action", hasItem("OVERDUE"));
         } finally {

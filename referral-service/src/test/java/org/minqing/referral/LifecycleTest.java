@@ -143,6 +143,9 @@ class LifecycleTest {
         unit(id, "reply", Map.of("reply", "已再次督促整改"), 200);
         feedback(community, caseId, Satisfaction.UNSATISFIED);
         awaitEvent(id, EventType.REFERRAL_REVIEW_REQUESTED);
+        org.minqing.events.referral.ReferralEscalated up = awaitEvent(id, EventType.REFERRAL_ESCALATED)
+                .payloadAs(org.minqing.events.referral.ReferralEscalated.class);
+        assertThat(up.toTier()).isEqualTo(org.minqing.events.referral.Tier.DISTRICT);
         get(id).body("reviewRequested", is(true)).body("watchTier", is("DISTRICT"))
                 .body("watchJurisdiction", is("310104000000"));
         assertThat(countEvents(id, EventType.REFERRAL_REOPENED)).isEqualTo(1);
@@ -166,6 +169,12 @@ class LifecycleTest {
 
     @Test
     void staffIssueASupervisionNotice() {
+        // even an unrouted referral can be supervised: the notice then presses the routing staff
+        String queued = referralIdForCase(recordCase(freshCommunity(), "housing", null, randomText(30)));
+        given().auth().oauth2(SUB1).contentType("application/json").body(Map.of("note", "请尽快转办"))
+                .post("/referrals/" + queued + "/supervision").then().statusCode(200);
+        given().auth().oauth2(SUB1).contentType("application/json").body(Map.of())
+                .post("/referrals/" + queued + "/supervision").then().statusCode(400);
         String id = referredToHousing(freshCommunity());
         given().auth().oauth2(SUB1).contentType("application/json").body(Map.of("note", "请加快办理"))
                 .post("/referrals/" + id + "/supervision").then().statusCode(200)
@@ -175,7 +184,7 @@ class LifecycleTest {
     }
 
     @Test
-    void aRedeliveredCaseEventOpensOneReferral() {
+    void aRedeliveredCaseEventOpensOneReferralAndAPoisonMessageIsDeadLettered() {
         String community = freshCommunity();
         String caseId = java.util.UUID.randomUUID().toString();
         var env = org.minqing.events.EventEnvelope.of(EventType.CASE_RECORDED, community, caseId, null,
@@ -186,13 +195,25 @@ class LifecycleTest {
                         java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
         send(env);
         send(env);
-        String id = referralIdForCase(caseId);
         send(caseId, "{not an envelope");
-        // a later case on the same partition proves both copies and the poison were consumed
-        String later = recordCase(community, "housing", null, randomText(30));
-        referralIdForCase(later);
-        assertThat(countEvents(id, EventType.REFERRAL_OPENED)).isLessThanOrEqualTo(1);
+        // feedback on the same key (same partition) comes after both copies and the poison
+        feedback(community, caseId, Satisfaction.SATISFIED);
+        String id = referralIdForCase(caseId);
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(DISTRICT)
+                .get("/referrals/" + id + "/timeline").jsonPath().getList("action").contains("FEEDBACK"));
+        given().auth().oauth2(DISTRICT).get("/referrals/" + id + "/timeline").then()
+                .body("action", org.hamcrest.Matchers.contains("OPEN", "FEEDBACK"));
         given().auth().oauth2(DISTRICT).queryParam("caseId", caseId).get("/referrals").then().body("size()", is(1))
-                .body("[0].priority", is(2));
+                .body("[0].priority", is(2)).body("[0].status", is("TO_ROUTE"));
+        awaitEvent(id, EventType.REFERRAL_OPENED);
+        try (var companion = new io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion(
+                org.minqing.testing.NativeKafka.shared().bootstrapServers())) {
+            var task = companion.consumeStrings().fromTopics("minqing.intake.case.dlt.referral");
+            await().atMost(Duration.ofSeconds(30)).until(() -> task.getRecords().stream().anyMatch(r -> caseId.equals(r.key())));
+            task.stop();
+            assertThat(task.getRecords().stream().filter(r -> caseId.equals(r.key())).map(r -> r.value()).toList())
+                    .containsExactly("{not an envelope");
+        }
+        assertThat(countEvents(id, EventType.REFERRAL_OPENED)).isEqualTo(1);
     }
 }

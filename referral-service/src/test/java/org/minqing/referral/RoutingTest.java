@@ -94,6 +94,12 @@ class RoutingTest {
         assertThat(p.dueDate()).isEqualTo(calendar.plusCalendarDays(clock.today(), 60));
         // the city unit sees it; it starts to handle it
         given().auth().oauth2(CITY).get("/referrals/" + id).then().statusCode(200).body("route", is("REPRESENTATIVE_CONTACT"));
+        // the deputy carrying it follows it even from another community; another deputy does not
+        String npc = TestTokens.representative("rep.npc", REP_NPC, "310104002001");
+        String cppcc = TestTokens.representative("rep.cppcc", REP_CPPCC, "310104002001");
+        given().auth().oauth2(npc).get("/referrals/" + id).then().statusCode(200);
+        given().auth().oauth2(npc).get("/referrals").then().statusCode(200).body("id", hasItem(id));
+        given().auth().oauth2(cppcc).get("/referrals/" + id).then().statusCode(404);
     }
 
     @Test
@@ -114,6 +120,47 @@ class RoutingTest {
         assertThat(p.route()).isEqualTo(Route.SESSION_SUGGESTION);
         assertThat(p.difficult()).isTrue();
         assertThat(p.dueDate()).isEqualTo(calendar.plusMonths(clock.today(), 6));
+    }
+
+    /** The legal time limits through the whole flow, on days around 2025 National Day and 2026 Spring Festival. */
+    @Test
+    void deadlinesInTheFlowFollowTheOfficialCalendar() {
+        String community = freshCommunity();
+        String unit = UUID.randomUUID().toString();
+        given().auth().oauth2(OPS).contentType("application/json")
+                .body(Map.of("name", "测试社区居委会", "tier", "COMMUNITY", "lines", "*", "jurisdiction", community))
+                .put("/units/" + unit).then().statusCode(200);
+        try {
+            // recorded Sat 2025-09-20: 15 days → nominal 10-05 inside the 10-01…10-08 holiday → Thu 10-09
+            String id = referralIdForCase(recordCase(community, "social-security", null, randomText(30),
+                    java.time.ZonedDateTime.of(2025, 9, 20, 10, 0, 0, 0, AppClock.ZONE).toInstant()));
+            assertThat(awaitEvent(id, EventType.REFERRAL_OPENED).payloadAs(ReferralOpened.class).acknowledgeBy())
+                    .isEqualTo(LocalDate.parse("2025-10-09"));
+            // routed to the community on Fri 09-26: 5 working days = Sun 09-28 (调休), 09-29, 09-30, 10-09, 10-10
+            moveTo(LocalDate.parse("2025-09-26"));
+            route(id, "COMMUNITY", unit, null, false);
+            assertThat(awaitEvent(id, EventType.REFERRAL_REFERRED).payloadAs(ReferralReferred.class).dueDate())
+                    .isEqualTo(LocalDate.parse("2025-10-10"));
+            get(id).body("returnBy", is("2025-10-10"));
+
+            // a department referral of 2025-12-19: 60 days → nominal 2026-02-17 in Spring Festival → Tue 02-24
+            String dept = referralIdForCase(recordCase(community, "housing", null, randomText(30),
+                    java.time.ZonedDateTime.of(2025, 12, 19, 9, 0, 0, 0, AppClock.ZONE).toInstant()));
+            moveTo(LocalDate.parse("2025-12-19"));
+            route(dept, "SUBDISTRICT_DEPARTMENT", HOUSING_UNIT, null, false);
+            assertThat(awaitEvent(dept, EventType.REFERRAL_REFERRED).payloadAs(ReferralReferred.class).dueDate())
+                    .isEqualTo(LocalDate.parse("2026-02-24"));
+            // accepted Fri 2026-02-13 → resolve-by: 60 days → 04-14 (Tue); return window passed meanwhile
+            moveTo(LocalDate.parse("2026-02-13"));
+            given().auth().oauth2(HOUSING).contentType("application/json").body(Map.of()).post("/referrals/" + dept + "/accept")
+                    .then().statusCode(200).body("dueDate", is("2026-04-14"));
+        } finally {
+            clock.setOffset(java.time.Duration.ZERO);
+        }
+    }
+
+    private void moveTo(LocalDate day) {
+        clock.setOffset(java.time.Duration.ofDays(day.toEpochDay() - LocalDate.now(AppClock.ZONE).toEpochDay()));
     }
 
     @Test

@@ -77,6 +77,8 @@ class WorkingCalendarTest {
 
     @Test
     void anOperatorLoadsAYearAsDataAndTheCalendarUsesIt() {
+        given().auth().oauth2(Fixtures.DISTRICT).get("/calendar").then().statusCode(200)
+                .body("$", hasItem(2025)).body("$", hasItem(2026));
         // 2024 is not shipped: 15 days from 2024-09-20 ends Sat 10-05 → only the weekend rolls, to Mon 10-07
         given().auth().oauth2(Fixtures.DISTRICT).queryParam("from", "2024-09-20").queryParam("amount", 15)
                 .queryParam("unit", "CALENDAR_DAYS").get("/calendar/deadline").then().statusCode(200)
@@ -101,6 +103,7 @@ class WorkingCalendarTest {
                 .queryParam("unit", "CALENDAR_DAYS").get("/calendar/deadline").then().statusCode(200)
                 .body("due", is("2024-10-08"));
         assertThat(calendar.isWorkingDay(d("2024-09-29"))).isTrue();
+        assertThat(calendar.coveredYears()).contains(2024, 2025, 2026);
     }
 
     @Test

@@ -134,6 +134,15 @@ public class AdminResources {
             return calendar.year(year);
         }
 
+        /** The years with an official arrangement loaded (operators add the next one before it starts). */
+        @GET
+        @RolesAllowed({ Roles.DISTRICT_STAFF, Roles.SUBDISTRICT_STAFF, Roles.COMMUNITY_STAFF, Roles.HANDLING_UNIT,
+                Roles.REPRESENTATIVE, Roles.SERVICE, Roles.OPS_ADMIN })
+        @Transactional
+        public java.util.SortedSet<Integer> years() {
+            return calendar.coveredYears();
+        }
+
         /** Loads a year's official arrangement (e.g. 2027 when the State Council publishes it). */
         @PUT
         @Path("/{year}")

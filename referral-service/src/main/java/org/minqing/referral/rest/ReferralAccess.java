@@ -39,8 +39,20 @@ public class ReferralAccess {
             }
             return r;
         }
+        if (isRepresentativeOnly() && representedByCaller(r)) {
+            return r; // the deputy who carries it to the unit follows it wherever the case came from
+        }
         scope.requireVisible(r.communityCode, WHAT);
         return r;
+    }
+
+    public boolean isRepresentativeOnly() {
+        return scope.hasRole(Roles.REPRESENTATIVE) && !scope.hasAnyRole(Roles.DISTRICT_STAFF, Roles.SUBDISTRICT_STAFF,
+                Roles.COMMUNITY_STAFF, Roles.SERVICE);
+    }
+
+    public boolean representedByCaller(Referral r) {
+        return r.representativeId != null && scope.representativeId().map(r.representativeId::equals).orElse(false);
     }
 
     /** For the handling unit's own actions: only the unit holding the referral. */

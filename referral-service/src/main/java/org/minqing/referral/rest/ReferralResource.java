@@ -25,6 +25,7 @@ import jakarta.ws.rs.QueryParam;
 import org.minqing.events.referral.Route;
 import org.minqing.kit.problem.ProblemException;
 import org.minqing.kit.scope.CallerScope;
+import org.minqing.kit.scope.Jurisdiction;
 import org.minqing.kit.scope.Roles;
 import org.minqing.referral.Referral;
 import org.minqing.referral.ReferralStatus;
@@ -87,7 +88,7 @@ public class ReferralResource {
             Roles.REPRESENTATIVE, Roles.SERVICE })
     @Transactional
     public List<ReferralView> list(@QueryParam("status") ReferralStatus status, @QueryParam("line") String line,
-            @QueryParam("caseId") String caseId) {
+            @QueryParam("caseId") String caseId, @QueryParam("watchedByMe") boolean watchedByMe) {
         StringBuilder q = new StringBuilder();
         Map<String, Object> params = new HashMap<>();
         if (access.isUnitOnly()) {
@@ -97,9 +98,18 @@ public class ReferralResource {
             }
             q.append("unitId = :unit");
             params.put("unit", unit);
+        } else if (access.isRepresentativeOnly() && scope.representativeId().isPresent()) {
+            q.append("(communityCode like :scope or representativeId = :rep)");
+            params.put("scope", scope.jurisdiction().map(j -> Jurisdiction.prefix(j) + "%").orElse("-"));
+            params.put("rep", scope.representativeId().get());
         } else {
             q.append("communityCode like :scope");
             params.put("scope", scope.likePrefix());
+        }
+        if (watchedByMe) {
+            // what this caller's tier supervises now, e.g. referrals escalated to the district
+            q.append(" and watchJurisdiction = :watch");
+            params.put("watch", scope.jurisdiction().orElse("-"));
         }
         if (status != null) {
             q.append(" and status = :status");
@@ -147,7 +157,7 @@ public class ReferralResource {
     @Transactional
     public ReferralView route(@PathParam("id") UUID id, @Valid @NotNull RouteRequest req) {
         Referral r = access.forStaff(id);
-        return ReferralView.of(service.route(r, new ReferralService.RouteCommand(req.route(), req.unitId(),
+        return done(service.route(r, new ReferralService.RouteCommand(req.route(), req.unitId(),
                 req.representativeId(), req.difficult(), req.note()), scope.actor()));
     }
 
@@ -156,7 +166,7 @@ public class ReferralResource {
     @RolesAllowed(Roles.HANDLING_UNIT)
     @Transactional
     public ReferralView accept(@PathParam("id") UUID id, @Valid NoteRequest req) {
-        return ReferralView.of(service.accept(access.heldByCallerUnit(id), req == null ? null : req.note(), scope.actor()));
+        return done(service.accept(access.heldByCallerUnit(id), req == null ? null : req.note(), scope.actor()));
     }
 
     /** 退回: not in this unit's remit; within the return window, with the reason. */
@@ -165,7 +175,7 @@ public class ReferralResource {
     @RolesAllowed(Roles.HANDLING_UNIT)
     @Transactional
     public ReferralView giveBack(@PathParam("id") UUID id, @Valid @NotNull ReasonRequest req) {
-        return ReferralView.of(service.giveBack(access.heldByCallerUnit(id), req.reason(), scope.actor()));
+        return done(service.giveBack(access.heldByCallerUnit(id), req.reason(), scope.actor()));
     }
 
     @POST
@@ -173,7 +183,7 @@ public class ReferralResource {
     @RolesAllowed(Roles.HANDLING_UNIT)
     @Transactional
     public ReferralView progress(@PathParam("id") UUID id, @Valid @NotNull ProgressRequest req) {
-        return ReferralView.of(service.progress(access.heldByCallerUnit(id), req.note(), scope.actor()));
+        return done(service.progress(access.heldByCallerUnit(id), req.note(), scope.actor()));
     }
 
     @POST
@@ -181,7 +191,7 @@ public class ReferralResource {
     @RolesAllowed(Roles.HANDLING_UNIT)
     @Transactional
     public ReferralView reply(@PathParam("id") UUID id, @Valid @NotNull ReplyRequest req) {
-        return ReferralView.of(service.reply(access.heldByCallerUnit(id), req.reply(), scope.actor()));
+        return done(service.reply(access.heldByCallerUnit(id), req.reply(), scope.actor()));
     }
 
     /** 延期: requested by the handling unit or approved by sub-district/district staff. */
@@ -191,7 +201,7 @@ public class ReferralResource {
     @Transactional
     public ReferralView extend(@PathParam("id") UUID id, @Valid @NotNull ExtendRequest req) {
         Referral r = access.isUnitOnly() ? access.heldByCallerUnit(id) : access.forStaff(id);
-        return ReferralView.of(service.extend(r, req.days(), req.reason(), scope.actor()));
+        return done(service.extend(r, req.days(), req.reason(), scope.actor()));
     }
 
     @POST
@@ -199,7 +209,7 @@ public class ReferralResource {
     @RolesAllowed({ Roles.COMMUNITY_STAFF, Roles.SUBDISTRICT_STAFF, Roles.DISTRICT_STAFF })
     @Transactional
     public ReferralView residentInformed(@PathParam("id") UUID id, @Valid NoteRequest req) {
-        return ReferralView.of(service.informResident(access.forStaff(id), req == null ? null : req.note(), scope.actor()));
+        return done(service.informResident(access.forStaff(id), req == null ? null : req.note(), scope.actor()));
     }
 
     @POST
@@ -207,7 +217,7 @@ public class ReferralResource {
     @RolesAllowed({ Roles.COMMUNITY_STAFF, Roles.SUBDISTRICT_STAFF, Roles.DISTRICT_STAFF })
     @Transactional
     public ReferralView close(@PathParam("id") UUID id, @Valid @NotNull CloseRequest req) {
-        return ReferralView.of(service.close(access.forStaff(id), req.outcome(), scope.actor()));
+        return done(service.close(access.forStaff(id), req.outcome(), scope.actor()));
     }
 
     /** 督办单. */
@@ -225,7 +235,7 @@ public class ReferralResource {
     @RolesAllowed({ Roles.COMMUNITY_STAFF, Roles.SUBDISTRICT_STAFF, Roles.DISTRICT_STAFF })
     @Transactional
     public ReferralView unlink(@PathParam("id") UUID id, @PathParam("caseId") String caseId) {
-        return ReferralView.of(service.unlink(access.forStaff(id), caseId, scope.actor()));
+        return done(service.unlink(access.forStaff(id), caseId, scope.actor()));
     }
 
     /** Merge another referral into this one as repeats (重复信访合并). */
@@ -242,7 +252,13 @@ public class ReferralResource {
             throw ProblemException.unprocessable("unknown-referral", "referralId", "未找到被合并的转办件",
                     "no such referral within your scope");
         }
-        return ReferralView.of(service.merge(target, other, scope.actor()));
+        return done(service.merge(target, other, scope.actor()));
+    }
+
+    /** Flushes inside the request so a concurrent change (optimistic lock) becomes a 409, then shows the result. */
+    private static ReferralView done(Referral r) {
+        Referral.flush();
+        return ReferralView.of(r);
     }
 
     private static UUID uuidOrNull(String s) {

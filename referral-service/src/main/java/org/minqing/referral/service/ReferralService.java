@@ -22,6 +22,7 @@ import org.minqing.events.referral.DeadlineKind;
 import org.minqing.events.referral.ProgressRecorded;
 import org.minqing.events.referral.ReferralAccepted;
 import org.minqing.events.referral.ReferralClosed;
+import org.minqing.events.referral.ReferralEscalated;
 import org.minqing.events.referral.ReferralExtended;
 import org.minqing.events.referral.ReferralOpened;
 import org.minqing.events.referral.ReferralReferred;
@@ -140,10 +141,15 @@ public class ReferralService {
             emit(EventType.REFERRAL_REOPENED, r, actor, new ReferralReopened(id(r), r.caseId, reason, r.dueDate));
         } else {
             r.reviewRequested = true;
+            Tier fromTier = r.watchTier;
             r.watchTier = Tier.DISTRICT;
             r.watchJurisdiction = Jurisdiction.at(r.communityCode, Jurisdiction.Tier.DISTRICT);
             timeline(r, actor, "REVIEW_REQUESTED", from, r.status, "再次不满意，提交区级复查 / unsatisfied again, district review" + comment);
             emit(EventType.REFERRAL_REVIEW_REQUESTED, r, actor, new ReviewRequested(id(r), r.caseId, reason));
+            if (fromTier != Tier.DISTRICT) {
+                emit(EventType.REFERRAL_ESCALATED, r, actor, new ReferralEscalated(id(r), r.caseId, fromTier, Tier.DISTRICT,
+                        r.watchJurisdiction, "再次不满意，区级复查 / district review after a second unsatisfied rating"));
+            }
         }
     }
 
@@ -207,9 +213,9 @@ public class ReferralService {
     /** 督办单: a supervision notice to the unit now holding the referral. */
     @Transactional
     public LocalDate supervise(Referral r, String note, Actor actor) {
-        if (!r.status.isOpen() || r.unitId == null) {
+        if (!r.status.isOpen()) {
             throw ProblemException.conflict("not-supervisable",
-                    "只能督办已转办且未办结的件", "only a referred, unclosed referral can be supervised");
+                    "已办结的件不能督办", "a closed referral cannot be supervised");
         }
         LocalDate respondBy = policies.due("SUPERVISION", r.route, clock.today());
         r.priority++;

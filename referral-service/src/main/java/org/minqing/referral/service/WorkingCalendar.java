@@ -40,11 +40,20 @@ public class WorkingCalendar {
     @Inject
     jakarta.transaction.TransactionSynchronizationRegistry registry;
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(WorkingCalendar.class);
+
     private volatile Map<LocalDate, DayKind> days;
+    private volatile java.util.Set<Integer> coveredYears = java.util.Set.of();
+    private final java.util.Set<Integer> warnedYears = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile Instant loadedAt = Instant.EPOCH;
 
     public boolean isWorkingDay(LocalDate date) {
-        DayKind kind = days().get(date);
+        Map<LocalDate, DayKind> known = days();
+        if (!coveredYears.contains(date.getYear()) && warnedYears.add(date.getYear())) {
+            LOG.warnf("working calendar has no arrangement for %d: only weekends count as rest days "
+                    + "(load it with PUT /calendar/%d)", date.getYear(), date.getYear());
+        }
+        DayKind kind = known.get(date);
         if (kind != null) {
             return kind == DayKind.ADJUSTED_WORKDAY;
         }
@@ -103,6 +112,12 @@ public class WorkingCalendar {
         return n;
     }
 
+    /** Years for which an official arrangement is loaded. */
+    public java.util.SortedSet<Integer> coveredYears() {
+        days();
+        return new java.util.TreeSet<>(coveredYears);
+    }
+
     public List<CalendarDay> year(int year) {
         return QuarkusTransaction.joiningExisting().call(() -> {
             @SuppressWarnings("unchecked")
@@ -156,6 +171,8 @@ public class WorkingCalendar {
                 loaded.put(toDate(r[0]), DayKind.valueOf((String) r[1]));
             }
         });
+        coveredYears = loaded.keySet().stream().map(LocalDate::getYear).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        warnedYears.retainAll(java.util.Set.of()); // a newly loaded year warns again only if still missing
         days = Map.copyOf(loaded);
         loadedAt = Instant.now();
         return days;
