@@ -58,7 +58,7 @@ final class Fixtures {
             m.put("level", "DISTRICT");
         }
         m.put("termStart", "2022-01-01");
-        m.put("termEnd", "2026-12-31");
+        m.put("termEnd", "2031-12-31");
         m.put("constituencyCode", code);
         m.put("liaisonStation", "第一联络站");
         m.put("phone", freshPhone());

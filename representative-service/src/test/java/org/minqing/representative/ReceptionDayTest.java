@@ -65,6 +65,15 @@ class ReceptionDayTest {
                 .body("roster.status", everyItemIs("INVITED"))
                 .body("warnings.code", hasItem("roster-missing-kind:CPPCC_MEMBER"))
                 .body("warnings.messageZh", hasItem(containsString("政协委员")));
+        // A representative whose term ends before the day is flagged too.
+        Map<String, Object> leaving = Fixtures.representative("即将离任", "CPPCC_MEMBER", C11);
+        leaving.put("termEnd", clock.today().plusDays(5).toString());
+        String leavingId = given().auth().oauth2(SUB1_STAFF).contentType(ContentType.JSON).body(leaving)
+                .post("/representatives").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(C11_STAFF).contentType(ContentType.JSON)
+                .body(Fixtures.day(C11, clock.today().plusDays(30), "09:00", "11:30", List.of(npc, party, UUID.fromString(leavingId))))
+                .post("/reception-days").then().statusCode(201)
+                .body("warnings.code", hasItem("term-ended:" + leavingId));
         List<UUID> trio = Fixtures.trio("乙");
         given().auth().oauth2(SUB1_STAFF).contentType(ContentType.JSON)
                 .body(Fixtures.day(C11, futureDate(), "09:00", "11:30", trio))
@@ -145,6 +154,10 @@ class ReceptionDayTest {
         // Someone not on the roster, and staff, cannot answer.
         UUID outsider = Fixtures.register("局外人", "PARTY_DELEGATE", C11);
         given().auth().oauth2(Fixtures.repToken(outsider)).post("/reception-days/" + day + "/confirm").then().statusCode(403);
+        given().auth().oauth2(Fixtures.repToken(trio.get(0))).get("/reception-days/mine").then().statusCode(200)
+                .body("id", hasItem(day.toString()));
+        given().auth().oauth2(Fixtures.repToken(outsider)).get("/reception-days/mine").then().statusCode(200)
+                .body("id", not(hasItem(day.toString())));
         given().auth().oauth2(C11_STAFF).post("/reception-days/" + day + "/confirm").then().statusCode(403);
 
         // Roster change: the outsider replaces the declined delegate.

@@ -1,5 +1,8 @@
 package org.minqing.representative.rest;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -14,11 +17,13 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 
 import org.jboss.resteasy.reactive.RestResponse;
 import org.minqing.kit.problem.ProblemException;
 import org.minqing.kit.scope.Jurisdiction;
 import org.minqing.kit.scope.Roles;
+import org.minqing.kit.time.AppClock;
 import org.minqing.representative.ReceptionDay;
 import org.minqing.representative.mapping.Requests.AttendanceRequest;
 import org.minqing.representative.mapping.Requests.DeclineRequest;
@@ -46,6 +51,9 @@ public class ReceptionDayResource {
     @Inject
     ReceptionDayService service;
 
+    @Inject
+    AppClock clock;
+
     /** 201 with the day; {@code warnings} lists kinds missing from the roster (a warning, not a refusal). */
     @POST
     public RestResponse<ReceptionDayView> schedule(@Valid @NotNull ScheduleRequest request) {
@@ -54,6 +62,20 @@ public class ReceptionDayResource {
         }
         ReceptionDay d = service.schedule(request, access.scope().actor());
         return RestResponse.status(RestResponse.Status.CREATED, service.view(d));
+    }
+
+    /** The caller's own reception days from today (or {@code from}), for a representative's to-do list. */
+    @GET
+    @Path("/mine")
+    @RolesAllowed(Roles.REPRESENTATIVE)
+    public List<ReceptionDayView> mine(@QueryParam("from") String from) {
+        LocalDate start;
+        try {
+            start = from == null ? clock.today() : LocalDate.parse(from);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.validation("from", "日期格式应为 2026-12-01", "use the form 2026-12-01");
+        }
+        return service.rosteredOn(ownId(), start).stream().map(service::view).toList();
     }
 
     @GET

@@ -266,6 +266,12 @@ public class ReceptionDayService {
         return d.date.isBefore(today) || (d.date.equals(today) && !clock.now().toLocalTime().isBefore(d.endTime));
     }
 
+    /** The reception days a representative is rostered on from {@code from}, soonest first. */
+    public List<ReceptionDay> rosteredOn(UUID representativeId, LocalDate from) {
+        return ReceptionDay.list("select distinct d from ReceptionDay d join d.roster s "
+                + "where s.representativeId = ?1 and d.date >= ?2 order by d.date, d.startTime", representativeId, from);
+    }
+
     public List<ReceptionDay> month(String likePrefix, YearMonth month) {
         return ReceptionDay.list("communityCode like ?1 and date >= ?2 and date <= ?3 order by date, startTime",
                 likePrefix, month.atDay(1), month.atEndOfMonth());
@@ -287,6 +293,10 @@ public class ReceptionDayService {
             EnumSet<RepresentativeKind> present = EnumSet.noneOf(RepresentativeKind.class);
             d.roster.stream().filter(s -> !RosterSlot.DECLINED.equals(s.status)).map(s -> reps.get(s.representativeId))
                     .filter(r -> r != null).forEach(r -> present.add(r.kind));
+            d.roster.stream().map(s -> reps.get(s.representativeId)).filter(r -> r != null)
+                    .filter(r -> !r.active || r.termEnd.isBefore(d.date))
+                    .forEach(r -> warnings.add(Warning.of("term-ended:" + r.id,
+                            r.name + " 的任期在接访日前已结束或已不在任", r.name + "'s term ends before this day or they are inactive")));
             for (RepresentativeKind k : RepresentativeKind.values()) {
                 if (!present.contains(k)) {
                     warnings.add(Warning.of("roster-missing-kind:" + k.name(),
