@@ -6,8 +6,14 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 
-/** Real PostgreSQL and Kafka (native processes) plus the local OIDC server, shared by every test here. */
+/**
+ * Real PostgreSQL and Kafka (native processes), the local OIDC server, a real SMTP server
+ * (GreenMail) and a WireMock server standing in for the SMS gateway and intake-service; shared
+ * by every test here, so the application starts once.
+ */
 @QuarkusTestResource(value = NativeInfraResource.class, initArgs = @ResourceArg(name = "database", value = "notification"))
 @QuarkusTestResource(OidcWiremockTestResource.class)
+@QuarkusTestResource(SmtpServerResource.class)
+@QuarkusTestResource(ExternalStubsResource.class)
 public class NotificationTestResources {
 }

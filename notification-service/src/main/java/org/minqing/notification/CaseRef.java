@@ -1,0 +1,23 @@
+package org.minqing.notification;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** What we keep of a case (案件) to address the resident: its receipt code (回执码), no contact. */
+@Entity
+@Table(name = "case_ref")
+public class CaseRef extends PanacheEntityBase {
+    @Id
+    @Column(name = "case_id")
+    public String caseId;
+    @Column(name = "receipt_code")
+    public String receiptCode;
+    @Column(name = "community_code")
+    public String communityCode;
+    @Column(name = "has_contact")
+    public boolean hasContact;
+    public boolean urgent;
+}

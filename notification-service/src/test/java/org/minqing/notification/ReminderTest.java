@@ -1,0 +1,68 @@
+package org.minqing.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.minqing.events.EventEnvelope;
+import org.minqing.events.representative.ReceptionDayScheduled;
+import org.minqing.kit.time.AppClock;
+import org.minqing.notification.service.ReminderScheduler;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+/** 接访前一日提醒: the day before, rostered representatives are reminded, once. */
+@QuarkusTest
+class ReminderTest {
+
+    static final String COMMUNITY = "310104002001";
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    AppClock clock;
+
+    @Inject
+    ReminderScheduler scheduler;
+
+    @BeforeEach
+    void daytime() {
+        TestSupport.daytime(clock);
+    }
+
+    @Test
+    void rosteredRepresentativesAreRemindedTheDayBeforeOnce() {
+        String mobile = TestSupport.mobile();
+        String rep = TestSupport.representative(em, COMMUNITY, null, null, mobile);
+        // scheduled for the day after tomorrow: no reminder yet
+        EventEnvelope scheduled = TestSupport.schedule(COMMUNITY, clock.today().plusDays(2), List.of(rep));
+        TestSupport.send(scheduled);
+        await().atMost(Duration.ofSeconds(60)).until(() -> Stubs.smsTo(mobile).size() == 1);
+        String dayId = scheduled.payloadAs(ReceptionDayScheduled.class).receptionDayId();
+        UUID reminder = UUID.nameUUIDFromBytes(("reminder:" + dayId + ":" + clock.today().plusDays(2))
+                .getBytes(StandardCharsets.UTF_8));
+        scheduler.planDue();
+        assertThat(TestSupport.notices(reminder)).isEmpty();
+
+        // a day later (moved clock) it is tomorrow: the scheduler plans the reminder and it goes out
+        clock.setOffset(TestSupport.daytimeOffset().plusDays(1));
+        try {
+            await().atMost(Duration.ofSeconds(60)).until(() -> Stubs.smsTo(mobile).size() == 2);
+            assertThat(TestSupport.notices(reminder)).extracting(n -> n.channel)
+                    .containsExactlyInAnyOrder(Channel.SMS, Channel.IN_APP);
+            scheduler.planDue();
+            assertThat(TestSupport.notices(reminder)).hasSize(2);
+        } finally {
+            TestSupport.daytime(clock);
+        }
+    }
+}

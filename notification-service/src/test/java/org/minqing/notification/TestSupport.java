@@ -1,0 +1,113 @@
+package org.minqing.notification;
+
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.minqing.events.Actor;
+import org.minqing.events.EventEnvelope;
+import org.minqing.events.EventType;
+import org.minqing.events.Events;
+import org.minqing.events.representative.ReceptionDayScheduled;
+import org.minqing.events.representative.RepresentativeKind;
+import org.minqing.events.representative.RepresentativeRegistered;
+import org.minqing.events.representative.RosterEntry;
+import org.minqing.kit.time.AppClock;
+import org.minqing.testing.NativeKafka;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.persistence.EntityManager;
+
+/** Producing events the way the other services do, and reading our own tables back. */
+public final class TestSupport {
+
+    private static final Actor STAFF = new Actor("sub1", "subdistrict-staff");
+    private static KafkaProducer<String, String> producer;
+    private static Duration daytimeOffset;
+
+    private TestSupport() {
+    }
+
+    public static synchronized void send(EventEnvelope env) {
+        if (producer == null) {
+            Properties p = new Properties();
+            p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, NativeKafka.shared().bootstrapServers());
+            p.put(ProducerConfig.ACKS_CONFIG, "all");
+            producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
+        }
+        ProducerRecord<String, String> record = new ProducerRecord<>(EventType.of(env.type()).topic().topic(),
+                env.aggregateId(), Events.toJson(env));
+        record.headers().add(Events.HEADER_EVENT_TYPE, env.type().getBytes(StandardCharsets.UTF_8));
+        try {
+            producer.send(record).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static EventEnvelope event(EventType type, String jurisdiction, String aggregateId, Object payload) {
+        return EventEnvelope.of(type, jurisdiction, aggregateId, null, STAFF, payload);
+    }
+
+    /**
+     * Pins "now" to 10:00 Asia/Shanghai of the day the suite started, so SMS tests do not depend
+     * on whether CI happens to run inside the real quiet hours.
+     */
+    public static synchronized void daytime(AppClock clock) {
+        if (daytimeOffset == null) {
+            ZonedDateTime real = ZonedDateTime.now(AppClock.ZONE);
+            daytimeOffset = Duration.between(real, real.toLocalDate().atTime(LocalTime.of(10, 0)).atZone(AppClock.ZONE));
+        }
+        clock.setOffset(daytimeOffset);
+    }
+
+    public static Duration daytimeOffset() {
+        return daytimeOffset;
+    }
+
+    /** A fresh mobile number, so each test's SMS can be told apart. */
+    public static String mobile() {
+        return "139" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+    }
+
+    /** Registers a representative and waits until the directory has them. */
+    public static String representative(EntityManager em, String community, String userSubject, String email, String mobile) {
+        String id = UUID.randomUUID().toString();
+        send(event(EventType.REPRESENTATIVE_REGISTERED, community, id, new RepresentativeRegistered(id, "王建国",
+                RepresentativeKind.NPC_DEPUTY, null, community, "第一联络站", true, userSubject, email, mobile)));
+        await().atMost(Duration.ofSeconds(60)).until(() -> count(em,
+                "select count(*) from person_recipient where kind = 'REPRESENTATIVE' and id = '" + id + "'") == 1);
+        return id;
+    }
+
+    public static EventEnvelope schedule(String community, java.time.LocalDate date, List<String> representativeIds) {
+        String dayId = UUID.randomUUID().toString();
+        List<RosterEntry> roster = representativeIds.stream()
+                .map(r -> new RosterEntry(r, "王建国", RepresentativeKind.NPC_DEPUTY, null)).toList();
+        return event(EventType.RECEPTION_DAY_SCHEDULED, community, dayId, new ReceptionDayScheduled(dayId, community,
+                date, LocalTime.of(9, 0), LocalTime.of(11, 30), "泾水公寓居委会活动室", roster));
+    }
+
+    public static long count(EntityManager em, String sql) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(sql).getSingleResult()).longValue());
+    }
+
+    public static List<Notice> notices(UUID sourceEventId) {
+        return QuarkusTransaction.requiringNew().call(() -> Notice.<Notice>list("sourceEventId", sourceEventId));
+    }
+
+    public static Notice notice(UUID sourceEventId, Channel channel) {
+        return notices(sourceEventId).stream().filter(n -> n.channel == channel).findFirst().orElse(null);
+    }
+}
