@@ -121,7 +121,7 @@ class PublicStatusTest {
             RestAssured.given().header("X-Forwarded-For", address).get("/public/cases/" + unknown).then().statusCode(404);
         }
         RestAssured.given().header("X-Forwarded-For", address).get("/public/cases/" + unknown).then().statusCode(429)
-                .contentType("application/problem+json");
+                .contentType("application/problem+json").header("Retry-After", "60");
         // Another address is not affected.
         anyone().get("/public/cases/" + unknown).then().statusCode(404);
     }

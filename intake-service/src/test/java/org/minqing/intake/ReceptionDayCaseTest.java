@@ -22,6 +22,8 @@ import org.minqing.events.Events;
 import org.minqing.events.Topics;
 import org.minqing.events.intake.CaseRecorded;
 import org.minqing.events.representative.ReceptionDayCancelled;
+import org.minqing.events.representative.ReceptionDayRescheduled;
+import org.minqing.events.representative.RosterChanged;
 import org.minqing.events.representative.ReceptionDayScheduled;
 import org.minqing.events.representative.RepresentativeKind;
 import org.minqing.events.representative.RepresentativeLevel;
@@ -137,6 +139,31 @@ class ReceptionDayCaseTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> QuarkusTransaction.requiringNew()
                 .call(() -> ReceptionDay.<ReceptionDay>findById(dayId).cancelled));
         assertRefused(receptionCase(dayId, "已取消"), "receptionDayId", "reception-day-cancelled");
+    }
+
+    @Test
+    void rosterChangesAndReschedulingAreFollowed() {
+        String dayId = scheduleDay(clock.today().plusDays(7));
+        // Moved to today: a case for today is now accepted.
+        send(Topics.RECEPTION_DAY.topic(), EventType.RECEPTION_DAY_RESCHEDULED, C11, dayId,
+                new ReceptionDayRescheduled(dayId, C11, clock.today(), LocalTime.of(14, 0), LocalTime.of(16, 0), "社区活动室", "场地调整"));
+        // The CPPCC member joins the roster.
+        send(Topics.RECEPTION_DAY.topic(), EventType.RECEPTION_DAY_ROSTER_CHANGED, C11, dayId,
+                new RosterChanged(dayId, C11, clock.today(),
+                        List.of(new RosterEntry(REP_NPC, "李建国", RepresentativeKind.NPC_DEPUTY, RepresentativeLevel.DISTRICT),
+                                new RosterEntry(REP_CPPCC, "周文", RepresentativeKind.CPPCC_MEMBER, null)),
+                        List.of(REP_CPPCC), List.of(REP_PARTY)));
+        await().atMost(Duration.ofSeconds(60)).until(() -> QuarkusTransaction.requiringNew().call(() -> {
+            ReceptionDay d = ReceptionDay.findById(dayId);
+            return d.day.equals(clock.today()) && d.rosterIds().contains(REP_CPPCC);
+        }));
+        Map<String, Object> body = receptionCase(dayId, "改期后的接访");
+        body.put("receivingRepresentativeIds", List.of(REP_CPPCC));
+        as(staff(C11)).contentType("application/json").body(body).post("/cases").then().statusCode(201);
+        Map<String, Object> removed = receptionCase(dayId, "已移出名单");
+        removed.put("receivingRepresentativeIds", List.of(REP_PARTY));
+        as(staff(C11)).contentType("application/json").body(removed).post("/cases").then().statusCode(422)
+                .body("errors[0].field", is("receivingRepresentativeIds"));
     }
 
     private void assertRefused(Map<String, Object> body, String field, String slug) {

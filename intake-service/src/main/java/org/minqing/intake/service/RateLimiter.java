@@ -27,6 +27,10 @@ public class RateLimiter {
 
     private final ConcurrentHashMap<String, Window> windows = new ConcurrentHashMap<>();
 
+    public long windowSeconds() {
+        return Math.max(1, window.toSeconds());
+    }
+
     public void check(String clientAddress) {
         long now = System.nanoTime();
         long length = window.toNanos();
