@@ -67,6 +67,16 @@ class RepeatPetitionTest {
     }
 
     @Test
+    void twoSimilarCasesArrivingTogetherMakeOneReferral() {
+        String community = freshCommunity();
+        String a = recordCase(community, "housing", MONTHLY[2][0], MONTHLY[2][1]);
+        String b = recordCase(community, "housing", MONTHLY[3][0], MONTHLY[3][1]);
+        String id = referralIdForCase(a);
+        assertThat(referralIdForCase(b)).isEqualTo(id);
+        get(id).body("repeatCount", is(1));
+    }
+
+    @Test
     void staffUnlinkAWrongRepeatAndMergeAMissedOne() {
         String community = freshCommunity();
         String first = recordCase(community, "housing", MONTHLY[0][0], MONTHLY[0][1]);

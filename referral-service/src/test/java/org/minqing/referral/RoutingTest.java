@@ -56,6 +56,31 @@ class RoutingTest {
     }
 
     @Test
+    void remitRulesAreDataThatOpsCanChange() {
+        String community = freshCommunity();
+        String unit = UUID.randomUUID().toString();
+        given().auth().oauth2(OPS).contentType("application/json")
+                .body(Map.of("name", "测试社区居委会", "tier", "COMMUNITY", "lines", "*", "jurisdiction", community))
+                .put("/units/" + unit).then().statusCode(200);
+        Map<String, String> rule = Map.of("lineCode", "environment", "scopeCode", community, "route", "COMMUNITY", "unitId", unit);
+        given().auth().oauth2(SUB1).contentType("application/json").body(rule).put("/routing-rules").then().statusCode(403);
+        given().auth().oauth2(OPS).contentType("application/json")
+                .body(Map.of("lineCode", "environment", "scopeCode", community, "route", "COMMUNITY", "unitId", UUID.randomUUID().toString()))
+                .put("/routing-rules").then().statusCode(422).body("errors.field", hasItem("unitId"));
+        given().auth().oauth2(OPS).contentType("application/json").body(rule).put("/routing-rules").then().statusCode(200);
+        given().auth().oauth2(SUB1).get("/routing-rules").then().statusCode(200)
+                .body("find { it.scopeCode == '" + community + "' }.unitId", is(unit));
+        // the community's own rule beats the sub-district's environment office
+        String id = referralIdForCase(recordCase(community, "environment", null, randomText(30)));
+        ReferralOpened p = awaitEvent(id, EventType.REFERRAL_OPENED).payloadAs(ReferralOpened.class);
+        assertThat(p.suggestedRoute()).isEqualTo(Route.COMMUNITY);
+        assertThat(p.suggestedUnitId()).isEqualTo(unit);
+        String neighbour = referralIdForCase(recordCase(freshCommunity(), "environment", null, randomText(30)));
+        assertThat(awaitEvent(neighbour, EventType.REFERRAL_OPENED).payloadAs(ReferralOpened.class).suggestedUnitId())
+                .isEqualTo("8d2e4f10-2b02-4d7a-8b02-000000000202");
+    }
+
+    @Test
     void theCommunityHandlesItWithinFiveWorkingDays() {
         String community = freshCommunity();
         String unit = UUID.randomUUID().toString();

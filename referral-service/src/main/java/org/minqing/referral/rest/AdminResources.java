@@ -176,6 +176,51 @@ public class AdminResources {
         }
     }
 
+    /** Remit rules (转办规则): line × scope → the route and unit to pre-fill. */
+    @Path("/routing-rules")
+    public static class RoutingRules {
+
+        @Inject
+        jakarta.persistence.EntityManager em;
+
+        public record RuleRequest(
+                @NotBlank @Size(max = 64) String lineCode,
+                @NotBlank @Pattern(regexp = "\\d{12}", message = "须为12位区划代码 / must be a 12-digit division code") String scopeCode,
+                @NotNull org.minqing.events.referral.Route route,
+                @NotNull UUID unitId) {
+        }
+
+        public record RuleView(String lineCode, String scopeCode, String route, UUID unitId) {
+        }
+
+        @GET
+        @RolesAllowed({ Roles.DISTRICT_STAFF, Roles.SUBDISTRICT_STAFF, Roles.COMMUNITY_STAFF, Roles.SERVICE, Roles.OPS_ADMIN })
+        @Transactional
+        public List<RuleView> list() {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery(
+                    "select line_code, scope_code, route, unit_id from routing_rule order by line_code, scope_code").getResultList();
+            return rows.stream().map(r -> new RuleView((String) r[0], String.valueOf(r[1]), (String) r[2],
+                    UUID.fromString(String.valueOf(r[3])))).toList();
+        }
+
+        /** Adds or replaces the rule for a line and scope (ops-admin). */
+        @PUT
+        @RolesAllowed(Roles.OPS_ADMIN)
+        @Transactional
+        public RuleView put(@Valid @NotNull RuleRequest req) {
+            if (HandlingUnit.findById(req.unitId()) == null) {
+                throw ProblemException.unprocessable("unknown-unit", "unitId", "承办单位不存在", "no handling unit with this id");
+            }
+            em.createNativeQuery("""
+                    insert into routing_rule (line_code, scope_code, route, unit_id) values (:l, :s, :r, :u)
+                    on conflict (line_code, scope_code) do update set route = excluded.route, unit_id = excluded.unit_id""")
+                    .setParameter("l", req.lineCode()).setParameter("s", req.scopeCode())
+                    .setParameter("r", req.route().name()).setParameter("u", req.unitId()).executeUpdate();
+            return new RuleView(req.lineCode(), req.scopeCode(), req.route().name(), req.unitId());
+        }
+    }
+
     /** 办理时限: the deadline policy table. */
     @Path("/deadline-policies")
     public static class Policies {

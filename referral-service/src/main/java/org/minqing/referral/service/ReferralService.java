@@ -87,6 +87,10 @@ public class ReferralService {
             return; // already handled under another event id
         }
         Actor actor = env.actor();
+        // One decision at a time per community and line, across instances: two similar cases arriving
+        // together must not both open a referral because neither saw the other.
+        em.createNativeQuery("select 1 from (select pg_advisory_xact_lock(hashtext(:k))) locked")
+                .setParameter("k", "referral-repeat:" + c.communityCode() + ":" + c.lineCode()).getSingleResult();
         Match match = findRepeat(c);
         if (match != null) {
             linkRepeat(match.referral(), c, match.similarity(), actor);
