@@ -101,6 +101,13 @@ class ReportTest {
         given().auth().oauth2(SUB1).queryParam("from", from.toString()).queryParam("to", to.toString())
                 .get("/reports/units/" + unitId).then().statusCode(200).body("referred", is(0));
 
+        // the ranking of units for the sub-district
+        given().auth().oauth2(staff).queryParam("from", from.toString()).queryParam("to", to.toString())
+                .get("/reports/units").then().statusCode(200)
+                .body("size()", is(1)).body("[0].unitId", is(unitId)).body("[0].referred", is(4))
+                .body("[0].responseRate", is(0.75f)).body("[0].overdue", is(1));
+        given().auth().oauth2(unit).get("/reports/units").then().statusCode(403);
+
         // the work report for the sub-district
         given().auth().oauth2(staff).queryParam("from", from.toString()).queryParam("to", to.toString())
                 .get("/reports/work").then().statusCode(200)

@@ -108,6 +108,34 @@ public class ReportResource {
                 rate(onTime, n), rated, satisfied, rate(satisfied, rated), repeats, rate(repeats, n), overdue);
     }
 
+    public record UnitSummary(UUID unitId, String unitName, String tier, int referred, Double responseRate,
+            Double onTimeResolutionRate, Double satisfactionRate, Double repeatRate, int overdue) {
+    }
+
+    /**
+     * Every unit that received referrals from the caller's jurisdiction in the period, least
+     * responsive first: the seed's "units that do not respond" (不回应的单位).
+     */
+    @GET
+    @Path("/units")
+    @RolesAllowed({ Roles.DISTRICT_STAFF, Roles.SUBDISTRICT_STAFF, Roles.COMMUNITY_STAFF, Roles.SERVICE })
+    @Transactional
+    public List<UnitSummary> units(@QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to) {
+        Period p = period(from, to);
+        List<UUID> unitIds = Referral.<Referral>list("unitId is not null and communityCode like ?1", scope.likePrefix())
+                .stream().filter(r -> p.contains(r.referredAt)).map(r -> r.unitId).distinct().toList();
+        List<UnitSummary> out = new ArrayList<>();
+        for (UUID id : unitIds) {
+            UnitReport u = unit(id, p.from, p.to);
+            HandlingUnit hu = HandlingUnit.findById(id);
+            out.add(new UnitSummary(id, u.unitName(), hu.tier.name(), u.referred(), u.responseRate(),
+                    u.onTimeResolutionRate(), u.satisfactionRate(), u.repeatRate(), u.overdue().size()));
+        }
+        out.sort(java.util.Comparator.comparing((UnitSummary u) -> u.responseRate() == null ? 1.0 : u.responseRate())
+                .thenComparing(u -> -u.overdue()));
+        return out;
+    }
+
     /** 工作报告: cases by line and place, referrals by route, on time, overdue, satisfaction, repeats. */
     @GET
     @Path("/work")
