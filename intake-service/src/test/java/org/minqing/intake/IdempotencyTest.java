@@ -57,6 +57,30 @@ class IdempotencyTest {
         assertThat(count(marker)).isEqualTo(2);
     }
 
+    @Test
+    void concurrentRetriesStillMakeOneCase() throws Exception {
+        String marker = unique("idem");
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> body = caseBody(C11, "并发重试 " + marker);
+        String token = staff(C11);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            java.util.List<java.util.concurrent.Future<String>> futures = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                futures.add(pool.submit(() -> as(token).header("Idempotency-Key", key).contentType("application/json")
+                        .body(body).post("/cases").then().statusCode(201).extract().<String>path("id")));
+            }
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            for (var f : futures) {
+                ids.add(f.get());
+            }
+            assertThat(ids).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(count(marker)).isEqualTo(1);
+    }
+
     private static long count(String marker) {
         return QuarkusTransaction.requiringNew().call(() -> IntakeCase.count("description like ?1", "%" + marker));
     }

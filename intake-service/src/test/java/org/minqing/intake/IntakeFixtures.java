@@ -115,6 +115,17 @@ final class IntakeFixtures {
         }
     }
 
+    static void sendRaw(String topic, String key, String value) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, NativeKafka.shared().bootstrapServers());
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(topic, key, value)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Reads the topic from the beginning until a record with this key matches, or fails after the timeout. */
     static ConsumerRecord<String, String> awaitRecord(String topic, String key, Predicate<String> value, Duration timeout) {
         Properties p = new Properties();

@@ -166,6 +166,14 @@ class ReceptionDayCaseTest {
                 .body("errors[0].field", is("receivingRepresentativeIds"));
     }
 
+    @Test
+    void anUnreadableReceptionDayEventIsDeadLetteredAndConsumptionGoesOn() {
+        String key = UUID.randomUUID().toString();
+        sendRaw(Topics.RECEPTION_DAY.topic(), key, "{not an envelope");
+        awaitRecord(Topics.RECEPTION_DAY.dlt("intake"), key, v -> v.equals("{not an envelope"), Duration.ofSeconds(60));
+        scheduleDay(clock.today());
+    }
+
     private void assertRefused(Map<String, Object> body, String field, String slug) {
         String marker = unique("refused");
         body.put("description", body.get("description") + " " + marker);
