@@ -67,7 +67,8 @@ class ResidentNoticeTest {
         assertThat(ack.getSubject()).isEqualTo("【受理告知】您反映的事项已登记（回执码 " + receipt + "）");
         // fetched with this service's own token
         assertThat(Stubs.wireMock().find(getRequestedFor(urlEqualTo("/intake/internal/cases/" + caseId + "/contacts"))
-                .withHeader("Authorization", matching("Bearer .+")))).isNotEmpty();
+                .withHeader("Authorization", matching("Bearer .+"))
+                .withHeader("X-Access-Purpose", matching(".*intake.case.recorded.*")))).isNotEmpty();
 
         // a representative-led referral, then an extension and the reply
         String rep = TestSupport.representative(em, COMMUNITY, null, "rep-" + caseId.substring(0, 8) + "@example.cn", null);

@@ -6,6 +6,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import io.quarkus.oidc.client.filter.OidcClientFilter;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -23,7 +24,7 @@ public interface IntakeContactsClient {
     @GET
     @Path("/{caseId}/contacts")
     @Produces(MediaType.APPLICATION_JSON)
-    CaseContacts contacts(@PathParam("caseId") String caseId);
+    CaseContacts contacts(@PathParam("caseId") String caseId, @HeaderParam("X-Access-Purpose") String purpose);
 
     record CaseContacts(String caseId, List<Contact> contacts) {
     }

@@ -312,7 +312,14 @@ public class Dispatcher {
             // The resident's contact: fetched from intake-service now, used once, never stored.
             IntakeContactsClient.CaseContacts contacts;
             try {
-                contacts = intake.contacts(p.caseId());
+                // The purpose (ASCII: it is a header) goes into intake-service's personal-data access log.
+                contacts = intake.contacts(p.caseId(), "notify the visitor: " + c.eventType() + " notice " + c.id());
+            } catch (jakarta.ws.rs.WebApplicationException e) {
+                int status = e.getResponse().getStatus();
+                if (status == 404 || status == 403) {
+                    return Outcome.permanent("intake-service 拒绝提供联系方式 / intake-service answered HTTP " + status);
+                }
+                return Outcome.retry("无法获取来访人联系方式 / intake-service answered HTTP " + status);
             } catch (RuntimeException e) {
                 return Outcome.retry("无法获取来访人联系方式 / intake-service contact look-up failed: " + e.getMessage());
             }
