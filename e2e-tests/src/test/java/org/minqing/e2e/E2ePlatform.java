@@ -1,0 +1,241 @@
+package org.minqing.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+
+import org.minqing.testing.NativeKafka;
+import org.minqing.testing.NativePostgres;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
+/**
+ * The whole platform for the end-to-end suite, started once per test JVM: PostgreSQL and Kafka
+ * (native processes), Keycloak with the realm from infra/keycloak, an SMTP server (GreenMail)
+ * and an SMS gateway stand-in, then the four services from their packaged builds, each a separate
+ * JVM like in infra/local/platform. Logs: e2e-tests/target/e2e-logs/.
+ */
+public final class E2ePlatform {
+
+    public static final List<String> SERVICES = List.of("intake", "representative", "referral", "notification");
+
+    private static E2ePlatform instance;
+
+    final Path repo;
+    final Path logs;
+    final NativePostgres pg;
+    final NativeKafka kafka;
+    final GreenMail mail;
+    final int smtpPort;
+    final SmsGatewayStub sms;
+    final ManagedProcess keycloak;
+    final int keycloakPort;
+    final Map<String, Integer> ports = new LinkedHashMap<>();
+    final Map<String, ManagedProcess> services = new LinkedHashMap<>();
+
+    public static synchronized E2ePlatform get() {
+        if (instance == null) {
+            instance = new E2ePlatform();
+            Runtime.getRuntime().addShutdownHook(new Thread(instance::shutdown, "stop-e2e-platform"));
+            instance.start();
+        }
+        return instance;
+    }
+
+    private E2ePlatform() {
+        repo = findRepo();
+        logs = Path.of(System.getProperty("minqing.e2e.logs", repo.resolve("e2e-tests/target/e2e-logs").toString()));
+        pg = NativePostgres.shared();
+        kafka = NativeKafka.shared();
+        smtpPort = freePort();
+        mail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        sms = new SmsGatewayStub(freePort());
+        keycloakPort = freePort();
+        keycloak = keycloakProcess(keycloakPort, freePort());
+        for (String svc : SERVICES) {
+            ports.put(svc, freePort());
+        }
+        for (String svc : SERVICES) {
+            services.put(svc, serviceProcess(svc, ports.get(svc), svc));
+        }
+    }
+
+    private void start() {
+        mail.start();
+        sms.start();
+        keycloak.start();
+        for (String svc : SERVICES) {
+            pg.database(svc);
+        }
+        keycloak.awaitReady(Duration.ofMinutes(4));
+        List<CompletableFuture<Void>> starting = new ArrayList<>();
+        for (ManagedProcess p : services.values()) {
+            p.start();
+            starting.add(CompletableFuture.runAsync(() -> p.awaitReady(Duration.ofMinutes(3))));
+        }
+        starting.forEach(CompletableFuture::join);
+    }
+
+    private void shutdown() {
+        services.values().forEach(ManagedProcess::stop);
+        extraInstances.forEach(ManagedProcess::stop);
+        keycloak.stop();
+        sms.stop();
+        mail.stop();
+    }
+
+    public String url(String service) {
+        return "http://127.0.0.1:" + ports.get(service);
+    }
+
+    public String keycloakUrl() {
+        return "http://127.0.0.1:" + keycloakPort;
+    }
+
+    public ManagedProcess service(String name) {
+        return services.get(name);
+    }
+
+    private final List<ManagedProcess> extraInstances = new ArrayList<>();
+
+    /** A further instance of a service (same database, same consumer group) on its own port. */
+    public ManagedProcess extraInstance(String service, String suffix) {
+        ManagedProcess p = serviceProcess(service, freePort(), service + "-" + suffix);
+        extraInstances.add(p);
+        return p;
+    }
+
+    public int extraPort(ManagedProcess p) {
+        return Integer.parseInt(p.envPort);
+    }
+
+    private ManagedProcess serviceProcess(String svc, int port, String instanceName) {
+        Path app = appCopy(svc).resolve("quarkus-run.jar");
+        Map<String, String> env = new HashMap<>();
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", pg.jdbcUrl(svc));
+        env.put("QUARKUS_DATASOURCE_USERNAME", pg.user());
+        env.put("QUARKUS_DATASOURCE_PASSWORD", "");
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", keycloakUrl() + "/realms/minqing");
+        env.put("QUARKUS_OIDC_CLIENT_ID", svc + "-service");
+        env.put("QUARKUS_OIDC_CREDENTIALS_SECRET", svc + "-service-secret");
+        env.put("MINQING_CLOCK_ADJUSTABLE", "true");
+        env.put("MINQING_OUTBOX_POLL_INTERVAL", "PT0.2S");
+        env.put("MINQING_OUTBOX_MAX_BACKOFF", "PT2S");
+        env.putAll(ServiceEnvironment.extra(svc, this));
+        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-Dquarkus.log.console.color=false", "-jar", app.toString());
+        ManagedProcess p = new ManagedProcess(instanceName, cmd, env, repo, logs.resolve(instanceName + ".log"),
+                "http://127.0.0.1:" + port + "/q/health/ready");
+        p.envPort = String.valueOf(port);
+        return p;
+    }
+
+    private final Map<String, Path> appCopies = new HashMap<>();
+
+    /**
+     * A private copy of the service's packaged build, so that a rebuild of the service while the
+     * suite runs cannot change the jars under a running JVM.
+     */
+    private synchronized Path appCopy(String svc) {
+        return appCopies.computeIfAbsent(svc, s -> {
+            Path source = repo.resolve(s + "-service/target/quarkus-app");
+            if (!Files.exists(source.resolve("quarkus-run.jar"))) {
+                throw new IllegalStateException(source + " missing: package the services first (./mvnw package)");
+            }
+            Path target = logs.getParent().resolve("e2e-apps").resolve(s);
+            try {
+                deleteTree(target);
+                try (Stream<Path> walk = Files.walk(source)) {
+                    for (Path from : walk.toList()) {
+                        Path to = target.resolve(source.relativize(from).toString());
+                        if (Files.isDirectory(from)) {
+                            Files.createDirectories(to);
+                        } else {
+                            Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return target;
+        });
+    }
+
+    private ManagedProcess keycloakProcess(int port, int managementPort) {
+        Path home = Path.of(System.getProperty("minqing.keycloak.home",
+                repo.resolve("e2e-tests/target/keycloak/keycloak-26.5.6").toString()));
+        if (!Files.isExecutable(home.resolve("bin/kc.sh"))) {
+            throw new IllegalStateException("Keycloak distribution missing in " + home + " (built by this module's pom)");
+        }
+        try {
+            // A clean import every run: existing realms are skipped by --import-realm.
+            deleteTree(home.resolve("data"));
+            Files.createDirectories(home.resolve("data/import"));
+            Files.copy(repo.resolve("infra/keycloak/minqing-realm.json"), home.resolve("data/import/minqing-realm.json"),
+                    StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, String> env = new HashMap<>();
+        env.put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
+        env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
+        env.put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
+        env.put("JAVA_HOME", System.getProperty("java.home"));
+        List<String> cmd = List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
+                "--http-host=127.0.0.1", "--http-port=" + port, "--http-management-port=" + managementPort,
+                "--health-enabled=true", "--import-realm", "--cache=local");
+        return new ManagedProcess("keycloak", cmd, env, home, logs.resolve("keycloak.log"),
+                "http://127.0.0.1:" + managementPort + "/health/ready");
+    }
+
+    static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path findRepo() {
+        String configured = System.getProperty("minqing.repo.root");
+        if (configured != null && Files.isDirectory(Path.of(configured, "infra"))) {
+            return Path.of(configured);
+        }
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.isDirectory(dir.resolve("infra/keycloak"))) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            throw new IllegalStateException("repository root not found");
+        }
+        return dir;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

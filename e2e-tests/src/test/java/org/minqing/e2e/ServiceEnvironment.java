@@ -1,0 +1,32 @@
+package org.minqing.e2e;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** Per-service settings beyond the common ones (mail, SMS, service URLs), as the local platform sets them. */
+final class ServiceEnvironment {
+
+    private ServiceEnvironment() {
+    }
+
+    static Map<String, String> extra(String service, E2ePlatform p) {
+        Map<String, String> env = new HashMap<>();
+        if ("notification".equals(service)) {
+            env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
+            env.put("QUARKUS_MAILER_PORT", String.valueOf(p.smtpPort));
+            env.put("QUARKUS_MAILER_MOCK", "false");
+            env.put("QUARKUS_MAILER_FROM", "notice@minqing.local");
+            env.put("MINQING_SMS_URL", p.sms.url());
+            env.put("MINQING_INTAKE_URL", "http://127.0.0.1:" + p.ports.get("intake"));
+            env.put("MINQING_PUBLIC_BASE_URL", "http://127.0.0.1:" + p.ports.get("intake"));
+            env.put("MINQING_NOTIFICATION_POLL_INTERVAL", "PT0.3S");
+            env.put("MINQING_NOTIFICATION_BACKOFF_BASE", "PT1S");
+            env.put("MINQING_NOTIFICATION_BACKOFF_MAX", "PT5S");
+        }
+        if ("referral".equals(service)) {
+            // The deadline watch runs often so a moved clock shows up quickly.
+            env.put("REFERRAL_SCHEDULER_EVERY", "2s");
+        }
+        return env;
+    }
+}
