@@ -58,6 +58,14 @@ class BadInputTest {
     }
 
     @Test
+    void eachOffendingFieldIsNamedOnce() {
+        Map<String, Object> body = caseBody(C11, "多处错误 " + unique("bad"));
+        body.put("visitors", List.of(Map.of("phone", "123"), Map.of("idNumber", "110105194912310021")));
+        record(staff(C11), body).then().statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("visitors[0].phone", "visitors[1].idNumber"));
+    }
+
+    @Test
     void idNumberWithAWrongCheckDigit() {
         assertBad(b -> b.put("visitors", List.of(Map.of("idNumber", "110105194912310021"))), 400, "visitors[0].idNumber");
     }

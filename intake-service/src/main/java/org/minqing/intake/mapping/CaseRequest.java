@@ -24,7 +24,7 @@ public record CaseRequest(
         @NotNull IntakeChannel channel,
         @Size(max = 100) String receptionDayId,
         LocalDate receivedOn,
-        @Valid @Size(max = 50) List<@NotNull @Valid VisitorInput> visitors,
+        @Size(max = 50) List<@NotNull @Valid VisitorInput> visitors,
         @Min(1) @Max(100000) Integer households,
         @Min(1) @Max(1000000) Integer persons,
         @NotBlank @Size(max = 40) String lineCode,
