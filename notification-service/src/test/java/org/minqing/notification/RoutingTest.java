@@ -18,7 +18,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.minqing.events.EventEnvelope;
 import org.minqing.events.EventType;
+import org.minqing.events.referral.DeadlineApproaching;
 import org.minqing.events.referral.DeadlineKind;
+import org.minqing.events.referral.ReferralReferred;
+import org.minqing.events.referral.RepeatLinked;
+import org.minqing.events.referral.Route;
 import org.minqing.events.referral.ReferralEscalated;
 import org.minqing.events.referral.ReferralOverdue;
 import org.minqing.events.referral.ReviewRequested;
@@ -105,6 +109,27 @@ class RoutingTest {
                 && mailWithNotice(review, "SUPERVISOR") != null);
         assertThat(TestSupport.notices(escalated.eventId())).extracting(n -> n.recipientId).containsOnly("310104000000");
         assertThat(TestSupport.notices(review.eventId())).extracting(n -> n.recipientId).containsOnly("310104000000");
+    }
+
+    @Test
+    void deadlinesReachTheReferralsUnitAndRepeatPetitionsTheSubDistrict() {
+        String referral = UUID.randomUUID().toString();
+        String caseId = UUID.randomUUID().toString();
+        TestSupport.send(TestSupport.event(EventType.REFERRAL_REFERRED, COMMUNITY, referral, new ReferralReferred(referral,
+                caseId, Route.SUBDISTRICT_DEPARTMENT, HOUSING, "街道房管办", null, LocalDate.of(2026, 4, 1), false)));
+        // the unit is not named on the event: it is the one the case was referred to
+        EventEnvelope approaching = TestSupport.event(EventType.REFERRAL_DEADLINE_APPROACHING, COMMUNITY, referral,
+                new DeadlineApproaching(referral, caseId, DeadlineKind.RESOLVE, LocalDate.of(2026, 4, 1), null, 3));
+        EventEnvelope repeat = TestSupport.event(EventType.REFERRAL_REPEAT_LINKED, COMMUNITY, referral,
+                new RepeatLinked(referral, caseId, UUID.randomUUID().toString(), 4, 5));
+        TestSupport.send(approaching);
+        TestSupport.send(repeat);
+        await().atMost(Duration.ofSeconds(60)).until(() -> mailWithNotice(approaching, "UNIT") != null
+                && mailWithNotice(repeat, "SUPERVISOR") != null);
+        assertThat(TestSupport.notices(approaching.eventId())).extracting(n -> n.recipientId).containsOnly(HOUSING);
+        assertThat(TestSupport.notices(repeat.eventId())).extracting(n -> n.recipientId).containsOnly("310104001000");
+        assertThat(rethrow(() -> mailWithNotice(approaching, "UNIT").getSubject())).contains("即将到期");
+        assertThat(rethrow(() -> (String) mailWithNotice(repeat, "SUPERVISOR").getContent())).contains("4 次");
     }
 
     @Test
