@@ -1,6 +1,6 @@
 # shellcheck shell=bash
-# Reusable pieces of the Minqing local platform (PostgreSQL, Kafka KRaft, Keycloak, the services),
-# all run as native processes without Docker. Sourced by infra/local/platform; an end-to-end
+# Reusable pieces of the Minqing local platform (PostgreSQL, Kafka KRaft, Keycloak, a mail server,
+# an SMS gateway sink, the services), all run as native processes without Docker. Sourced by infra/local/platform; an end-to-end
 # harness can source it too, after setting MINQING_STATE and the port variables to its own values:
 #
 #   MINQING_STATE=/tmp/e2e-state MINQING_PG_PORT=25432 source infra/local/lib.sh
@@ -28,7 +28,10 @@ MINQING_INTAKE_PORT="${MINQING_INTAKE_PORT:-8081}"
 MINQING_REPRESENTATIVE_PORT="${MINQING_REPRESENTATIVE_PORT:-8082}"
 MINQING_REFERRAL_PORT="${MINQING_REFERRAL_PORT:-8083}"
 MINQING_NOTIFICATION_PORT="${MINQING_NOTIFICATION_PORT:-8084}"
-MINQING_SMTP_PORT="${MINQING_SMTP_PORT:-2525}"   # reserved for a local mail sink; nothing listens yet
+MINQING_SMTP_PORT="${MINQING_SMTP_PORT:-2525}"          # GreenMail SMTP (the services send here)
+MINQING_IMAP_PORT="${MINQING_IMAP_PORT:-2143}"          # GreenMail IMAP (read the delivered mail)
+MINQING_MAIL_API_PORT="${MINQING_MAIL_API_PORT:-2580}"  # GreenMail REST API (messages, purge, readiness)
+MINQING_SMS_PORT="${MINQING_SMS_PORT:-2526}"            # WireMock SMS gateway sink
 
 # Timeouts in seconds.
 MINQING_PG_TIMEOUT="${MINQING_PG_TIMEOUT:-60}"
@@ -36,9 +39,11 @@ MINQING_KAFKA_TIMEOUT="${MINQING_KAFKA_TIMEOUT:-90}"
 MINQING_KEYCLOAK_TIMEOUT="${MINQING_KEYCLOAK_TIMEOUT:-240}"
 MINQING_SERVICE_TIMEOUT="${MINQING_SERVICE_TIMEOUT:-180}"
 MINQING_STOP_TIMEOUT="${MINQING_STOP_TIMEOUT:-30}"
+MINQING_SINK_TIMEOUT="${MINQING_SINK_TIMEOUT:-60}"
 
 MINQING_KAFKA_HEAP="${MINQING_KAFKA_HEAP:--Xms128m -Xmx512m}"
 MINQING_SERVICE_JAVA_OPTS="${MINQING_SERVICE_JAVA_OPTS:--Xms64m -Xmx384m}"
+MINQING_SINK_JAVA_OPTS="${MINQING_SINK_JAVA_OPTS:--Xms16m -Xmx128m}"   # GreenMail and WireMock each
 
 KEYCLOAK_VERSION="26.5.6"
 KAFKA_VERSION="4.1.1"
@@ -50,12 +55,24 @@ KAFKA_DIR="$MINQING_STATE/kafka"                              # server.propertie
 PG_DATA="$MINQING_STATE/pg/data"
 MINQING_REALM_JSON="${MINQING_REALM_JSON:-$MINQING_ROOT/infra/keycloak/minqing-realm.json}"
 MINQING_TOPICS_TSV="${MINQING_TOPICS_TSV:-$MINQING_ROOT/event-contracts/src/main/resources/topics.tsv}"
+GREENMAIL_VERSION="2.1.3"
+GREENMAIL_ARTIFACT="com.icegreen:greenmail-standalone:${GREENMAIL_VERSION}"
+GREENMAIL_JAR="$MINQING_DOWNLOADS/greenmail-standalone-${GREENMAIL_VERSION}.jar"
+WIREMOCK_VERSION="3.13.2"
+WIREMOCK_ARTIFACT="org.wiremock:wiremock-standalone:${WIREMOCK_VERSION}"
+WIREMOCK_JAR="$MINQING_DOWNLOADS/wiremock-standalone-${WIREMOCK_VERSION}.jar"
+# The SMS sink's stubs (mappings/*.json), copied to $SMS_DIR at every start (WireMock writes there).
+MINQING_SMS_MAPPINGS="${MINQING_SMS_MAPPINGS:-$MINQING_ROOT/infra/local/sms-gateway/mappings}"
+SMS_DIR="$MINQING_STATE/sms-gateway"
 
 # Demo-only credentials (documented in infra/local/README.md; never use outside a laptop).
 PG_SUPERUSER="postgres"
 PG_SUPERUSER_PASSWORD="postgres"
 KEYCLOAK_ADMIN_USER="admin"
 KEYCLOAK_ADMIN_PASSWORD="admin"
+# The SMS sink only answers 200 to these Basic credentials (see sms-gateway/mappings/send.json).
+SMS_GATEWAY_USERNAME="minqing"
+SMS_GATEWAY_PASSWORD="sms-secret"
 MINQING_DATABASES=(intake representative referral notification keycloak)
 # shellcheck disable=SC2034  # used by infra/local/platform and harnesses
 MINQING_SERVICES=(intake representative referral notification)
@@ -138,6 +155,9 @@ port_in_use() {
     (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null
   fi
 }
+
+# tcp_open <port>: something accepts TCP connections on 127.0.0.1:<port>.
+tcp_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 # require_port_free <port> <ENV_VAR_NAME> <what>
 require_port_free() {
@@ -258,6 +278,27 @@ wait_log() {
   return 1
 }
 
+# wait_tcp <name> <port> <timeout-s> <logfile> [part]: waits until 127.0.0.1:<port> accepts
+# connections; fails early if the recorded process of [part] dies.
+wait_tcp() {
+  local name="$1" port="$2" timeout="$3" log="$4" part="${5:-}" start=$SECONDS
+  while (( SECONDS - start < timeout )); do
+    if tcp_open "$port"; then
+      ok "$name ready (127.0.0.1:$port, $((SECONDS - start))s)"
+      return 0
+    fi
+    if [[ -n "$part" ]] && ! part_running "$part"; then
+      err "$name exited while starting; see $log"
+      tail -n 20 "$log" >&2 || true
+      return 1
+    fi
+    sleep 1
+  done
+  err "$name not listening on 127.0.0.1:$port after ${timeout}s; see $log"
+  tail -n 20 "$log" >&2 || true
+  return 1
+}
+
 # ---------------------------------------------------------------------------------------------
 # Downloads (Maven Central through ./mvnw, serialised with the shared Maven lock)
 # ---------------------------------------------------------------------------------------------
@@ -323,6 +364,112 @@ ensure_keycloak_zip() {
   fi
   ok "downloaded $(basename "$KEYCLOAK_ZIP")"
 }
+
+# fetch_jar <groupId:artifactId:version> <target jar> <log name>: copies a jar from Maven Central
+# into $MINQING_DOWNLOADS once (a complete jar already there is kept).
+fetch_jar() {
+  local artifact="$1" jar="$2" log="$MINQING_LOGS/$3-download.log"
+  if [[ -s "$jar" ]] && unzip -tq "$jar" >/dev/null 2>&1; then return 0; fi
+  info "fetching $artifact from Maven Central"
+  rm -f "$jar"
+  mkdir -p "$(dirname "$jar")"
+  # Outside the reactor (no pom in the downloads folder), like ensure_keycloak_zip.
+  if ! (cd "$(dirname "$jar")" && mvn_locked -q -U \
+        org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy \
+        -Dartifact="$artifact" -DoutputDirectory="$(dirname "$jar")") \
+      >"$log" 2>&1 || [[ ! -s "$jar" ]]; then
+    err "could not download $artifact from Maven Central. Check that Maven Central is reachable" \
+        "(proxy settings in ~/.m2/settings.xml) and run up again, or put the jar at $jar yourself." \
+        "Output: $log"
+    tail -n 15 "$log" >&2 || true
+    return 1
+  fi
+  ok "downloaded $(basename "$jar")"
+}
+
+ensure_greenmail_jar() { fetch_jar "$GREENMAIL_ARTIFACT" "$GREENMAIL_JAR" greenmail; }
+ensure_wiremock_jar() { fetch_jar "$WIREMOCK_ARTIFACT" "$WIREMOCK_JAR" wiremock; }
+
+# ---------------------------------------------------------------------------------------------
+# Mail server (GreenMail standalone): SMTP for the services, IMAP and a REST API to read the mail.
+# Mail is kept in memory only: `down` discards it.
+# ---------------------------------------------------------------------------------------------
+mail_api_url() { echo "http://127.0.0.1:$MINQING_MAIL_API_PORT"; }
+
+mail_ok() {
+  tcp_open "$MINQING_SMTP_PORT" && tcp_open "$MINQING_IMAP_PORT" \
+    && curl -fsS -o /dev/null --max-time 5 "$(mail_api_url)/api/service/readiness"
+}
+
+start_mail() {
+  local log="$MINQING_LOGS/mail.log" pid
+  if pid="$(part_pid mail)"; then
+    ok "mail server already running (pid $pid)"
+    return 0
+  fi
+  require_port_free "$MINQING_SMTP_PORT" MINQING_SMTP_PORT "SMTP (GreenMail)" || return 1
+  require_port_free "$MINQING_IMAP_PORT" MINQING_IMAP_PORT "IMAP (GreenMail)" || return 1
+  require_port_free "$MINQING_MAIL_API_PORT" MINQING_MAIL_API_PORT "GreenMail REST API" || return 1
+  ensure_greenmail_jar || return 1
+  info "starting the mail server (GreenMail $GREENMAIL_VERSION): SMTP 127.0.0.1:$MINQING_SMTP_PORT," \
+       "IMAP 127.0.0.1:$MINQING_IMAP_PORT, API $(mail_api_url)"
+  # greenmail.auth.disabled: any login/password is accepted; a recipient's mailbox is created on
+  # first delivery, its login is the full address.
+  # shellcheck disable=SC2086
+  launch mail "$log" java $MINQING_SINK_JAVA_OPTS \
+    -Dgreenmail.smtp.hostname=127.0.0.1 -Dgreenmail.smtp.port="$MINQING_SMTP_PORT" \
+    -Dgreenmail.imap.hostname=127.0.0.1 -Dgreenmail.imap.port="$MINQING_IMAP_PORT" \
+    -Dgreenmail.api.hostname=127.0.0.1 -Dgreenmail.api.port="$MINQING_MAIL_API_PORT" \
+    -Dgreenmail.auth.disabled \
+    -jar "$GREENMAIL_JAR"
+  if ! wait_http "mail server" "$(mail_api_url)/api/service/readiness" "$MINQING_SINK_TIMEOUT" "$log" mail \
+      || ! wait_tcp "SMTP" "$MINQING_SMTP_PORT" 10 "$log" mail \
+      || ! wait_tcp "IMAP" "$MINQING_IMAP_PORT" 10 "$log" mail; then
+    stop_pid mail
+    return 1
+  fi
+}
+
+stop_mail() { stop_pid mail; }
+
+# ---------------------------------------------------------------------------------------------
+# SMS gateway sink (WireMock standalone): answers the notification service's HTTP/JSON adapter
+# and keeps every request in its journal (GET /__admin/requests). In memory only.
+# ---------------------------------------------------------------------------------------------
+sms_url() { echo "http://127.0.0.1:$MINQING_SMS_PORT/sms/send"; }
+
+sms_ok() { curl -fsS -o /dev/null --max-time 5 "http://127.0.0.1:$MINQING_SMS_PORT/__admin/health"; }
+
+start_sms() {
+  local log="$MINQING_LOGS/sms.log" pid
+  if pid="$(part_pid sms)"; then
+    ok "SMS gateway sink already running (pid $pid)"
+    return 0
+  fi
+  require_port_free "$MINQING_SMS_PORT" MINQING_SMS_PORT "SMS gateway (WireMock)" || return 1
+  local stubs=("$MINQING_SMS_MAPPINGS"/*.json)
+  if [[ ! -f "${stubs[0]}" ]]; then
+    err "no WireMock stubs (*.json) in $MINQING_SMS_MAPPINGS (MINQING_SMS_MAPPINGS)"
+    return 1
+  fi
+  ensure_wiremock_jar || return 1
+  # A fresh copy each start: WireMock's root dir is writable state, the repository is not.
+  rm -rf "$SMS_DIR"
+  mkdir -p "$SMS_DIR/mappings" "$SMS_DIR/__files"
+  cp "${stubs[@]}" "$SMS_DIR/mappings/"
+  info "starting the SMS gateway sink (WireMock $WIREMOCK_VERSION) on $(sms_url)"
+  # shellcheck disable=SC2086
+  launch sms "$log" java $MINQING_SINK_JAVA_OPTS -jar "$WIREMOCK_JAR" \
+    --bind-address 127.0.0.1 --port "$MINQING_SMS_PORT" --root-dir "$SMS_DIR" \
+    --disable-banner --max-request-journal-entries 10000
+  if ! wait_http "SMS gateway sink" "http://127.0.0.1:$MINQING_SMS_PORT/__admin/health" \
+        "$MINQING_SINK_TIMEOUT" "$log" sms; then
+    stop_pid sms
+    return 1
+  fi
+}
+
+stop_sms() { stop_pid sms; }
 
 # ---------------------------------------------------------------------------------------------
 # PostgreSQL
@@ -650,6 +797,9 @@ start_service() {
     MINQING_PLATFORM=local \
     MINQING_SMTP_HOST=127.0.0.1 \
     MINQING_SMTP_PORT="$MINQING_SMTP_PORT" \
+    MINQING_SMS_URL="$(sms_url)" \
+    MINQING_SMS_USERNAME="$SMS_GATEWAY_USERNAME" \
+    MINQING_SMS_PASSWORD="$SMS_GATEWAY_PASSWORD" \
     java $MINQING_SERVICE_JAVA_OPTS -jar "$jar"
 }
 
