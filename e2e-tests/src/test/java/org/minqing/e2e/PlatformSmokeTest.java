@@ -6,9 +6,11 @@ import static org.hamcrest.Matchers.is;
 
 import java.util.Base64;
 
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /** Every service is up from its packaged build and accepts real Keycloak tokens, and only those. */
+@Order(1)
 class PlatformSmokeTest {
 
     @Test

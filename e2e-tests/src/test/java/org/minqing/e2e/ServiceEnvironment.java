@@ -12,6 +12,8 @@ final class ServiceEnvironment {
     static Map<String, String> extra(String service, E2ePlatform p) {
         Map<String, String> env = new HashMap<>();
         if ("notification".equals(service)) {
+            env.put("MINQING_SMTP_HOST", "127.0.0.1");
+            env.put("MINQING_SMTP_PORT", String.valueOf(p.smtpPort));
             env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
             env.put("QUARKUS_MAILER_PORT", String.valueOf(p.smtpPort));
             env.put("QUARKUS_MAILER_MOCK", "false");
