@@ -90,9 +90,11 @@ public final class E2ePlatform {
     }
 
     private void shutdown() {
-        services.values().forEach(ManagedProcess::stop);
-        extraInstances.forEach(ManagedProcess::stop);
-        keycloak.stop();
+        // All at once: a graceful stop can take seconds per process, and the test JVM must end promptly.
+        List<ManagedProcess> all = new ArrayList<>(services.values());
+        all.addAll(extraInstances);
+        all.add(keycloak);
+        all.stream().map(p -> CompletableFuture.runAsync(p::stop)).toList().forEach(CompletableFuture::join);
         sms.stop();
         mail.stop();
     }

@@ -31,6 +31,11 @@ class FaultsTest {
 
     /** n distinct cases recorded by c11.staff (distinct places and wording, so none is a repeat of another). */
     private static List<String> recordCases(int n, Runnable atHalfway) throws Exception {
+        return recordCases(n, atHalfway, null);
+    }
+
+    /** As above; with {@code phones} given, each case has a visitor with a fresh mobile number, collected there. */
+    private static List<String> recordCases(int n, Runnable atHalfway, Map<String, String> phones) throws Exception {
         List<String> ids = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger done = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(8);
@@ -43,8 +48,17 @@ class FaultsTest {
                     Map<String, Object> body = new java.util.HashMap<>(Map.of("channel", "HOTLINE", "communityCode", C11,
                             "lineCode", LINES[k % LINES.length], "address", "批量路" + tag.substring(0, 8) + "号",
                             "description", "故障演练 " + tag + " 第" + k + "件", "households", 1, "persons", 1));
-                    String id = Api.recordCase("c11.staff", body).then().statusCode(201).extract().path("id");
+                    String phone = phones == null ? null : Api.freshPhone();
+                    if (phone != null) {
+                        body.put("visitors", List.of(Map.of("name", "演练居民", "phone", phone)));
+                    }
+                    io.restassured.response.Response r = Api.recordCase("c11.staff", body);
+                    r.then().statusCode(201);
+                    String id = r.path("id");
                     ids.add(id);
+                    if (phone != null) {
+                        phones.put(id, phone + " " + r.path("receiptCode"));
+                    }
                     if (done.incrementAndGet() == n / 2 && atHalfway != null) {
                         atHalfway.run();
                     }
@@ -94,10 +108,28 @@ class FaultsTest {
     void brokerKilledDuringABurstOfAThousandCases() throws Exception {
         Api.platform();
         NativeKafka kafka = NativeKafka.shared();
-        List<String> ids = recordCases(1000, kafka::kill);
+        Map<String, String> phones = new java.util.concurrent.ConcurrentHashMap<>();
+        List<String> ids = recordCases(1000, kafka::kill, phones);
         assertThat(kafka.isRunning()).isFalse();
         kafka.restart();
         awaitEachReferredOnce(ids, Duration.ofSeconds(300));
+        // And acknowledged exactly once: one SMS to each visitor, with that case's receipt code.
+        eventually().atMost(Duration.ofSeconds(300)).untilAsserted(() -> {
+            Map<String, Long> sent = Api.platform().sms.sentBodies().stream()
+                    .map(b -> b.replaceAll("(?s).*\"to\"\\s*:\\s*\"(\\d{11})\".*", "$1"))
+                    .collect(java.util.stream.Collectors.groupingBy(x -> x, java.util.stream.Collectors.counting()));
+            for (String phoneAndCode : phones.values()) {
+                assertThat(sent.getOrDefault(phoneAndCode.split(" ")[0], 0L)).as(phoneAndCode).isEqualTo(1L);
+            }
+        });
+        for (String body : Api.platform().sms.sentBodies()) {
+            for (String phoneAndCode : phones.values()) {
+                String[] pc = phoneAndCode.split(" ");
+                if (body.contains(pc[0])) {
+                    assertThat(body).contains(pc[1]);
+                }
+            }
+        }
     }
 
     @Test
