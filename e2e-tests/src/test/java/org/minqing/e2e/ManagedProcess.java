@@ -86,6 +86,8 @@ class ManagedProcess {
     /** SIGKILL: what a crash looks like. */
     synchronized void kill() {
         if (process != null && process.isAlive()) {
+            // Children first: kc.sh runs Keycloak's JVM as a child, which outlives a killed script.
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
             waitForExit();
         }
@@ -94,13 +96,20 @@ class ManagedProcess {
     /** SIGTERM: a graceful stop, as Kubernetes does it. */
     synchronized void stop() {
         if (process != null && process.isAlive()) {
+            java.util.List<ProcessHandle> children = process.descendants().toList();
+            children.forEach(ProcessHandle::destroy);
             process.destroy();
             try {
                 if (!process.waitFor(30, TimeUnit.SECONDS)) {
                     process.destroyForcibly();
                 }
+                for (ProcessHandle child : children) {
+                    child.onExit().get(30, TimeUnit.SECONDS);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                children.forEach(ProcessHandle::destroyForcibly);
             }
             waitForExit();
         }

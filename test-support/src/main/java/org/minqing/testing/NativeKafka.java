@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -92,8 +91,8 @@ public final class NativeKafka {
     private void format() {
         try {
             Files.writeString(workDir.resolve("server.properties"), serverProperties());
-            String clusterId = java.util.Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString(uuidBytes(UUID.randomUUID()));
+            // Kafka's own generator never starts an id with '-', which the tool would read as an option.
+            String clusterId = org.apache.kafka.common.Uuid.randomUuid().toString();
             Processes.run(java("kafka.tools.StorageTool", "format", "-t", clusterId, "-c",
                     workDir.resolve("server.properties").toString(), "--standalone"), workDir);
         } catch (IOException e) {
@@ -230,9 +229,4 @@ public final class NativeKafka {
         }
     }
 
-    private static byte[] uuidBytes(UUID id) {
-        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(16);
-        b.putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits());
-        return b.array();
-    }
 }

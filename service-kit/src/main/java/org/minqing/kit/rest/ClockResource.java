@@ -28,7 +28,7 @@ public class ClockResource {
     public record ClockState(Instant now, long offsetSeconds, boolean adjustable) {
     }
 
-    public record ClockChange(long offsetSeconds) {
+    public record ClockChange(Long offsetSeconds) {
     }
 
     @GET
@@ -43,7 +43,7 @@ public class ClockResource {
         if (!clock.isAdjustable()) {
             throw ProblemException.forbidden("本环境的时钟不可调整", "the clock is not adjustable in this environment");
         }
-        if (change == null) {
+        if (change == null || change.offsetSeconds() == null) {
             throw ProblemException.validation("offsetSeconds", "必填", "is required");
         }
         clock.setOffset(Duration.ofSeconds(change.offsetSeconds()));
