@@ -237,66 +237,45 @@ launch() {
   record_pid "$part" $!
 }
 
-# wait_http <name> <url> <timeout-s> <logfile> [part]: waits for HTTP 2xx; fails early if the
-# recorded process of [part] dies.
+# wait_until <name> <timeout-s> <logfile> <part> <interval-s> <what> -- <check command...>:
+# polls the check until it succeeds; fails early if the recorded process of <part> (may be empty)
+# dies, and shows the log's tail on failure. <what> says what was awaited, for the messages.
+wait_until() {
+  local name="$1" timeout="$2" log="$3" part="$4" interval="$5" what="$6" start=$SECONDS
+  shift 7
+  while (( SECONDS - start < timeout )); do
+    if "$@"; then
+      ok "$name ready (${what:+$what, }$((SECONDS - start))s)"
+      return 0
+    fi
+    if [[ -n "$part" ]] && ! part_running "$part"; then
+      err "$name exited while starting; see $log"
+      tail -n 20 "$log" >&2 || true
+      return 1
+    fi
+    sleep "$interval"
+  done
+  err "$name not ready after ${timeout}s${what:+ ($what)}; see $log"
+  tail -n 20 "$log" >&2 || true
+  return 1
+}
+
+http_ok() { curl -fsS -o /dev/null --max-time 5 "$1" 2>/dev/null; }
+log_has() { grep -qF -- "$2" "$1" 2>/dev/null; }
+
+# wait_http <name> <url> <timeout-s> <logfile> [part]: waits for HTTP 2xx.
 wait_http() {
-  local name="$1" url="$2" timeout="$3" log="$4" part="${5:-}" start=$SECONDS
-  while (( SECONDS - start < timeout )); do
-    if curl -fsS -o /dev/null --max-time 5 "$url" 2>/dev/null; then
-      ok "$name ready ($url, $((SECONDS - start))s)"
-      return 0
-    fi
-    if [[ -n "$part" ]] && ! part_running "$part"; then
-      err "$name exited while starting; see $log"
-      tail -n 20 "$log" >&2 || true
-      return 1
-    fi
-    sleep 2
-  done
-  err "$name not ready after ${timeout}s ($url); see $log"
-  tail -n 20 "$log" >&2 || true
-  return 1
+  wait_until "$1" "$3" "$4" "${5:-}" 2 "$2" -- http_ok "$2"
 }
 
-# wait_log <name> <logfile> <fixed-string> <timeout-s> [part]
+# wait_log <name> <logfile> <fixed-string> <timeout-s> [part]: waits for the line in the log.
 wait_log() {
-  local name="$1" log="$2" text="$3" timeout="$4" part="${5:-}" start=$SECONDS
-  while (( SECONDS - start < timeout )); do
-    if grep -qF -- "$text" "$log" 2>/dev/null; then
-      ok "$name ready ($((SECONDS - start))s)"
-      return 0
-    fi
-    if [[ -n "$part" ]] && ! part_running "$part"; then
-      err "$name exited while starting; see $log"
-      tail -n 20 "$log" >&2 || true
-      return 1
-    fi
-    sleep 1
-  done
-  err "$name not ready after ${timeout}s (waited for \"$text\"); see $log"
-  tail -n 20 "$log" >&2 || true
-  return 1
+  wait_until "$1" "$4" "$2" "${5:-}" 1 "log line \"$3\"" -- log_has "$2" "$3"
 }
 
-# wait_tcp <name> <port> <timeout-s> <logfile> [part]: waits until 127.0.0.1:<port> accepts
-# connections; fails early if the recorded process of [part] dies.
+# wait_tcp <name> <port> <timeout-s> <logfile> [part]: waits until 127.0.0.1:<port> accepts connections.
 wait_tcp() {
-  local name="$1" port="$2" timeout="$3" log="$4" part="${5:-}" start=$SECONDS
-  while (( SECONDS - start < timeout )); do
-    if tcp_open "$port"; then
-      ok "$name ready (127.0.0.1:$port, $((SECONDS - start))s)"
-      return 0
-    fi
-    if [[ -n "$part" ]] && ! part_running "$part"; then
-      err "$name exited while starting; see $log"
-      tail -n 20 "$log" >&2 || true
-      return 1
-    fi
-    sleep 1
-  done
-  err "$name not listening on 127.0.0.1:$port after ${timeout}s; see $log"
-  tail -n 20 "$log" >&2 || true
-  return 1
+  wait_until "$1" "$3" "$4" "${5:-}" 1 "127.0.0.1:$2" -- tcp_open "$2"
 }
 
 # ---------------------------------------------------------------------------------------------
