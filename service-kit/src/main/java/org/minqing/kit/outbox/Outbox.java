@@ -1,7 +1,6 @@
 package org.minqing.kit.outbox;
 
 import java.time.Instant;
-import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -40,10 +39,6 @@ public class Outbox {
         written.fire(new OutboxWritten());
     }
 
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void publishAll(String topic, List<EventEnvelope> envelopes) {
-        envelopes.forEach(e -> publish(topic, e));
-    }
 
     private static String serialise(EventEnvelope envelope) {
         try {

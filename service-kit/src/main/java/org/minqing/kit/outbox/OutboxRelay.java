@@ -14,7 +14,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -81,7 +80,6 @@ public class OutboxRelay {
     Duration retention;
 
     private final Semaphore wake = new Semaphore(0);
-    private final AtomicLong published = new AtomicLong();
     private volatile boolean running;
     private volatile Instant lastFailure;
     private KafkaProducer<String, String> producer;
@@ -121,11 +119,6 @@ public class OutboxRelay {
     /** Wakes the relay as soon as a transaction that wrote outbox rows has committed. */
     void onWritten(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.OutboxWritten written) {
         wake.release();
-    }
-
-    /** Events published since start; for health and benchmarks. */
-    public long publishedCount() {
-        return published.get();
     }
 
     /** When the last publish attempt failed, or null; the broker is presumed down meanwhile. */
@@ -223,7 +216,6 @@ public class OutboxRelay {
                     .setParameter("now", Instant.now())
                     .setParameter("ids", sent)
                     .executeUpdate();
-            published.addAndGet(sent.size());
         }
         if (error != null) {
             LOG.warnf("outbox relay: %d of %d events published; will retry the rest: %s", sent.size(), rows.size(), error);
