@@ -2,7 +2,13 @@
 // Run with the JDK's single-file launcher (no build):  java infra/bench/Bench.java --help
 // Loopback targets only: this is for measuring the local platform, not for loading anyone's server.
 
+import java.io.BufferedInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.InetAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -54,7 +60,7 @@ public class Bench {
 
         if (warmup > 0) {
             System.out.printf("warm-up: %d requests ...%n", warmup);
-            run(http, base, token, community, warmup, 0, connections);
+            run(base, token, community, warmup, 0, connections);
         }
         RssSampler rss = pid == null ? null : new RssSampler(pid);
         if (rss != null) {
@@ -62,7 +68,11 @@ public class Bench {
         }
         System.out.printf("measuring: %d cases, target %s/s, %d connections, %s%n", count,
                 rate > 0 ? String.valueOf(rate) : "max", connections, base);
-        Result r = run(http, base, token, community, count, rate, connections);
+        long cpu0 = cpuNanos();
+        long serviceTicks0 = pid == null ? -1 : serviceTicks(pid);
+        Result r = run(base, token, community, count, rate, connections);
+        long cpu = cpuNanos() - cpu0;
+        long serviceTicks = pid == null ? -1 : serviceTicks(pid) - serviceTicks0;
         if (rss != null) {
             rss.stop = true;
             rss.join();
@@ -73,7 +83,10 @@ public class Bench {
         System.out.printf("elapsed %.2f s, throughput %.1f cases/s%n", r.elapsedNanos / 1e9, r.ok.get() / (r.elapsedNanos / 1e9));
         System.out.printf("latency ms: p50 %.1f  p95 %.1f  p99 %.1f  max %.1f%n", pct(lat, 50), pct(lat, 95), pct(lat, 99),
                 lat.length == 0 ? 0 : lat[lat.length - 1] / 1000.0);
+        System.out.printf("driver CPU: %.2f ms per request%n", cpu / 1e6 / count);
         if (rss != null) {
+            System.out.printf("service CPU (pid %s): %.2f ms per request, %.0f%% of one core%n", pid,
+                    serviceTicks * 10.0 / count, serviceTicks * 1e9 / r.elapsedNanos);
             System.out.printf("service RSS (pid %s): max during run %d MB, now %d MB, peak since start (VmHWM) %d MB%n", pid,
                     rss.maxKb / 1024, RssSampler.read(pid, "VmRSS") / 1024, RssSampler.read(pid, "VmHWM") / 1024);
         }
@@ -97,10 +110,14 @@ public class Bench {
 
     /**
      * Each worker takes the next request number i and waits until start + i/rate before sending, so
-     * the offered load is the target rate however the latency varies (up to the worker count).
+     * the offered load is the target rate however the latency varies (up to the worker count). Each
+     * worker owns one keep-alive connection and speaks plain HTTP/1.1 over it: the JDK's HttpClient
+     * costs as much CPU per request as the service itself, and on a 2-core machine the driver's CPU
+     * is taken from the service being measured.
      */
-    static Result run(HttpClient http, String base, String token, String community, int count, double rate,
+    static Result run(String base, String token, String community, int count, double rate,
             int connections) throws InterruptedException {
+        URI uri = URI.create(base);
         AtomicLong next = new AtomicLong();
         AtomicInteger ok = new AtomicInteger();
         Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
@@ -112,6 +129,7 @@ public class Bench {
         for (int w = 0; w < connections; w++) {
             int worker = w;
             Thread t = new Thread(() -> {
+                Connection conn = null;
                 try {
                     long i;
                     while ((i = next.getAndIncrement()) < count) {
@@ -122,18 +140,20 @@ public class Bench {
                                 Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
                             }
                         }
-                        HttpRequest req = HttpRequest.newBuilder(URI.create(base + "/cases"))
-                                .timeout(Duration.ofSeconds(30))
-                                .header("Authorization", "Bearer " + token)
-                                .header("Content-Type", "application/json")
-                                .header("Idempotency-Key", UUID.randomUUID().toString())
-                                .POST(HttpRequest.BodyPublishers.ofString(body(community, (int) i))).build();
+                        byte[] request = request(uri, token, body(community, (int) i));
                         long t0 = System.nanoTime();
                         int status;
                         try {
-                            status = http.send(req, HttpResponse.BodyHandlers.discarding()).statusCode();
-                        } catch (Exception e) {
+                            if (conn == null) {
+                                conn = new Connection(uri.getHost(), uri.getPort() < 0 ? 80 : uri.getPort());
+                            }
+                            status = conn.exchange(request);
+                        } catch (IOException e) {
                             status = -1;
+                            if (conn != null) {
+                                conn.close();
+                                conn = null;
+                            }
                         }
                         lat[worker][counts[worker]++] = (System.nanoTime() - t0) / 1000;
                         statuses.merge(status, 1, Integer::sum);
@@ -144,6 +164,9 @@ public class Bench {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 } finally {
+                    if (conn != null) {
+                        conn.close();
+                    }
                     done.countDown();
                 }
             });
@@ -153,6 +176,104 @@ public class Bench {
         return new Result(ok, new TreeMap<>(statuses), lat, counts, System.nanoTime() - start);
     }
 
+    static byte[] request(URI uri, String token, String body) {
+        byte[] json = body.getBytes(StandardCharsets.UTF_8);
+        String head = "POST " + (uri.getRawPath() == null ? "" : uri.getRawPath().replaceAll("/$", "")) + "/cases HTTP/1.1\r\n"
+                + "Host: " + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort()) + "\r\n"
+                + "Authorization: Bearer " + token + "\r\n"
+                + "Content-Type: application/json\r\n"
+                + "Idempotency-Key: " + UUID.randomUUID() + "\r\n"
+                + "Content-Length: " + json.length + "\r\n\r\n";
+        byte[] h = head.getBytes(StandardCharsets.US_ASCII);
+        byte[] all = Arrays.copyOf(h, h.length + json.length);
+        System.arraycopy(json, 0, all, h.length, json.length);
+        return all;
+    }
+
+    /** One keep-alive HTTP/1.1 connection: writes a request, reads status, headers and body (length or chunked). */
+    static final class Connection {
+        final Socket socket;
+        final OutputStream out;
+        final InputStream in;
+
+        Connection(String host, int port) throws IOException {
+            socket = new Socket(host, port);
+            socket.setTcpNoDelay(true);
+            socket.setSoTimeout(30_000);
+            out = socket.getOutputStream();
+            in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
+        }
+
+        int exchange(byte[] request) throws IOException {
+            out.write(request);
+            out.flush();
+            String statusLine = line();
+            int status = Integer.parseInt(statusLine.substring(9, 12));
+            long length = -1;
+            boolean chunked = false;
+            boolean close = false;
+            for (String h; !(h = line()).isEmpty();) {
+                String lower = h.toLowerCase(java.util.Locale.ROOT);
+                if (lower.startsWith("content-length:")) {
+                    length = Long.parseLong(lower.substring(15).trim());
+                } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
+                    chunked = true;
+                } else if (lower.startsWith("connection:") && lower.contains("close")) {
+                    close = true;
+                }
+            }
+            if (chunked) {
+                for (long size; (size = Long.parseLong(line().split(";")[0].trim(), 16)) > 0;) {
+                    skip(size);
+                    line();
+                }
+                while (!line().isEmpty()) {
+                    // trailers
+                }
+            } else if (length > 0) {
+                skip(length);
+            }
+            if (close) {
+                throw new IOException("server closed the connection");
+            }
+            return status;
+        }
+
+        private String line() throws IOException {
+            StringBuilder sb = new StringBuilder(64);
+            for (int c; (c = in.read()) != '\n';) {
+                if (c < 0) {
+                    throw new EOFException("connection closed");
+                }
+                if (c != '\r') {
+                    sb.append((char) c);
+                }
+            }
+            return sb.toString();
+        }
+
+        private void skip(long n) throws IOException {
+            while (n > 0) {
+                long k = in.skip(n);
+                if (k <= 0) {
+                    if (in.read() < 0) {
+                        throw new EOFException("connection closed");
+                    }
+                    k = 1;
+                }
+                n -= k;
+            }
+        }
+
+        void close() {
+            try {
+                socket.close();
+            } catch (IOException e) {
+                // nothing to do
+            }
+        }
+    }
+
     static String body(String community, int i) {
         String phone = "139" + String.format("%08d", i % 100_000_000);
         return """
@@ -160,6 +281,23 @@ public class Bench {
                  "description":"%s（压测 %d）","households":1,"urgency":"NORMAL",
                  "visitors":[{"name":"测试来访人","phone":"%s"}]}""".formatted(community, LINES[i % LINES.length],
                 i % 100, TOPICS[i % TOPICS.length], i, phone);
+    }
+
+    /** CPU time of this JVM (all threads). */
+    static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** utime + stime of a process in clock ticks (USER_HZ, 100 per second on Linux). */
+    static long serviceTicks(String pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", pid, "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        } catch (Exception e) {
+            return 0;
+        }
     }
 
     static double pct(long[] sorted, double p) {

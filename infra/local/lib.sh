@@ -42,7 +42,10 @@ MINQING_STOP_TIMEOUT="${MINQING_STOP_TIMEOUT:-30}"
 MINQING_SINK_TIMEOUT="${MINQING_SINK_TIMEOUT:-60}"
 
 MINQING_KAFKA_HEAP="${MINQING_KAFKA_HEAP:--Xms128m -Xmx512m}"
-MINQING_SERVICE_JAVA_OPTS="${MINQING_SERVICE_JAVA_OPTS:--Xms64m -Xmx384m}"
+# Measured on a 2-core machine with the whole platform on it (infra/bench/README.md): C1 only
+# (TieredStopAtLevel=1) gave more cases per second than C2, whose compilations kept a core busy for
+# minutes; with a bounded heap, code cache and metaspace each service stays under 300 MB resident.
+MINQING_SERVICE_JAVA_OPTS="${MINQING_SERVICE_JAVA_OPTS:--Xms64m -Xmx160m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=160m -Xss512k}"
 MINQING_SINK_JAVA_OPTS="${MINQING_SINK_JAVA_OPTS:--Xms16m -Xmx128m}"   # GreenMail and WireMock each
 
 KEYCLOAK_VERSION="26.5.6"
@@ -779,6 +782,7 @@ start_service() {
     MINQING_SMS_URL="$(sms_url)" \
     MINQING_SMS_USERNAME="$SMS_GATEWAY_USERNAME" \
     MINQING_SMS_PASSWORD="$SMS_GATEWAY_PASSWORD" \
+    MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" \
     java $MINQING_SERVICE_JAVA_OPTS -jar "$jar"
 }
 

@@ -72,6 +72,9 @@ public class ReferralService {
     @Inject
     RepeatMatcher matcher;
 
+    /** The opening case plus this many minus one of the latest repeats stand for an open referral. */
+    static final int REPEAT_CANDIDATES_PER_REFERRAL = 6;
+
     @Inject
     EntityManager em;
 
@@ -417,20 +420,37 @@ public class ReferralService {
     private record Match(Referral referral, double similarity) {
     }
 
+    /**
+     * Compares the new case with the open referrals of its community and line, each represented by
+     * its opening case and its latest few repeats: the seed's households come back every month, and
+     * comparing with every case ever linked would make each new case dearer than the last. One query,
+     * and the new case's text is tokenised once.
+     */
+    @SuppressWarnings("unchecked")
     private Match findRepeat(CaseRecorded c) {
-        List<Referral> open = Referral.list("communityCode = ?1 and lineCode = ?2 and status <> ?3 and mergedInto is null",
-                c.communityCode(), c.lineCode(), ReferralStatus.CLOSED);
-        Match best = null;
-        for (Referral r : open) {
-            for (ReferralCase rc : ReferralCase.<ReferralCase>list("referralId", r.id)) {
-                RepeatMatcher.Score s = RepeatMatcher.score(rc.address, rc.description, c.address(), c.description());
-                boolean both = !RepeatMatcher.blank(rc.address) && !RepeatMatcher.blank(c.address());
-                if (matcher.isRepeat(s, both) && (best == null || s.combined() > best.similarity())) {
-                    best = new Match(r, s.combined());
-                }
+        List<Object[]> candidates = em.createNativeQuery("""
+                select r.id, rc.address, rc.description
+                from referral r
+                cross join lateral (select x.address, x.description from referral_case x
+                                    where x.referral_id = r.id
+                                    order by x.repeat, x.recorded_at desc limit :perReferral) rc
+                where r.community_code = :community and r.line_code = :line
+                  and r.status <> 'CLOSED' and r.merged_into is null""")
+                .setParameter("perReferral", REPEAT_CANDIDATES_PER_REFERRAL)
+                .setParameter("community", c.communityCode()).setParameter("line", c.lineCode())
+                .getResultList();
+        RepeatMatcher.Text incoming = RepeatMatcher.text(c.address(), c.description());
+        UUID bestId = null;
+        double bestScore = 0;
+        for (Object[] row : candidates) {
+            RepeatMatcher.Score s = RepeatMatcher.score(RepeatMatcher.text((String) row[1], (String) row[2]), incoming);
+            boolean both = !RepeatMatcher.blank((String) row[1]) && !RepeatMatcher.blank(c.address());
+            if (matcher.isRepeat(s, both) && (bestId == null || s.combined() > bestScore)) {
+                bestId = (UUID) row[0];
+                bestScore = s.combined();
             }
         }
-        return best;
+        return bestId == null ? null : new Match(Referral.findById(bestId), bestScore);
     }
 
     private void linkRepeat(Referral r, CaseRecorded c, double similarity, Actor actor) {

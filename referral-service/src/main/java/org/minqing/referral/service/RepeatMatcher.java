@@ -1,5 +1,7 @@
 package org.minqing.referral.service;
 
+import java.util.Set;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -24,15 +26,24 @@ public class RepeatMatcher {
     @ConfigProperty(name = "referral.repeat.min-combined", defaultValue = "0.45")
     double minCombined;
 
+    /** A case's place and matter as token sets, computed once per case. */
+    public record Text(boolean hasAddress, Set<String> address, Set<String> description, Set<String> everything) {
+    }
+
+    public static Text text(String address, String description) {
+        return new Text(!blank(address), TextSimilarity.tokens(address), TextSimilarity.tokens(description),
+                TextSimilarity.tokens(join(address, description)));
+    }
+
     public static Score score(String addressA, String descriptionA, String addressB, String descriptionB) {
-        double addr = TextSimilarity.cosine(addressA, addressB);
-        double desc;
-        if (blank(addressA) || blank(addressB)) {
-            // Without an address the place is in the description, so compare everything said.
-            desc = TextSimilarity.cosine(join(addressA, descriptionA), join(addressB, descriptionB));
-        } else {
-            desc = TextSimilarity.cosine(descriptionA, descriptionB);
-        }
+        return score(text(addressA, descriptionA), text(addressB, descriptionB));
+    }
+
+    public static Score score(Text a, Text b) {
+        double addr = TextSimilarity.cosine(a.address(), b.address());
+        // Without an address the place is in the description, so compare everything said.
+        double desc = a.hasAddress() && b.hasAddress() ? TextSimilarity.cosine(a.description(), b.description())
+                : TextSimilarity.cosine(a.everything(), b.everything());
         return new Score(addr, desc, 0.35 * addr + 0.65 * desc);
     }
 
