@@ -1,7 +1,5 @@
 package org.minqing.notification;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.Map;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -37,10 +35,6 @@ public class SmtpServerResource implements QuarkusTestResourceLifecycleManager {
     }
 
     private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return org.minqing.testing.FreePorts.next();
     }
 }
