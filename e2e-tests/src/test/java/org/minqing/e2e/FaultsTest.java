@@ -134,7 +134,7 @@ class FaultsTest {
 
     @Test
     @Order(3)
-    void twoReferralInstancesShareThePartitionsAndOneTakesOverWhenTheOtherDies() throws Exception {
+    void twoReferralInstancesShareThePartitionsAndOneTakesOverWhenTheOtherDiesOrStops() throws Exception {
         E2ePlatform p = Api.platform();
         ManagedProcess second = p.extraInstance("referral", "b");
         second.start();
@@ -143,9 +143,7 @@ class FaultsTest {
         try {
             List<String> before = recordCases(40, null);
             awaitEachReferredOnce(before, Duration.ofSeconds(180));
-            // SIGKILL: the hardest case. A graceful stop used to dead-letter the records in flight
-            // ("EntityManagerFactory is closed"); the kit's dead-letter-unless-transient strategy now
-            // stops the channel for redelivery instead. A SIGTERM variant of this drill is still to do.
+            // SIGKILL: a crash. The survivor picks up the partitions once the group notices.
             List<String> during = recordCases(60, first::kill);
             assertThat(first.isAlive()).isFalse();
             awaitEachReferredOnce(during, Duration.ofSeconds(180));
@@ -156,6 +154,18 @@ class FaultsTest {
                         .get("http://127.0.0.1:" + p.extraPort(second) + "/referrals").then().statusCode(200)
                         .body("size()", org.hamcrest.Matchers.is(1));
             }
+
+            // SIGTERM, as Kubernetes stops a pod: the stopping instance leaves the group and hands its
+            // partitions over; what it was processing is redelivered, not dead-lettered (a graceful stop
+            // once sent records in flight to the DLT with "EntityManagerFactory is closed").
+            first.start();
+            first.awaitReady(Duration.ofMinutes(3));
+            String dlt = "minqing.intake.case.dlt.referral";
+            int deadLettered = Kafka.readAll(dlt).size();
+            List<String> graceful = recordCases(60, second::stop);
+            assertThat(second.isAlive()).isFalse();
+            awaitEachReferredOnce(graceful, Duration.ofSeconds(180));
+            assertThat(Kafka.readAll(dlt)).as("nothing dead-lettered by the graceful stop").hasSize(deadLettered);
         } finally {
             if (!first.isAlive()) {
                 first.start();
