@@ -133,6 +133,8 @@ class SeedStoryTest {
         // 7. The residents see it on the public page and say they are not satisfied: the referral reopens.
         eventually().untilAsserted(() -> given().get(url("intake", "/public/cases/" + code)).then().statusCode(200)
                 .body("feedbackOpen", org.hamcrest.Matchers.is(true))
+                .body("status", org.hamcrest.Matchers.is("INFORMED"))
+                .body("statusLabelZh", org.hamcrest.Matchers.is("已告知结果，待评价"))
                 .body("milestones.kind", org.hamcrest.Matchers.hasItem("RESIDENT_INFORMED")));
         given().contentType(ContentType.JSON).body(Map.of("rating", "UNSATISFIED", "comment", "高楼仍然遮挡，问题没有解决"))
                 .post(url("intake", "/public/cases/" + code + "/feedback")).then().statusCode(org.hamcrest.Matchers.either(

@@ -7,6 +7,8 @@ public enum CaseStatus {
     REFERRED("已转办", "Referred"),
     IN_PROGRESS("办理中", "Being handled"),
     REPLIED("已答复", "Replied"),
+    /** The result was passed on to the visitor, whose rating is awaited. */
+    INFORMED("已告知结果，待评价", "Visitor told the result; awaiting their rating"),
     CLOSED("已办结", "Closed");
 
     public final String zh;

@@ -25,6 +25,7 @@ import org.minqing.events.referral.ReferralAccepted;
 import org.minqing.events.referral.ReferralOpened;
 import org.minqing.events.referral.ReferralReferred;
 import org.minqing.events.referral.ReferralReplied;
+import org.minqing.events.referral.ResidentInformed;
 import org.minqing.events.referral.Route;
 import org.minqing.intake.service.ReceiptCodes;
 
@@ -138,6 +139,13 @@ class PublicStatusTest {
         send(Topics.REFERRAL.topic(), EventType.REFERRAL_REPLIED, C11, referralId,
                 new ReferralReplied(referralId, id, UNIT_HOUSING, "已协调增设停车位", Instant.now(), true));
         await().atMost(Duration.ofSeconds(60)).until(() -> Boolean.TRUE.equals(anyone().get("/public/cases/" + code).path("feedbackOpen")));
+        anyone().get("/public/cases/" + code).then().body("status", is("REPLIED")).body("statusLabelZh", is("已答复"));
+        // Staff tell the visitor the result: the page says so, and the rating is still open.
+        send(Topics.REFERRAL.topic(), EventType.REFERRAL_RESIDENT_INFORMED, C11, referralId,
+                new ResidentInformed(referralId, id, Instant.now()));
+        await().atMost(Duration.ofSeconds(60)).until(() -> "INFORMED".equals(anyone().get("/public/cases/" + code).path("status")));
+        anyone().get("/public/cases/" + code).then().body("statusLabelZh", is("已告知结果，待评价"))
+                .body("feedbackOpen", is(true));
 
         anyone().contentType("application/json").body(Map.of("rating", "BAD")).post("/public/cases/" + code + "/feedback")
                 .then().statusCode(400).body("errors[0].field", is("rating"));

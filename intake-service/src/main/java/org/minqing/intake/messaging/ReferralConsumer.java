@@ -112,7 +112,12 @@ public class ReferralConsumer {
                 c.feedbackOpen = true;
                 m(c, env, "REPLIED", "承办单位已答复", "The handling unit replied", e.reply(), null, true);
             }
-            case REFERRAL_RESIDENT_INFORMED -> m(c, env, "RESIDENT_INFORMED", "已告知来访人", "Visitor informed", null, null, true);
+            case REFERRAL_RESIDENT_INFORMED -> {
+                if (CaseStatus.REPLIED.name().equals(c.status)) {
+                    status(c, CaseStatus.INFORMED);
+                }
+                m(c, env, "RESIDENT_INFORMED", "已告知来访人", "Visitor informed", null, null, true);
+            }
             case REFERRAL_CLOSED -> {
                 ReferralClosed e = InboundEvents.payload(env, ReferralClosed.class);
                 status(c, CaseStatus.CLOSED);

@@ -250,7 +250,7 @@ public class Open311Resource {
         if (status != null && !status.isBlank()) {
             for (String s : status.split(",")) {
                 switch (s.strip()) {
-                    case "open" -> statuses.addAll(List.of("RECORDED", "REFERRING", "REFERRED", "IN_PROGRESS", "REPLIED"));
+                    case "open" -> statuses.addAll(java.util.Arrays.stream(CaseStatus.values()).filter(st -> st != CaseStatus.CLOSED).map(Enum::name).toList());
                     case "closed" -> statuses.add("CLOSED");
                     default -> errors.add(Problem.FieldError.of("status", "须为 open 或 closed", "must be open or closed"));
                 }
