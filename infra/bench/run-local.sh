@@ -9,9 +9,8 @@ export MINQING_STATE="${BENCH_STATE:-/tmp/intake-bench-state}"
 export MINQING_PG_PORT=25432 MINQING_KAFKA_PORT=29092 MINQING_KAFKA_CONTROLLER_PORT=29093
 export MINQING_KEYCLOAK_PORT=28180 MINQING_KEYCLOAK_MANAGEMENT_PORT=29180 MINQING_INTAKE_PORT=28081
 export MINQING_DOWNLOADS="${MINQING_DOWNLOADS:-$ROOT/.state/downloads}"
-export MINQING_SERVICE_JAVA_OPTS="${MINQING_SERVICE_JAVA_OPTS:--Xms64m -Xmx128m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=48m -XX:MaxMetaspaceSize=128m -Xss512k -XX:TieredStopAtLevel=1}"
-# Fewer glibc malloc arenas: much less resident memory for a JVM with many threads.
-export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
+# The service runs with the local platform's JVM options (MINQING_SERVICE_JAVA_OPTS in lib.sh) unless
+# you set your own, and with MALLOC_ARENA_MAX=2 (fewer glibc arenas: much less resident memory).
 # shellcheck source=../local/lib.sh
 source "$ROOT/infra/local/lib.sh"
 
