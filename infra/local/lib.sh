@@ -329,48 +329,31 @@ EOF
   ok "Kafka jars in $KAFKA_HOME/lib (${#jars[@]} jars)"
 }
 
-ensure_keycloak_zip() {
-  if [[ -s "$KEYCLOAK_ZIP" ]] && unzip -tq "$KEYCLOAK_ZIP" >/dev/null 2>&1; then return 0; fi
-  info "fetching $KEYCLOAK_ARTIFACT from Maven Central (164 MB)"
-  rm -f "$KEYCLOAK_ZIP"
+# fetch_artifact <groupId:artifactId:version[:type]> <target file> <log name> [size note]: copies an
+# artifact from Maven Central into its folder once (a complete file already there is kept).
+fetch_artifact() {
+  local artifact="$1" file="$2" log="$MINQING_LOGS/$3-download.log" size="${4:+ ($4)}"
+  if [[ -s "$file" ]] && unzip -tq "$file" >/dev/null 2>&1; then return 0; fi
+  info "fetching $artifact from Maven Central$size"
+  rm -f "$file"
+  mkdir -p "$(dirname "$file")"
   # Run outside the reactor (no pom in the downloads folder), so a half-edited root pom cannot break it.
-  if ! (cd "$MINQING_DOWNLOADS" && mvn_locked -q -U \
+  if ! (cd "$(dirname "$file")" && mvn_locked -q -U \
         org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy \
-        -Dartifact="$KEYCLOAK_ARTIFACT" -DoutputDirectory="$MINQING_DOWNLOADS") \
-      >"$MINQING_LOGS/keycloak-download.log" 2>&1 || [[ ! -s "$KEYCLOAK_ZIP" ]]; then
-    err "could not download $KEYCLOAK_ARTIFACT from Maven Central. Check that Maven Central is reachable" \
-        "(proxy settings in ~/.m2/settings.xml) and run up again, or put the zip at $KEYCLOAK_ZIP yourself." \
-        "Output: $MINQING_LOGS/keycloak-download.log"
-    tail -n 15 "$MINQING_LOGS/keycloak-download.log" >&2 || true
-    return 1
-  fi
-  ok "downloaded $(basename "$KEYCLOAK_ZIP")"
-}
-
-# fetch_jar <groupId:artifactId:version> <target jar> <log name>: copies a jar from Maven Central
-# into $MINQING_DOWNLOADS once (a complete jar already there is kept).
-fetch_jar() {
-  local artifact="$1" jar="$2" log="$MINQING_LOGS/$3-download.log"
-  if [[ -s "$jar" ]] && unzip -tq "$jar" >/dev/null 2>&1; then return 0; fi
-  info "fetching $artifact from Maven Central"
-  rm -f "$jar"
-  mkdir -p "$(dirname "$jar")"
-  # Outside the reactor (no pom in the downloads folder), like ensure_keycloak_zip.
-  if ! (cd "$(dirname "$jar")" && mvn_locked -q -U \
-        org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy \
-        -Dartifact="$artifact" -DoutputDirectory="$(dirname "$jar")") \
-      >"$log" 2>&1 || [[ ! -s "$jar" ]]; then
+        -Dartifact="$artifact" -DoutputDirectory="$(dirname "$file")") \
+      >"$log" 2>&1 || [[ ! -s "$file" ]]; then
     err "could not download $artifact from Maven Central. Check that Maven Central is reachable" \
-        "(proxy settings in ~/.m2/settings.xml) and run up again, or put the jar at $jar yourself." \
+        "(proxy settings in ~/.m2/settings.xml) and run up again, or put the file at $file yourself." \
         "Output: $log"
     tail -n 15 "$log" >&2 || true
     return 1
   fi
-  ok "downloaded $(basename "$jar")"
+  ok "downloaded $(basename "$file")"
 }
 
-ensure_greenmail_jar() { fetch_jar "$GREENMAIL_ARTIFACT" "$GREENMAIL_JAR" greenmail; }
-ensure_wiremock_jar() { fetch_jar "$WIREMOCK_ARTIFACT" "$WIREMOCK_JAR" wiremock; }
+ensure_keycloak_zip() { fetch_artifact "$KEYCLOAK_ARTIFACT" "$KEYCLOAK_ZIP" keycloak "164 MB"; }
+ensure_greenmail_jar() { fetch_artifact "$GREENMAIL_ARTIFACT" "$GREENMAIL_JAR" greenmail; }
+ensure_wiremock_jar() { fetch_artifact "$WIREMOCK_ARTIFACT" "$WIREMOCK_JAR" wiremock; }
 
 # ---------------------------------------------------------------------------------------------
 # Mail server (GreenMail standalone): SMTP for the services, IMAP and a REST API to read the mail.
