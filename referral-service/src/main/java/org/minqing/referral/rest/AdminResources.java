@@ -9,7 +9,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -20,6 +19,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 
+import org.minqing.kit.problem.Bounds;
 import org.minqing.kit.problem.Problem;
 import org.minqing.kit.problem.ProblemException;
 import org.minqing.kit.scope.Roles;
@@ -125,12 +125,16 @@ public class AdminResources {
         public record DeadlineView(LocalDate from, int amount, PeriodUnit unit, LocalDate due, boolean workingDay) {
         }
 
+        /** A year has at most 366 days, so no arrangement lists more. */
+        static final int MAX_DAYS_PER_YEAR = 366;
+
         @GET
         @Path("/{year}")
         @RolesAllowed({ Roles.DISTRICT_STAFF, Roles.SUBDISTRICT_STAFF, Roles.COMMUNITY_STAFF, Roles.HANDLING_UNIT,
                 Roles.REPRESENTATIVE, Roles.SERVICE, Roles.OPS_ADMIN })
         @Transactional
         public List<CalendarDay> year(@PathParam("year") int year) {
+            Bounds.check().year("year", year).throwIfAny();
             return calendar.year(year);
         }
 
@@ -149,6 +153,7 @@ public class AdminResources {
         @RolesAllowed(Roles.OPS_ADMIN)
         @Transactional
         public List<CalendarDay> put(@PathParam("year") int year, @Valid @NotNull YearRequest req) {
+            Bounds.check().year("year", year).number("days", req.days().size(), 0, MAX_DAYS_PER_YEAR).throwIfAny();
             List<Problem.FieldError> errors = new ArrayList<>();
             for (int i = 0; i < req.days().size(); i++) {
                 if (req.days().get(i).day().getYear() != year) {
@@ -170,7 +175,11 @@ public class AdminResources {
                 Roles.REPRESENTATIVE, Roles.SERVICE, Roles.OPS_ADMIN })
         @Transactional
         public DeadlineView deadline(@QueryParam("from") @NotNull LocalDate from,
-                @QueryParam("amount") @NotNull @Min(0) Integer amount, @QueryParam("unit") @NotNull PeriodUnit unit) {
+                @QueryParam("amount") @NotNull Integer amount, @QueryParam("unit") @NotNull PeriodUnit unit) {
+            // Bounded before the day-by-day arithmetic runs: an unbounded amount kept a thread busy for minutes (H3).
+            Bounds.check().date("from", from)
+                    .number("amount", amount, 0, unit == PeriodUnit.MONTHS ? WorkingCalendar.MAX_MONTHS : WorkingCalendar.MAX_DAYS)
+                    .throwIfAny();
             LocalDate due = calendar.add(from, amount, unit);
             return new DeadlineView(from, amount, unit, due, calendar.isWorkingDay(due));
         }
@@ -231,7 +240,7 @@ public class AdminResources {
         public record PolicyRequest(
                 @NotBlank @Pattern(regexp = "[A-Z_]+") String kind,
                 @NotBlank @Pattern(regexp = "\\*|[A-Z_]+") String route,
-                @NotNull @Min(1) Integer amount,
+                @NotNull Integer amount,
                 @NotNull PeriodUnit unit,
                 @NotBlank @Size(max = 500) String basis) {
         }
@@ -248,6 +257,8 @@ public class AdminResources {
         @RolesAllowed(Roles.OPS_ADMIN)
         @Transactional
         public List<DeadlinePolicies.Policy> put(@Valid @NotNull PolicyRequest req) {
+            Bounds.check().number("amount", req.amount(), 1,
+                    req.unit() == PeriodUnit.MONTHS ? WorkingCalendar.MAX_MONTHS : WorkingCalendar.MAX_DAYS).throwIfAny();
             policies.put(new DeadlinePolicies.Policy(req.kind(), req.route(), req.amount(), req.unit(), req.basis()));
             return policies.all();
         }

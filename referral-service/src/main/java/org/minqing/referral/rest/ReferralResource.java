@@ -11,8 +11,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -23,6 +21,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 
 import org.minqing.events.referral.Route;
+import org.minqing.kit.problem.Bounds;
 import org.minqing.kit.problem.ProblemException;
 import org.minqing.kit.scope.CallerScope;
 import org.minqing.kit.scope.Jurisdiction;
@@ -45,6 +44,12 @@ public class ReferralResource {
     @Inject
     CallerScope scope;
 
+    /** No extension is longer than a year, whatever the policy table says. */
+    static final int MAX_EXTENSION_DAYS = 366;
+
+    /** At most this many referrals per list page. */
+    static final int PAGE_SIZE = 500;
+
     public record RouteRequest(
             @NotNull(message = "必须选择转办途径 / route is required") Route route,
             @NotNull(message = "必须选择承办单位 / unitId is required") UUID unitId,
@@ -66,7 +71,7 @@ public class ReferralResource {
     }
 
     public record ExtendRequest(
-            @NotNull(message = "必须填写延期天数 / days is required") @Min(value = 1, message = "至少 1 日 / at least 1 day") @Max(value = 366, message = "天数过大 / too many days") Integer days,
+            @NotNull(message = "必须填写延期天数 / days is required") Integer days,
             @NotBlank(message = "必须说明延期理由 / a reason is required") @Size(max = 4000) String reason) {
     }
 
@@ -88,7 +93,12 @@ public class ReferralResource {
             Roles.REPRESENTATIVE, Roles.SERVICE })
     @Transactional
     public List<ReferralView> list(@QueryParam("status") ReferralStatus status, @QueryParam("line") String line,
-            @QueryParam("caseId") String caseId, @QueryParam("watchedByMe") boolean watchedByMe) {
+            @QueryParam("caseId") String caseId, @QueryParam("watchedByMe") boolean watchedByMe,
+            @QueryParam("page") Integer page) {
+        Bounds.check().number("page", page, 0, 10_000).throwIfAny();
+        if (line != null && line.length() > 64 || caseId != null && caseId.length() > 100) {
+            throw Bounds.outOfRange(line != null && line.length() > 64 ? "line" : "caseId", "过长", "too long");
+        }
         StringBuilder q = new StringBuilder();
         Map<String, Object> params = new HashMap<>();
         if (access.isUnitOnly()) {
@@ -124,7 +134,7 @@ public class ReferralResource {
             params.put("caseId", caseId);
         }
         q.append(" order by priority desc, openedAt");
-        return Referral.<Referral>find(q.toString(), params).page(0, 500).list().stream().map(ReferralView::of).toList();
+        return Referral.<Referral>find(q.toString(), params).page(page == null ? 0 : page, PAGE_SIZE).list().stream().map(ReferralView::of).toList();
     }
 
     @GET
@@ -200,6 +210,8 @@ public class ReferralResource {
     @RolesAllowed({ Roles.HANDLING_UNIT, Roles.SUBDISTRICT_STAFF, Roles.DISTRICT_STAFF })
     @Transactional
     public ReferralView extend(@PathParam("id") UUID id, @Valid @NotNull ExtendRequest req) {
+        // 422 naming the field: the policy's EXTENSION_MAX (≤ 30 by law) is checked again in the service
+        Bounds.check().number("days", req.days(), 1, MAX_EXTENSION_DAYS).throwIfAny();
         Referral r = access.isUnitOnly() ? access.heldByCallerUnit(id) : access.forStaff(id);
         return done(service.extend(r, req.days(), req.reason(), scope.actor()));
     }

@@ -47,11 +47,21 @@ public class WorkingCalendar {
     private final java.util.Set<Integer> warnedYears = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile Instant loadedAt = Instant.EPOCH;
 
+    /** Longest period a caller may ask for: ten years of days, working days or months' worth. */
+    public static final int MAX_DAYS = 3660;
+    public static final int MAX_MONTHS = 120;
+
     public boolean isWorkingDay(LocalDate date) {
+        java.util.Set<Integer> missing = new java.util.TreeSet<>();
+        boolean working = isWorkingDay(date, missing);
+        warnMissing(missing);
+        return working;
+    }
+
+    private boolean isWorkingDay(LocalDate date, java.util.Set<Integer> missing) {
         Map<LocalDate, DayKind> known = days();
-        if (!coveredYears.contains(date.getYear()) && warnedYears.add(date.getYear())) {
-            LOG.warnf("working calendar has no arrangement for %d: only weekends count as rest days "
-                    + "(load it with PUT /calendar/%d)", date.getYear(), date.getYear());
+        if (!coveredYears.contains(date.getYear())) {
+            missing.add(date.getYear());
         }
         DayKind kind = known.get(date);
         if (kind != null) {
@@ -60,8 +70,24 @@ public class WorkingCalendar {
         return date.getDayOfWeek() != DayOfWeek.SATURDAY && date.getDayOfWeek() != DayOfWeek.SUNDAY;
     }
 
+    /**
+     * One warning per computation (not one per year it crosses), and only for years not warned
+     * about since the table was last read: a long period must not flood the log.
+     */
+    private void warnMissing(java.util.Set<Integer> missing) {
+        java.util.List<Integer> fresh = missing.stream().filter(warnedYears::add).toList();
+        if (!fresh.isEmpty()) {
+            LOG.warnf("working calendar has no arrangement for %s: only weekends count as rest days "
+                    + "(load it with PUT /calendar/{year})", fresh.size() == 1 ? fresh.get(0).toString()
+                            : fresh.get(0) + "–" + fresh.get(fresh.size() - 1) + " (" + fresh.size() + " years)");
+        }
+    }
+
     /** The end of a period of {@code amount} units starting on {@code start} (which is not counted). */
     public LocalDate add(LocalDate start, int amount, PeriodUnit unit) {
+        if (amount < 0 || amount > (unit == PeriodUnit.MONTHS ? MAX_MONTHS : MAX_DAYS)) {
+            throw new IllegalArgumentException("period out of range: " + amount + " " + unit);
+        }
         return switch (unit) {
             case WORKING_DAYS -> plusWorkingDays(start, amount);
             case CALENDAR_DAYS -> plusCalendarDays(start, amount);
@@ -71,14 +97,16 @@ public class WorkingCalendar {
 
     /** "N个工作日": the N-th working day after {@code start}. */
     public LocalDate plusWorkingDays(LocalDate start, int n) {
+        java.util.Set<Integer> missing = new java.util.TreeSet<>();
         LocalDate d = start;
         int counted = 0;
         while (counted < n) {
             d = d.plusDays(1);
-            if (isWorkingDay(d)) {
+            if (isWorkingDay(d, missing)) {
                 counted++;
             }
         }
+        warnMissing(missing);
         return d;
     }
 
@@ -94,21 +122,25 @@ public class WorkingCalendar {
 
     /** The day itself if it is a working day, else the next working day. */
     public LocalDate rollForward(LocalDate date) {
+        java.util.Set<Integer> missing = new java.util.TreeSet<>();
         LocalDate d = date;
-        while (!isWorkingDay(d)) {
+        while (!isWorkingDay(d, missing)) {
             d = d.plusDays(1);
         }
+        warnMissing(missing);
         return d;
     }
 
     /** Working days in ({@code from}, {@code to}]; 0 when {@code to} is not after {@code from}. */
     public int workingDaysBetween(LocalDate from, LocalDate to) {
+        java.util.Set<Integer> missing = new java.util.TreeSet<>();
         int n = 0;
         for (LocalDate d = from.plusDays(1); !d.isAfter(to); d = d.plusDays(1)) {
-            if (isWorkingDay(d)) {
+            if (isWorkingDay(d, missing)) {
                 n++;
             }
         }
+        warnMissing(missing);
         return n;
     }
 
