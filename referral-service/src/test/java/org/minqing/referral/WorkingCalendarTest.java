@@ -119,4 +119,86 @@ class WorkingCalendarTest {
                 .body("findAll { it.kind == 'ADJUSTED_WORKDAY' }.size()", is(6))
                 .body("findAll { it.kind == 'HOLIDAY' }.size()", is(3 + 9 + 3 + 5 + 3 + 3 + 7));
     }
+
+    /** H3: the deadline computation is bounded before it runs, and answers 422 naming the field. */
+    @Test
+    void deadlineInputsOutsideSaneBoundsAre422NamingTheField() {
+        long start = System.nanoTime();
+        given().auth().oauth2(Fixtures.HOUSING).queryParam("from", "2026-01-01").queryParam("amount", 2147483647)
+                .queryParam("unit", "WORKING_DAYS").get("/calendar/deadline").then().statusCode(422)
+                .contentType("application/problem+json").body("errors.field", hasItem("amount"));
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(10));
+        given().auth().oauth2(Fixtures.HOUSING).queryParam("from", "2026-01-01").queryParam("amount", 3661)
+                .queryParam("unit", "CALENDAR_DAYS").get("/calendar/deadline").then().statusCode(422)
+                .body("errors.field", hasItem("amount"));
+        given().auth().oauth2(Fixtures.HOUSING).queryParam("from", "2026-01-01").queryParam("amount", 121)
+                .queryParam("unit", "MONTHS").get("/calendar/deadline").then().statusCode(422)
+                .body("errors.field", hasItem("amount"));
+        given().auth().oauth2(Fixtures.HOUSING).queryParam("from", "2026-01-01").queryParam("amount", -1)
+                .queryParam("unit", "MONTHS").get("/calendar/deadline").then().statusCode(422)
+                .body("errors.field", hasItem("amount"));
+        given().auth().oauth2(Fixtures.HOUSING).queryParam("from", "9999-12-31").queryParam("amount", 1)
+                .queryParam("unit", "CALENDAR_DAYS").get("/calendar/deadline").then().statusCode(422)
+                .body("errors.field", hasItem("from"));
+        given().auth().oauth2(Fixtures.HOUSING).queryParam("from", "1900-01-01").queryParam("amount", 1)
+                .queryParam("unit", "CALENDAR_DAYS").get("/calendar/deadline").then().statusCode(422)
+                .body("errors.field", hasItem("from"));
+        // the largest allowed period still answers
+        given().auth().oauth2(Fixtures.HOUSING).queryParam("from", "2100-12-31").queryParam("amount", 3660)
+                .queryParam("unit", "WORKING_DAYS").get("/calendar/deadline").then().statusCode(200);
+        // calendar years, the size of a year's arrangement and policy amounts are bounded too
+        given().auth().oauth2(Fixtures.DISTRICT).get("/calendar/99999").then().statusCode(422)
+                .body("errors.field", hasItem("year"));
+        given().auth().oauth2(Fixtures.OPS).contentType("application/json").body(Map.of("days", List.of()))
+                .put("/calendar/1492").then().statusCode(422).body("errors.field", hasItem("year"));
+        List<Map<String, String>> tooMany = new java.util.ArrayList<>();
+        for (int i = 0; i < 367; i++) {
+            tooMany.add(Map.of("day", LocalDate.of(2031, 1, 1).plusDays(i % 365).toString(), "kind", "HOLIDAY", "name", "x"));
+        }
+        given().auth().oauth2(Fixtures.OPS).contentType("application/json").body(Map.of("days", tooMany))
+                .put("/calendar/2031").then().statusCode(422).body("errors.field", hasItem("days"));
+        given().auth().oauth2(Fixtures.OPS).contentType("application/json")
+                .body(Map.of("kind", "RETURN", "route", "*", "amount", 2147483647, "unit", "WORKING_DAYS", "basis", "x"))
+                .put("/deadline-policies").then().statusCode(422).body("errors.field", hasItem("amount"));
+        given().auth().oauth2(Fixtures.OPS).contentType("application/json")
+                .body(Map.of("kind", "RETURN", "route", "*", "amount", 0, "unit", "WORKING_DAYS", "basis", "x"))
+                .put("/deadline-policies").then().statusCode(422).body("errors.field", hasItem("amount"));
+        given().auth().oauth2(Fixtures.DISTRICT).get("/deadline-policies").then().statusCode(200)
+                .body("find { it.kind == 'RETURN' }.amount", is(5));
+    }
+
+    /** H3: a period across many years without an arrangement logs one warning, not one per year. */
+    @Test
+    void aLongPeriodWarnsOncePerComputationNotOncePerYear() {
+        java.util.List<java.util.logging.LogRecord> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler handler = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                if (r.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue()) {
+                    warnings.add(r);
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(WorkingCalendar.class.getName());
+        logger.addHandler(handler);
+        try {
+            calendar.invalidate(); // re-read: every missing year may warn again
+            // ten years of working days from 2088: about fourteen years without an arrangement
+            LocalDate due = calendar.add(d("2088-01-01"), 3660, PeriodUnit.WORKING_DAYS);
+            assertThat(due.getYear()).isGreaterThan(2100);
+            assertThat(warnings).hasSize(1);
+            calendar.add(d("2088-01-01"), 3660, PeriodUnit.WORKING_DAYS);
+            assertThat(warnings).as("the same years are not warned about again").hasSize(1);
+        } finally {
+            logger.removeHandler(handler);
+        }
+    }
 }
