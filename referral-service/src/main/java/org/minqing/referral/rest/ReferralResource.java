@@ -109,12 +109,21 @@ public class ReferralResource {
             q.append("unitId = :unit");
             params.put("unit", unit);
         } else if (access.isRepresentativeOnly() && scope.representativeId().isPresent()) {
-            q.append("(communityCode like :scope or representativeId = :rep)");
-            params.put("scope", scope.jurisdiction().map(j -> Jurisdiction.prefix(j) + "%").orElse("-"));
+            // range predicates, not LIKE 'prefix%': a btree serves them under any collation (L9)
+            String own = scope.jurisdiction().orElse(null);
+            q.append(own == null ? "representativeId = :rep"
+                    : "((communityCode between :lo and :hi) or representativeId = :rep)");
+            if (own != null) {
+                params.put("lo", Jurisdiction.lowest(own));
+                params.put("hi", Jurisdiction.highest(own));
+            }
             params.put("rep", scope.representativeId().get());
         } else {
-            q.append("communityCode like :scope");
-            params.put("scope", scope.likePrefix());
+            scope.likePrefix(); // fails closed (403) without a jurisdiction claim
+            String own = scope.jurisdiction().orElseThrow();
+            q.append("communityCode between :lo and :hi");
+            params.put("lo", Jurisdiction.lowest(own));
+            params.put("hi", Jurisdiction.highest(own));
         }
         if (watchedByMe) {
             // what this caller's tier supervises now, e.g. referrals escalated to the district

@@ -55,6 +55,23 @@ public final class Jurisdiction {
         return code.substring(0, tierOf(code).significantDigits());
     }
 
+    /**
+     * The lowest code within {@code scope} (its significant digits padded with 0). With
+     * {@link #highest}, a scope filter is a range predicate ({@code code between lowest and highest})
+     * that a btree index serves under any collation, unlike {@code LIKE 'prefix%'}. Exact because
+     * every code is 12 digits.
+     */
+    public static String lowest(String scope) {
+        String p = prefix(scope);
+        return p + "0".repeat(12 - p.length());
+    }
+
+    /** The highest code within {@code scope} (its significant digits padded with 9). */
+    public static String highest(String scope) {
+        String p = prefix(scope);
+        return p + "9".repeat(12 - p.length());
+    }
+
     /** Whether {@code code} lies within (or is) {@code scope}. */
     public static boolean contains(String scope, String code) {
         return isValid(scope) && isValid(code) && code.startsWith(prefix(scope));
