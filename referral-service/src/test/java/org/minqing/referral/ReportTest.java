@@ -131,4 +131,65 @@ class ReportTest {
         given().auth().oauth2(DISTRICT).queryParam("from", "2026-02-01").queryParam("to", "2026-01-01")
                 .get("/reports/work").then().statusCode(400).body("errors.field", hasItem("to"));
     }
+
+    /**
+     * M1: the period is part of each report's query and the counting is done by SQL aggregates:
+     * a case and a referral from last year are neither counted nor loaded for this month.
+     */
+    @Test
+    void reportsFilterThePeriodInTheQueryAndAggregateInSql() {
+        String sub = "310104" + (300 + ThreadLocalRandom.current().nextInt(300)) + "000";
+        String c1 = sub.substring(0, 9) + "001";
+        String unitId = UUID.randomUUID().toString();
+        given().auth().oauth2(OPS).contentType("application/json")
+                .body(Map.of("name", "测试街道城管办", "tier", "SUBDISTRICT", "lines", "*", "jurisdiction", sub))
+                .put("/units/" + unitId).then().statusCode(200);
+        String staff = TestTokens.of("subp", "subdistrict-staff", sub);
+        String old;
+        try {
+            clock.setOffset(Duration.ofDays(-400));
+            old = referralIdForCase(recordCase(c1, "urban-management", null, randomText(30),
+                    clock.instant()));
+            given().auth().oauth2(staff).contentType("application/json")
+                    .body(Map.of("route", "SUBDISTRICT_DEPARTMENT", "unitId", unitId))
+                    .post("/referrals/" + old + "/route").then().statusCode(200);
+        } finally {
+            clock.setOffset(Duration.ZERO);
+        }
+        String current = referralIdForCase(recordCase(c1, "urban-management", null, randomText(30)));
+        given().auth().oauth2(staff).contentType("application/json")
+                .body(Map.of("route", "SUBDISTRICT_DEPARTMENT", "unitId", unitId))
+                .post("/referrals/" + current + "/route").then().statusCode(200);
+        LocalDate from = clock.today().withDayOfMonth(1);
+        LocalDate to = clock.today();
+
+        java.util.List<String> sql = SqlRecorder.during("referral(_case)?", () -> {
+            given().auth().oauth2(staff).queryParam("from", from.toString()).queryParam("to", to.toString())
+                    .get("/reports/work").then().statusCode(200)
+                    .body("cases", is(1)).body("referrals", is(1)).body("casesByCommunity." + c1, is(1));
+            given().auth().oauth2(staff).queryParam("from", from.toString()).queryParam("to", to.toString())
+                    .get("/reports/units/" + unitId).then().statusCode(200).body("referred", is(1));
+            given().auth().oauth2(staff).queryParam("from", from.toString()).queryParam("to", to.toString())
+                    .get("/reports/units").then().statusCode(200).body("size()", is(1)).body("[0].referred", is(1));
+        });
+        // the whole history is in the table, but every report query carries the period and aggregates
+        java.util.List<String> reportQueries = sql.stream()
+                .filter(s -> !s.toLowerCase().startsWith("insert") && !s.toLowerCase().startsWith("update"))
+                .toList();
+        assertThat(reportQueries).isNotEmpty();
+        for (String q : reportQueries) {
+            assertThat(q.toLowerCase()).as(q).containsAnyOf("recorded_at >=", "opened_at >=", "referred_at >=");
+        }
+        assertThat(reportQueries.stream().filter(q -> q.toLowerCase().contains("count(")).count())
+                .as("aggregated in SQL").isGreaterThanOrEqualTo(3);
+        // last year's period still counts last year's referral
+        LocalDate lastYear = clock.today().minusDays(400);
+        given().auth().oauth2(staff).queryParam("from", lastYear.toString()).queryParam("to", lastYear.toString())
+                .get("/reports/work").then().statusCode(200).body("cases", is(1)).body("referrals", is(1));
+        // dates outside the sane range: 422 naming the field
+        given().auth().oauth2(staff).queryParam("from", "0001-01-01").get("/reports/work").then().statusCode(422)
+                .body("errors.field", hasItem("from"));
+        given().auth().oauth2(staff).queryParam("to", "2999-01-01").get("/reports/units").then().statusCode(422)
+                .body("errors.field", hasItem("to"));
+    }
 }
