@@ -141,4 +141,63 @@ class DeadlineSchedulerTest {
             clock.setOffset(Duration.ZERO);
         }
     }
+
+    @Inject
+    org.minqing.referral.service.ReferralService referralService;
+
+    /**
+     * L2: the deadline watch reads a referral while a reply to it is being written. Before the fix
+     * the watch did not wait for the reply, so it emitted OVERDUE for a referral already replied,
+     * committed before the reply and could be relayed ahead of REPLIED. Now the check waits for the
+     * row and sees the reply: no OVERDUE at all.
+     */
+    @Test
+    void anOverdueCheckRacingAReplyWaitsForItAndEmitsNothing() throws Exception {
+        String id = referralIdForCase(recordCase(freshCommunity(), "housing", null, randomText(30)));
+        route(id, "SUBDISTRICT_DEPARTMENT", HOUSING_UNIT, null, false);
+        given().auth().oauth2(HOUSING).contentType("application/json").body(Map.of())
+                .post("/referrals/" + id + "/accept").then().statusCode(200);
+        UUID rid = UUID.fromString(id);
+        // already watched by the district: the check changes nothing on the row itself, only emits
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "update referral set watch_tier = 'DISTRICT', watch_jurisdiction = '310104000000' where id = :id")
+                .setParameter("id", rid).executeUpdate());
+        LocalDate due = LocalDate.parse(view(id).getString("dueDate"));
+        java.util.concurrent.CountDownLatch replyWritten = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch commitReply = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            moveTo(due.plusDays(1));
+            var reply = pool.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
+                org.minqing.referral.Referral r = org.minqing.referral.Referral.findById(rid);
+                referralService.reply(r, "已办理（迟复）", new org.minqing.events.Actor("unit.housing", "handling-unit"));
+                em.flush(); // the row is written (and locked) but not committed
+                replyWritten.countDown();
+                try {
+                    commitReply.await(60, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+            assertThat(replyWritten.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            var check = pool.submit(() -> scheduler.checkOne(rid));
+            // either the check finished without waiting (the defect) or it waits for the reply's row lock
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> check.isDone()
+                    || QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                            "select count(*) from pg_locks where not granted").getSingleResult()).longValue()) > 0);
+            commitReply.countDown();
+            reply.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(check.get(30, java.util.concurrent.TimeUnit.SECONDS)).as("notices emitted by the racing check")
+                    .isZero();
+        } finally {
+            commitReply.countDown();
+            pool.shutdownNow();
+            clock.setOffset(Duration.ZERO);
+        }
+        long overdue = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from outbox_event where message_key = :k and event_type = :t")
+                .setParameter("k", id).setParameter("t", EventType.REFERRAL_OVERDUE.type()).getSingleResult()).longValue());
+        assertThat(overdue).as("OVERDUE events for a referral replied before the check could see it").isZero();
+        awaitEvent(id, EventType.REFERRAL_REPLIED);
+    }
 }

@@ -74,11 +74,21 @@ public class DeadlineScheduler {
         return emitted;
     }
 
+    /** One referral's check in its own transaction, as a run does it; tests use it to race a reply. */
+    public int checkOne(UUID id) {
+        LocalDate today = clock.today();
+        return QuarkusTransaction.requiringNew().call(() -> check(id, today));
+    }
+
     private record Deadline(DeadlineKind kind, LocalDate due) {
     }
 
     int check(UUID id, LocalDate today) {
-        Referral r = Referral.findById(id);
+        // Locked (L2): a reply racing this check either commits first and is seen here (no OVERDUE
+        // after a REPLIED), or waits; and whatever this check emits bumps the version (see below),
+        // so that waiting reply loses its optimistic lock instead of committing an event that was
+        // numbered in the outbox before this one.
+        Referral r = Referral.findById(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         if (r == null || !r.status.isOpen()) {
             return 0;
         }
@@ -99,6 +109,7 @@ public class DeadlineScheduler {
             if (today.isAfter(d.due())) {
                 if (record(r, d, "OVERDUE")) {
                     emitted++;
+                    bumpVersion(r);
                     referrals.emit(EventType.REFERRAL_OVERDUE, r, SYSTEM,
                             new ReferralOverdue(r.id.toString(), r.caseId, d.kind(), d.due(), unitId));
                     referrals.timeline(r, SYSTEM, "OVERDUE", r.status, r.status, d.kind() + " 已于 " + d.due() + " 到期");
@@ -110,6 +121,7 @@ public class DeadlineScheduler {
                 int left = calendar.workingDaysBetween(today, d.due());
                 if (left <= approachingWorkingDays && record(r, d, "APPROACHING")) {
                     emitted++;
+                    bumpVersion(r);
                     referrals.emit(EventType.REFERRAL_DEADLINE_APPROACHING, r, SYSTEM,
                             new DeadlineApproaching(r.id.toString(), r.caseId, d.kind(), d.due(), unitId, left));
                 }
@@ -144,6 +156,11 @@ public class DeadlineScheduler {
         referrals.emit(EventType.REFERRAL_ESCALATED, r, SYSTEM,
                 new ReferralEscalated(r.id.toString(), r.caseId, from, to, toCode, reason));
         return true;
+    }
+
+    /** An event about the referral is a change of it: concurrent writers must see a new version. */
+    private void bumpVersion(Referral r) {
+        em.lock(r, jakarta.persistence.LockModeType.PESSIMISTIC_FORCE_INCREMENT);
     }
 
     private boolean record(Referral r, Deadline d, String notice) {
