@@ -733,6 +733,9 @@ build_services() {
   ok "build finished"
 }
 
+# Local demo key that seals representatives' contacts in events (same as the services' %dev/%test value).
+MINQING_LOCAL_EVENT_CONTACT_KEY="TUQy+ZNWUqBYH0JRRM1qfd3XqYbCGO1A9DQAPr3aYj0="
+
 # start_service <name>: launches <name>-service without waiting; returns 2 if its jar is missing.
 start_service() {
   local svc="$1" port jar log="$MINQING_LOGS/$1.log" pid
@@ -748,8 +751,17 @@ start_service() {
   fi
   require_port_free "$port" "$(service_port_var "$svc")" "$svc-service" || return 1
   info "starting $svc-service on 127.0.0.1:$port"
+  # The event-contact key seals representatives' e-mail and mobile in events (M3): representative
+  # seals, notification opens; no other service gets it. Local demo key only.
+  local contact_env=()
+  case "$svc" in
+    representative) contact_env=(MINQING_EVENT_CONTACT_ACTIVE_KEY=eclocal1
+                                 MINQING_EVENT_CONTACT_KEYS_ECLOCAL1="$MINQING_LOCAL_EVENT_CONTACT_KEY") ;;
+    notification) contact_env=(MINQING_EVENT_CONTACT_KEYS_ECLOCAL1="$MINQING_LOCAL_EVENT_CONTACT_KEY") ;;
+  esac
   # shellcheck disable=SC2086
   launch "$svc" "$log" env \
+    "${contact_env[@]+"${contact_env[@]}"}" \
     QUARKUS_HTTP_HOST=127.0.0.1 \
     QUARKUS_HTTP_PORT="$port" \
     QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$MINQING_PG_PORT/$svc" \

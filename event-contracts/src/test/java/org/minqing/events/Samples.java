@@ -84,12 +84,14 @@ final class Samples {
             case RECEPTION_DAY_ABSENCE_RECORDED -> new AbsenceRecorded(DAY, COMMUNITY, DATE, REP);
             case REPRESENTATIVE_REGISTERED -> new RepresentativeRegistered(REP, "张建国",
                     RepresentativeKind.NPC_DEPUTY, RepresentativeLevel.DISTRICT, COMMUNITY, "泾水代表联络站",
-                    true, "zhangjg", "zhangjg@rd.example.gov.cn", "13800000000");
+                    true, "zhangjg", sealed(type, REP, "email", "zhangjg@rd.example.gov.cn"),
+                    sealed(type, REP, "mobile", "13800000000"));
             case REPRESENTATIVE_UPDATED -> new RepresentativeUpdated(REP, "张建国",
                     RepresentativeKind.NPC_DEPUTY, RepresentativeLevel.CITY, COMMUNITY, "泾水代表联络站",
-                    false, "zhangjg", "zhangjg@rd.example.gov.cn", "13800000000");
+                    false, "zhangjg", sealed(type, REP, "email", "zhangjg@rd.example.gov.cn"),
+                    sealed(type, REP, "mobile", "13800000000"));
             case LIAISON_OFFICER_REGISTERED -> new LiaisonOfficerRegistered("lo-1", "王芳", COMMUNITY,
-                    "wangf", "wangf@example.gov.cn", "13900000000");
+                    "wangf", sealed(type, "lo-1", "email", "wangf@example.gov.cn"), sealed(type, "lo-1", "mobile", "13900000000"));
             case CASE_RECORDED -> new CaseRecorded(CASE, "MQ-2506-7K3P", IntakeChannel.RECEPTION_DAY, COMMUNITY,
                     "housing", "泾水公寓40、78、84号楼", 31.1882, 121.4365, "新建高层遮挡采光", 120, 300, true,
                     Urgency.URGENT, DAY, List.of(REP, "rep-2"), 6, false, true, AT);
@@ -153,5 +155,17 @@ final class Samples {
     static EventEnvelope envelope(EventType type, Record payload) {
         return EventEnvelope.of(type, COMMUNITY, aggregateId(payload), "corr-" + type.name(),
                 new Actor("staff-community-1", "community-staff"), payload);
+    }
+
+    /** A test-only event-contact key (32 zero-to-31 bytes); production keys come from the secret store. */
+    static final byte[] CONTACT_KEY = new byte[32];
+    static {
+        for (int i = 0; i < 32; i++) {
+            CONTACT_KEY[i] = (byte) i;
+        }
+    }
+
+    static String sealed(EventType type, String aggregateId, String field, String plaintext) {
+        return SealedContact.seal("ectest", CONTACT_KEY, type, aggregateId, field, plaintext);
     }
 }

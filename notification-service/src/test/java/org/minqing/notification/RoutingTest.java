@@ -63,7 +63,8 @@ class RoutingTest {
         String officer = UUID.randomUUID().toString();
         String officerMobile = TestSupport.mobile();
         TestSupport.send(TestSupport.event(EventType.LIAISON_OFFICER_REGISTERED, community, officer,
-                new LiaisonOfficerRegistered(officer, "李联络", community, null, null, officerMobile)));
+                new LiaisonOfficerRegistered(officer, "李联络", community, null, null,
+                        TestSupport.sealed(EventType.LIAISON_OFFICER_REGISTERED, officer, "mobile", officerMobile))));
         await().atMost(Duration.ofSeconds(60)).until(() -> TestSupport.count(em,
                 "select count(*) from person_recipient where kind = 'LIAISON_OFFICER' and id = '" + officer + "'") == 1);
         String repMobile = TestSupport.mobile();

@@ -85,7 +85,9 @@ public final class TestSupport {
     public static String representative(EntityManager em, String community, String userSubject, String email, String mobile) {
         String id = UUID.randomUUID().toString();
         send(event(EventType.REPRESENTATIVE_REGISTERED, community, id, new RepresentativeRegistered(id, "王建国",
-                RepresentativeKind.NPC_DEPUTY, null, community, "第一联络站", true, userSubject, email, mobile)));
+                RepresentativeKind.NPC_DEPUTY, null, community, "第一联络站", true, userSubject,
+                sealed(EventType.REPRESENTATIVE_REGISTERED, id, "email", email),
+                sealed(EventType.REPRESENTATIVE_REGISTERED, id, "mobile", mobile))));
         await().atMost(Duration.ofSeconds(60)).until(() -> count(em,
                 "select count(*) from person_recipient where kind = 'REPRESENTATIVE' and id = '" + id + "'") == 1);
         return id;
@@ -109,5 +111,12 @@ public final class TestSupport {
 
     public static Notice notice(UUID sourceEventId, Channel channel) {
         return notices(sourceEventId).stream().filter(n -> n.channel == channel).findFirst().orElse(null);
+    }
+
+    /** As representative-service seals a contact (M3), with the test profile's event-contact key. */
+    public static String sealed(EventType type, String aggregateId, String field, String plaintext) {
+        return org.minqing.events.SealedContact.seal("eclocal1",
+                java.util.Base64.getDecoder().decode("TUQy+ZNWUqBYH0JRRM1qfd3XqYbCGO1A9DQAPr3aYj0="),
+                type, aggregateId, field, plaintext);
     }
 }

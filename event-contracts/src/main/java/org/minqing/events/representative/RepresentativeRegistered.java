@@ -5,7 +5,9 @@ import org.minqing.events.Nullable;
 
 /**
  * A representative (代表/委员) was registered. E-mail and mobile are a public official's work
- * contact, carried because notification-service must reach them.
+ * contact, carried because notification-service must reach them, and only sealed
+ * ({@link org.minqing.events.SealedContact}, fields {@code email} / {@code mobile}): never in
+ * plain text on a topic.
  */
 public record RepresentativeRegistered(
         String representativeId,
@@ -16,6 +18,6 @@ public record RepresentativeRegistered(
         @Nullable String liaisonStation,
         boolean active,
         @Nullable String userSubject,
-        @Nullable String email,
-        @Nullable String mobile) {
+        @Nullable String emailSealed,
+        @Nullable String mobileSealed) {
 }

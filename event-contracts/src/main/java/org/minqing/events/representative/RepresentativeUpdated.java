@@ -5,7 +5,8 @@ import org.minqing.events.Nullable;
 
 /**
  * A representative's record (代表档案) changed; carries the full new state, like
- * {@link RepresentativeRegistered}. {@code active=false} means the term ended or they left.
+ * {@link RepresentativeRegistered} (contacts sealed the same way). {@code active=false} means the
+ * term ended or they left.
  */
 public record RepresentativeUpdated(
         String representativeId,
@@ -16,6 +17,6 @@ public record RepresentativeUpdated(
         @Nullable String liaisonStation,
         boolean active,
         @Nullable String userSubject,
-        @Nullable String email,
-        @Nullable String mobile) {
+        @Nullable String emailSealed,
+        @Nullable String mobileSealed) {
 }

@@ -67,6 +67,8 @@ public class EventHandler {
     NoticePlanner planner;
     @Inject
     AppClock clock;
+    @Inject
+    EventContacts contacts; // representatives' e-mail and mobile arrive sealed (M3)
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void handle(String value) {
@@ -79,17 +81,20 @@ public class EventHandler {
             case REPRESENTATIVE_REGISTERED -> {
                 var p = InboundEvents.payload(env, RepresentativeRegistered.class);
                 directory.upsertPerson(RecipientKind.REPRESENTATIVE, p.representativeId(), p.name(), p.constituencyCode(),
-                        p.userSubject(), p.email(), p.mobile(), p.active());
+                        p.userSubject(), contacts.open(type.get(), p.representativeId(), "email", p.emailSealed()),
+                        contacts.open(type.get(), p.representativeId(), "mobile", p.mobileSealed()), p.active());
             }
             case REPRESENTATIVE_UPDATED -> {
                 var p = InboundEvents.payload(env, RepresentativeUpdated.class);
                 directory.upsertPerson(RecipientKind.REPRESENTATIVE, p.representativeId(), p.name(), p.constituencyCode(),
-                        p.userSubject(), p.email(), p.mobile(), p.active());
+                        p.userSubject(), contacts.open(type.get(), p.representativeId(), "email", p.emailSealed()),
+                        contacts.open(type.get(), p.representativeId(), "mobile", p.mobileSealed()), p.active());
             }
             case LIAISON_OFFICER_REGISTERED -> {
                 var p = InboundEvents.payload(env, LiaisonOfficerRegistered.class);
                 directory.upsertPerson(RecipientKind.LIAISON_OFFICER, p.liaisonOfficerId(), p.name(), p.communityCode(),
-                        p.userSubject(), p.email(), p.mobile(), true);
+                        p.userSubject(), contacts.open(type.get(), p.liaisonOfficerId(), "email", p.emailSealed()),
+                        contacts.open(type.get(), p.liaisonOfficerId(), "mobile", p.mobileSealed()), true);
             }
             case RECEPTION_DAY_SCHEDULED -> scheduled(env, InboundEvents.payload(env, ReceptionDayScheduled.class));
             case RECEPTION_DAY_RESCHEDULED -> rescheduled(InboundEvents.payload(env, ReceptionDayRescheduled.class));

@@ -35,6 +35,9 @@ public class RepresentativeService {
     @Inject
     Outbox outbox;
 
+    @Inject
+    EventContacts contacts;
+
     /**
      * Checks Bean Validation cannot express: term order, a deputy's level, a real division code.
      * {@code field} maps a request property to the name the caller used (JSON property or CSV column).
@@ -78,7 +81,9 @@ public class RepresentativeService {
         outbox.publish(Topics.REPRESENTATIVE.topic(), EventEnvelope.of(EventType.REPRESENTATIVE_REGISTERED,
                 rep.constituencyCode, rep.id.toString(), null, actor,
                 new RepresentativeRegistered(rep.id.toString(), rep.name, rep.kind, rep.level, rep.constituencyCode,
-                        rep.liaisonStation, rep.active, rep.userSubject, r.email(), r.phone())));
+                        rep.liaisonStation, rep.active, rep.userSubject,
+                        contacts.seal(EventType.REPRESENTATIVE_REGISTERED, rep.id.toString(), "email", r.email()),
+                        contacts.seal(EventType.REPRESENTATIVE_REGISTERED, rep.id.toString(), "mobile", r.phone()))));
         return rep;
     }
 
@@ -98,7 +103,9 @@ public class RepresentativeService {
         outbox.publish(Topics.REPRESENTATIVE.topic(), EventEnvelope.of(EventType.REPRESENTATIVE_UPDATED,
                 rep.constituencyCode, rep.id.toString(), null, actor,
                 new RepresentativeUpdated(rep.id.toString(), rep.name, rep.kind, rep.level, rep.constituencyCode,
-                        rep.liaisonStation, rep.active, rep.userSubject, r.email(), r.phone())));
+                        rep.liaisonStation, rep.active, rep.userSubject,
+                        contacts.seal(EventType.REPRESENTATIVE_UPDATED, rep.id.toString(), "email", r.email()),
+                        contacts.seal(EventType.REPRESENTATIVE_UPDATED, rep.id.toString(), "mobile", r.phone()))));
         return rep;
     }
 
@@ -147,7 +154,8 @@ public class RepresentativeService {
         outbox.publish(Topics.REPRESENTATIVE.topic(), EventEnvelope.of(EventType.LIAISON_OFFICER_REGISTERED,
                 o.communityCode, o.id.toString(), null, actor,
                 new LiaisonOfficerRegistered(o.id.toString(), o.name, o.communityCode, o.userSubject,
-                        blankToNull(r.email()), blankToNull(r.phone()))));
+                        contacts.seal(EventType.LIAISON_OFFICER_REGISTERED, o.id.toString(), "email", r.email()),
+                        contacts.seal(EventType.LIAISON_OFFICER_REGISTERED, o.id.toString(), "mobile", r.phone()))));
         return o;
     }
 
