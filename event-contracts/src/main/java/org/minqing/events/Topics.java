@@ -12,7 +12,8 @@ import java.util.List;
  */
 public enum Topics {
     RECEPTION_DAY("minqing.representative.reception-day", "representative", "intake", "notification"),
-    REPRESENTATIVE("minqing.representative.representative", "representative", "notification"),
+    // referral keeps the representatives it may route through (L11); it ignores their sealed contacts
+    REPRESENTATIVE("minqing.representative.representative", "representative", "notification", "referral"),
     CASE("minqing.intake.case", "intake", "representative", "referral", "notification"),
     REFERRAL("minqing.referral.referral", "referral", "intake", "representative", "notification"),
     NOTICE("minqing.notification.notice", "notification", "representative");

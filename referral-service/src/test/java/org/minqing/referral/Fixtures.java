@@ -141,6 +141,9 @@ public final class Fixtures {
     }
 
     public static void route(String referralId, String route, String unitId, String representativeId, boolean difficult) {
+        if (representativeId != null) {
+            knownRepresentative(representativeId, "310104000000", true);
+        }
         given().auth().oauth2(SUB1).contentType("application/json")
                 .body(representativeId == null ? Map.of("route", route, "unitId", unitId, "difficult", difficult)
                         : Map.of("route", route, "unitId", unitId, "representativeId", representativeId, "difficult", difficult))
@@ -178,5 +181,42 @@ public final class Fixtures {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static final java.util.Set<String> KNOWN = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * Publishes a representative the way representative-service does (RepresentativeRegistered /
+     * Updated, contacts sealed and unreadable here) and waits until referral-service knows them (L11).
+     */
+    public static void knownRepresentative(String id, String constituency, boolean active) {
+        if (active && !KNOWN.add(id + "@" + constituency)) {
+            return;
+        }
+        EventType type = active ? EventType.REPRESENTATIVE_REGISTERED : EventType.REPRESENTATIVE_UPDATED;
+        Object payload = active
+                ? new org.minqing.events.representative.RepresentativeRegistered(id, "测试代表",
+                        org.minqing.events.representative.RepresentativeKind.NPC_DEPUTY,
+                        org.minqing.events.representative.RepresentativeLevel.DISTRICT, constituency, null, true, null,
+                        "k1:" + "A".repeat(40), null)
+                : new org.minqing.events.representative.RepresentativeUpdated(id, "测试代表",
+                        org.minqing.events.representative.RepresentativeKind.NPC_DEPUTY,
+                        org.minqing.events.representative.RepresentativeLevel.DISTRICT, constituency, null, false, null,
+                        null, null);
+        EventEnvelope env = EventEnvelope.of(type, constituency, id, null, new Actor("sub1", "subdistrict-staff"), payload);
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, NativeKafka.shared().bootstrapServers());
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(Topics.REPRESENTATIVE.topic(), id, json(env))).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                .call(() -> ((Number) io.quarkus.arc.Arc.container().instance(jakarta.persistence.EntityManager.class).get()
+                        .createNativeQuery("select count(*) from known_representative where id = :id "
+                                + "and constituency_code = :c and active = :a")
+                        .setParameter("id", id).setParameter("c", constituency).setParameter("a", active)
+                        .getSingleResult()).intValue() == 1));
     }
 }

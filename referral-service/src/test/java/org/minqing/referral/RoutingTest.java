@@ -190,6 +190,7 @@ class RoutingTest {
 
     @Test
     void badRoutesAreRefusedByFieldAndChangeNothing() {
+        knownRepresentative(REP_NPC, "310104000000", true);
         String community = freshCommunity();
         String id = referralIdForCase(recordCase(community, "housing", null, randomText(30)));
         // unknown unit
@@ -270,5 +271,29 @@ class RoutingTest {
                 .body("errors.message", hasItem(containsString("ACCEPT")))
                 .body("detail", containsString("RETURN"));
         assertThat(LocalDate.now()).isNotNull();
+    }
+
+    /** L11: a representative route names a known, serving representative in the caller's line of the hierarchy. */
+    @Test
+    void aRepresentativeRouteNeedsAKnownServingRepresentativeInScope() {
+        String id = referralIdForCase(recordCase(freshCommunity(), "planning", null, randomText(30)));
+        String neighbour = UUID.randomUUID().toString();
+        String retired = UUID.randomUUID().toString();
+        String own = UUID.randomUUID().toString();
+        knownRepresentative(neighbour, "310104002001", true); // sub-district 2's deputy
+        knownRepresentative(retired, "310104001001", true);
+        knownRepresentative(retired, "310104001001", false); // term ended
+        knownRepresentative(own, "310104001001", true);
+        for (String rep : new String[] { UUID.randomUUID().toString(), "<script>", neighbour, retired }) {
+            given().auth().oauth2(SUB1).contentType("application/json")
+                    .body(Map.of("route", "REPRESENTATIVE_CONTACT", "unitId", CITY_UNIT, "representativeId", rep))
+                    .post("/referrals/" + id + "/route").then().statusCode(422).contentType("application/problem+json")
+                    .body("errors.field", hasItem("representativeId"));
+        }
+        get(id).body("status", is("TO_ROUTE")).body("representativeId", is((Object) null));
+        // a serving deputy of the caller's own sub-district is accepted
+        given().auth().oauth2(SUB1).contentType("application/json")
+                .body(Map.of("route", "REPRESENTATIVE_CONTACT", "unitId", CITY_UNIT, "representativeId", own))
+                .post("/referrals/" + id + "/route").then().statusCode(200).body("representativeId", is(own));
     }
 }

@@ -29,6 +29,7 @@ import org.minqing.kit.scope.Roles;
 import org.minqing.referral.Referral;
 import org.minqing.referral.ReferralStatus;
 import org.minqing.referral.TimelineEntry;
+import org.minqing.referral.service.KnownRepresentatives;
 import org.minqing.referral.service.ReferralService;
 
 /** Referrals (转办件): the sub-district's queue, routing, the handling unit's work, supervision. */
@@ -43,6 +44,9 @@ public class ReferralResource {
 
     @Inject
     CallerScope scope;
+
+    @Inject
+    KnownRepresentatives representatives;
 
     /** No extension is longer than a year, whatever the policy table says. */
     static final int MAX_EXTENSION_DAYS = 366;
@@ -176,6 +180,17 @@ public class ReferralResource {
     @Transactional
     public ReferralView route(@PathParam("id") UUID id, @Valid @NotNull RouteRequest req) {
         Referral r = access.forStaff(id);
+        if (ReferralService.isRepresentativeRoute(req.route()) && req.representativeId() != null
+                && !req.representativeId().isBlank()) {
+            // L11: a known representative who still serves, in the caller's line of the hierarchy;
+            // one answer for "unknown" and "not yours", so ids outside the scope cannot be probed
+            var rep = representatives.find(req.representativeId().trim());
+            if (rep.isEmpty() || !rep.get().active()
+                    || !KnownRepresentatives.inScope(rep.get(), scope.jurisdiction().orElse(null))) {
+                throw ProblemException.unprocessable("unknown-representative", "representativeId",
+                        "没有这位在任代表，或其不在您的辖区", "no serving representative with this id within your scope");
+            }
+        }
         return done(service.route(r, new ReferralService.RouteCommand(req.route(), req.unitId(),
                 req.representativeId(), req.difficult(), req.note()), scope.actor()));
     }
