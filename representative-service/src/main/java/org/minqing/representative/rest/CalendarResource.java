@@ -11,6 +11,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 
+import org.minqing.kit.problem.Bounds;
 import org.minqing.kit.problem.ProblemException;
 import org.minqing.kit.scope.Jurisdiction;
 import org.minqing.kit.scope.Roles;
@@ -60,8 +61,9 @@ public class CalendarResource {
         } catch (DateTimeParseException e) {
             throw ProblemException.validation("month", "月份格式应为 2026-12", "use the form 2026-12");
         }
+        Bounds.check().year("month", month.getYear()).throwIfAny();
         access.scope().requireWithin(code, "code");
         return new CalendarView(code, month.toString(),
-                service.month(Jurisdiction.prefix(code) + "%", month).stream().map(service::view).toList());
+                service.month(code, month).stream().map(service::view).toList());
     }
 }

@@ -20,6 +20,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.jboss.resteasy.reactive.RestResponse;
+import org.minqing.kit.problem.Bounds;
 import org.minqing.kit.problem.ProblemException;
 import org.minqing.kit.scope.Roles;
 import org.minqing.kit.time.AppClock;
@@ -71,6 +72,7 @@ public class DutyArchiveResource {
     @POST
     @Path("/records")
     public RestResponse<DutyRecordView> add(@PathParam("representativeId") UUID id, @Valid @NotNull DutyRecordRequest request) {
+        Bounds.check().date("date", request.date()).throwIfAny();
         Representative rep = access.archiveWriter(id);
         return RestResponse.status(RestResponse.Status.CREATED, DutyArchiveService.view(archive.create(rep, request)));
     }
@@ -79,6 +81,7 @@ public class DutyArchiveResource {
     @Path("/records/{recordId}")
     public DutyRecordView edit(@PathParam("representativeId") UUID id, @PathParam("recordId") UUID recordId,
             @Valid @NotNull DutyRecordRequest request) {
+        Bounds.check().date("date", request.date()).throwIfAny();
         Representative rep = access.archiveWriter(id);
         return DutyArchiveService.view(archive.update(rep, recordId, request));
     }
@@ -128,9 +131,7 @@ public class DutyArchiveResource {
         if (year == null) {
             return defaultToCurrent ? clock.today().getYear() : null;
         }
-        if (year < 2000 || year > 2100) {
-            throw ProblemException.validation("year", "年度须在 2000 到 2100 之间", "year must be between 2000 and 2100");
-        }
+        Bounds.check().year("year", year).throwIfAny(); // 422 naming the field (H3)
         return year;
     }
 }

@@ -20,6 +20,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 
 import org.jboss.resteasy.reactive.RestResponse;
+import org.minqing.kit.problem.Bounds;
 import org.minqing.kit.problem.ProblemException;
 import org.minqing.kit.scope.Jurisdiction;
 import org.minqing.kit.scope.Roles;
@@ -57,6 +58,7 @@ public class ReceptionDayResource {
     /** 201 with the day; {@code warnings} lists kinds missing from the roster (a warning, not a refusal). */
     @POST
     public RestResponse<ReceptionDayView> schedule(@Valid @NotNull ScheduleRequest request) {
+        dayBounds(request.date());
         if (Jurisdiction.isValid(request.communityCode())) {
             access.scope().requireWithin(request.communityCode(), "communityCode");
         }
@@ -75,6 +77,7 @@ public class ReceptionDayResource {
         } catch (DateTimeParseException e) {
             throw ProblemException.validation("from", "日期格式应为 2026-12-01", "use the form 2026-12-01");
         }
+        Bounds.check().date("from", start).throwIfAny();
         return service.rosteredOn(ownId(), start).stream().map(service::view).toList();
     }
 
@@ -105,6 +108,7 @@ public class ReceptionDayResource {
     @POST
     @Path("/{id}/reschedule")
     public ReceptionDayView reschedule(@PathParam("id") UUID id, @Valid @NotNull RescheduleRequest request) {
+        dayBounds(request.date());
         return service.view(service.reschedule(staffOwned(id), request, access.scope().actor()));
     }
 
@@ -151,6 +155,13 @@ public class ReceptionDayResource {
         }
         access.scope().requireVisible(d.communityCode, "接访日");
         return d;
+    }
+
+    /** Reception days are planned at most two years ahead (H3); the past is refused by the service. */
+    static final int MAX_YEARS_AHEAD = 2;
+
+    private void dayBounds(LocalDate date) {
+        Bounds.check().date("date", date, Bounds.EARLIEST, clock.today().plusYears(MAX_YEARS_AHEAD)).throwIfAny();
     }
 
     private ReceptionDay rostered(UUID id) {

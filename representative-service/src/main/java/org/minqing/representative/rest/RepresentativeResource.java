@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.jboss.resteasy.reactive.RestResponse;
 import org.minqing.events.representative.RepresentativeKind;
+import org.minqing.kit.problem.Bounds;
 import org.minqing.kit.problem.ProblemException;
 import org.minqing.kit.scope.Jurisdiction;
 import org.minqing.kit.scope.Roles;
@@ -50,6 +51,11 @@ public class RepresentativeResource {
     @Inject
     RepresentativeMapper mapper;
 
+    /** H3: a term outside 2000–2100 is refused with 422 naming the field. */
+    private static void termBounds(RepresentativeRequest r) {
+        Bounds.check().date("termStart", r.termStart()).date("termEnd", r.termEnd()).throwIfAny();
+    }
+
     @GET
     @RolesAllowed({ Roles.COMMUNITY_STAFF, Roles.SUBDISTRICT_STAFF, Roles.DISTRICT_STAFF, Roles.REPRESENTATIVE,
             Roles.LIAISON_OFFICER, Roles.SERVICE })
@@ -64,7 +70,7 @@ public class RepresentativeResource {
             }
         }
         RepresentativeKind wanted = kind;
-        return Representative.inScope(access.scope().likePrefix()).stream()
+        return Representative.inScope(access.scopeCode()).stream()
                 .filter(r -> wanted == null || r.kind == wanted)
                 .filter(r -> active == null || r.active == active)
                 .map(r -> mapper.view(r, access.seesContactOf(r.constituencyCode) || access.isRepresentative(r.id)))
@@ -82,6 +88,7 @@ public class RepresentativeResource {
 
     @POST
     public RestResponse<RepresentativeView> register(@Valid @NotNull RepresentativeRequest request) {
+        termBounds(request);
         if (Jurisdiction.isValid(request.constituencyCode())) {
             access.scope().requireWithin(request.constituencyCode(), "constituencyCode");
         }
@@ -92,6 +99,7 @@ public class RepresentativeResource {
     @PUT
     @Path("/{id}")
     public RepresentativeView update(@PathParam("id") UUID id, @Valid @NotNull RepresentativeRequest request) {
+        termBounds(request);
         Representative r = access.lockedRepresentative(id);
         if (Jurisdiction.isValid(request.constituencyCode())) {
             access.scope().requireWithin(request.constituencyCode(), "constituencyCode");
@@ -105,6 +113,10 @@ public class RepresentativeResource {
     @Consumes({ "text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM })
     public RestResponse<ImportResult> importRoster(byte[] body) {
         access.scope().likePrefix(); // fails closed without a jurisdiction claim
+        if (body != null && body.length > RosterImport.MAX_BYTES) {
+            throw Bounds.outOfRange("file", "文件过大，最多 " + RosterImport.MAX_BYTES / 1024 + " KB",
+                    "the file is too large; at most " + RosterImport.MAX_BYTES / 1024 + " KB");
+        }
         List<Representative> created = rosterImport.importCsv(body, access.scope(), access.scope().actor());
         return RestResponse.status(RestResponse.Status.CREATED,
                 new ImportResult(created.size(), created.stream().map(r -> r.id).toList()));

@@ -43,6 +43,13 @@ public class RepresentativeService {
      * {@code field} maps a request property to the name the caller used (JSON property or CSV column).
      */
     public static void semanticChecks(RepresentativeRequest r, Checks checks, java.util.function.UnaryOperator<String> field) {
+        // sane dates (H3): a term outside 2000–2100 is a typo, not a term
+        for (var d : java.util.Map.of("termStart", java.util.Optional.ofNullable(r.termStart()),
+                "termEnd", java.util.Optional.ofNullable(r.termEnd())).entrySet()) {
+            d.getValue().filter(v -> v.isBefore(org.minqing.kit.problem.Bounds.EARLIEST) || v.isAfter(org.minqing.kit.problem.Bounds.LATEST))
+                    .ifPresent(v -> checks.add(field.apply(d.getKey()), "日期须在 2000-01-01 到 2100-12-31 之间",
+                            "the date must be between 2000-01-01 and 2100-12-31"));
+        }
         if (r.termStart() != null && r.termEnd() != null && r.termEnd().isBefore(r.termStart())) {
             checks.add(field.apply("termEnd"), "任期结束日期不能早于任期开始日期", "the term must not end before it starts");
         }

@@ -40,6 +40,8 @@ import org.minqing.representative.mapping.Requests.RepresentativeRequest;
 public class RosterImport {
 
     public static final int MAX_ROWS = 2000;
+    /** 2,000 rows of nine short columns fit well within this; anything larger is not a roster. */
+    public static final int MAX_BYTES = 1024 * 1024;
 
     /** Column header → request property. The first five are required. */
     static final Map<String, String> COLUMNS = new LinkedHashMap<>();
@@ -91,7 +93,8 @@ public class RosterImport {
             throw ProblemException.validation("file", "文件中没有数据行", "the file has no data rows");
         }
         if (data.size() > MAX_ROWS) {
-            throw ProblemException.validation("file", "一次最多导入 " + MAX_ROWS + " 行", "at most " + MAX_ROWS + " rows per file");
+            throw org.minqing.kit.problem.Bounds.outOfRange("file", "一次最多导入 " + MAX_ROWS + " 行",
+                    "at most " + MAX_ROWS + " rows per file");
         }
 
         List<Problem.FieldError> errors = new ArrayList<>();
