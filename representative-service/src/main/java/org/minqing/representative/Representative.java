@@ -54,7 +54,9 @@ public class Representative extends PanacheEntityBase {
     @Version
     public int version;
 
-    public static List<Representative> inScope(String likePrefix) {
-        return list("constituencyCode like ?1 order by name", likePrefix);
+    /** Every representative whose constituency lies within {@code scopeCode}: a code range, which an index serves (L9). */
+    public static List<Representative> inScope(String scopeCode) {
+        return list("constituencyCode between ?1 and ?2 order by name",
+                org.minqing.kit.scope.Jurisdiction.lowest(scopeCode), org.minqing.kit.scope.Jurisdiction.highest(scopeCode));
     }
 }

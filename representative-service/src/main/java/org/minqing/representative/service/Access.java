@@ -25,6 +25,22 @@ public class Access {
         return scope;
     }
 
+    /** The caller's own jurisdiction code, failing closed (403) without one. */
+    public String scopeCode() {
+        scope.likePrefix();
+        return scope.jurisdiction().orElseThrow();
+    }
+
+    /**
+     * L10: a representative the caller may put on a roster or be told about: their constituency
+     * inside the caller's jurisdiction, or containing it (a district deputy serves every
+     * sub-district of the district). A neighbour's representative is neither.
+     */
+    public boolean inCallersLine(String constituencyCode) {
+        return scope.maySee(constituencyCode) || scope.jurisdiction()
+                .map(own -> org.minqing.kit.scope.Jurisdiction.contains(constituencyCode, own)).orElse(false);
+    }
+
     public boolean isStaff() {
         return scope.hasAnyRole(Roles.COMMUNITY_STAFF, Roles.SUBDISTRICT_STAFF, Roles.DISTRICT_STAFF);
     }
