@@ -24,7 +24,9 @@ public class AbsenceMarker {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void markAbsences() {
         int n = receptionDays.recordAllAbsences(Actor.system("representative-service"));
-        if (n > 0) {
+        if (n < 0) {
+            LOG.debug("another replica is marking absences; skipped");
+        } else if (n > 0) {
             LOG.infof("recorded %d absence(s) from past reception days", n);
         }
     }

@@ -66,6 +66,9 @@ public class ReceptionDayService {
     @Inject
     EntityManager em;
 
+    @Inject
+    Access access;
+
     @Transactional
     public ReceptionDay schedule(ScheduleRequest r, Actor actor) {
         Checks checks = new Checks();
@@ -249,11 +252,25 @@ public class ReceptionDayService {
         return marked;
     }
 
-    /** Every reception day that ended before today; what the nightly marker runs. */
+    /** The advisory lock that makes one replica at a time run the nightly marker (L5). */
+    static final String ABSENCE_MARKER_LOCK = "minqing.representative.absence-marker";
+
+    /**
+     * Every reception day that ended before today; what the nightly marker runs. Every replica
+     * runs the schedule, but only the one holding the advisory lock marks (L5): the others return
+     * -1 at once and leave it to it. The days are locked too, so a staff member recording the same
+     * day's absences waits instead of marking the same slot again.
+     */
     @Transactional
     public int recordAllAbsences(Actor actor) {
-        List<ReceptionDay> over = ReceptionDay.list("status = ?1 and date < ?2 and date >= ?3",
-                ReceptionDay.SCHEDULED, clock.today(), clock.today().minusDays(60));
+        Boolean mine = (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(hashtext(:k))")
+                .setParameter("k", ABSENCE_MARKER_LOCK).getSingleResult();
+        if (!Boolean.TRUE.equals(mine)) {
+            return -1;
+        }
+        List<ReceptionDay> over = ReceptionDay.<ReceptionDay>find("status = ?1 and date < ?2 and date >= ?3 order by id",
+                ReceptionDay.SCHEDULED, clock.today(), clock.today().minusDays(60))
+                .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).list();
         int n = 0;
         for (ReceptionDay d : over) {
             n += recordAbsences(d, actor);
@@ -272,9 +289,10 @@ public class ReceptionDayService {
                 + "where s.representativeId = ?1 and d.date >= ?2 order by d.date, d.startTime", representativeId, from);
     }
 
-    public List<ReceptionDay> month(String likePrefix, YearMonth month) {
-        return ReceptionDay.list("communityCode like ?1 and date >= ?2 and date <= ?3 order by date, startTime",
-                likePrefix, month.atDay(1), month.atEndOfMonth());
+    /** The reception days of a month within {@code scopeCode} (a code range, which an index serves: L9). */
+    public List<ReceptionDay> month(String scopeCode, YearMonth month) {
+        return ReceptionDay.list("communityCode between ?1 and ?2 and date >= ?3 and date <= ?4 order by date, startTime",
+                Jurisdiction.lowest(scopeCode), Jurisdiction.highest(scopeCode), month.atDay(1), month.atEndOfMonth());
     }
 
     public ReceptionDayView view(ReceptionDay d) {
@@ -337,7 +355,8 @@ public class ReceptionDayService {
             Representative r = found.get(id);
             if (!seen.add(id)) {
                 checks.add("representativeIds[" + i + "]", "代表重复", "appears twice");
-            } else if (r == null) {
+            } else if (r == null || !access.inCallersLine(r.constituencyCode)) {
+                // L10: a neighbour's representative is refused exactly like an unknown id
                 checks.add("representativeIds[" + i + "]", "没有这位代表", "no such representative");
             } else if (!r.active) {
                 checks.add("representativeIds[" + i + "]", "该代表已不在任", "this representative is not active");
@@ -375,6 +394,16 @@ public class ReceptionDayService {
             ReceptionDay other = s.receptionDay;
             Representative r = Representative.findById(s.representativeId);
             String when = other.date + " " + other.startTime + "–" + other.endTime;
+            if (!access.scope().maySee(other.communityCode)) {
+                // L10: another jurisdiction's reception day is not described (id, place, community)
+                errors.add(Problem.FieldError.of("representativeIds[" + ids.indexOf(s.representativeId) + "]",
+                        r.name + " 在同一时段已有其他接访安排", r.name + " is already rostered elsewhere at an overlapping time"));
+                if (zh.isEmpty()) {
+                    zh.append(r.name).append(" 在同一时段已有其他接访安排");
+                    en.append(r.name).append(" is already rostered elsewhere at an overlapping time");
+                }
+                continue;
+            }
             errors.add(Problem.FieldError.of("representativeIds[" + ids.indexOf(s.representativeId) + "]",
                     r.name + " 已在接访日 " + other.id + "（" + other.communityCode + "，" + when + "，" + other.place + "）的名单上",
                     r.name + " is already on reception day " + other.id + " (" + other.communityCode + ", " + when + ")"));
