@@ -36,7 +36,7 @@ class RepresentativeApiTest {
     EntityManager em;
 
     @Test
-    void registersWithTheSsoIdEncryptsContactAndEmitsTheEventWithIt() {
+    void registersWithTheSsoIdEncryptsContactAndEmitsTheEventWithIt() throws Exception {
         UUID id = UUID.randomUUID();
         Map<String, Object> body = Fixtures.representative("王建国", "NPC_DEPUTY", C11);
         body.put("id", id.toString());
@@ -50,15 +50,24 @@ class RepresentativeApiTest {
         String stored = QuarkusTransaction.requiringNew().call(() -> (String) em
                 .createNativeQuery("select phone_enc from representative where id = :id").setParameter("id", id).getSingleResult());
         assertThat(stored).startsWith("local1:").doesNotContain(phone);
-        // The event carries the contact notification-service needs.
+        // M3: the event carries the contact notification-service needs only sealed, never in clear.
         String envelope = QuarkusTransaction.requiringNew().call(() -> (String) em
                 .createNativeQuery("select envelope from outbox_event where message_key = :k and event_type = 'representative.representative.registered'")
                 .setParameter("k", id.toString()).getSingleResult());
-        assertThat(envelope).contains(phone).contains((String) body.get("email")).contains("rep.npc.test");
+        assertThat(envelope).doesNotContain(phone).doesNotContain((String) body.get("email")).contains("rep.npc.test");
 
         // The relay delivers it to Kafka, keyed by the representative id, with the type header.
         var records = Fixtures.records(Topics.REPRESENTATIVE.topic(), id.toString(), 1);
         assertThat(records).hasSize(1);
+        assertThat(records.get(0).value()).doesNotContain(phone).doesNotContain((String) body.get("email"));
+        // ... and whoever holds the event-contact key (notification-service) opens exactly this contact
+        var payload = org.minqing.events.Events.mapper().readTree(records.get(0).value()).get("payload");
+        java.util.Map<String, byte[]> keys = java.util.Map.of("eclocal1",
+                java.util.Base64.getDecoder().decode("TUQy+ZNWUqBYH0JRRM1qfd3XqYbCGO1A9DQAPr3aYj0="));
+        assertThat(org.minqing.events.SealedContact.open(keys, org.minqing.events.EventType.REPRESENTATIVE_REGISTERED,
+                id.toString(), "mobile", payload.get("mobileSealed").asText())).isEqualTo(phone);
+        assertThat(org.minqing.events.SealedContact.open(keys, org.minqing.events.EventType.REPRESENTATIVE_REGISTERED,
+                id.toString(), "email", payload.get("emailSealed").asText())).isEqualTo(body.get("email"));
         assertThat(new String(records.get(0).headers().lastHeader("minqing-event-type").value(), StandardCharsets.UTF_8))
                 .isEqualTo("representative.representative.registered");
 
@@ -182,5 +191,10 @@ class RepresentativeApiTest {
                 .createNativeQuery("select count(*) from outbox_event where message_key = :k and event_type = 'representative.liaison-officer.registered'")
                 .setParameter("k", id).getSingleResult()).longValue());
         assertThat(events).isEqualTo(1);
+        String envelope = QuarkusTransaction.requiringNew().call(() -> (String) em
+                .createNativeQuery("select envelope from outbox_event where message_key = :k and event_type = 'representative.liaison-officer.registered'")
+                .setParameter("k", id).getSingleResult());
+        assertThat(envelope).as("M3: no contact in clear").doesNotContain((String) body.get("phone"))
+                .doesNotContain("lo@example.cn").contains("mobileSealed");
     }
 }
