@@ -129,6 +129,103 @@ class BadInputTest {
         assertThat(rowCounts()).as("rows in the services' own tables").isEqualTo(before);
     }
 
+    /** A request at or beyond a sane bound (H3), the field the 422 must name, and who sends it. */
+    record Boundary(String service, String method, String path, String user, Object body, String field) {
+        @Override
+        public String toString() {
+            return method + " " + service + path + " → " + field;
+        }
+    }
+
+    static List<Boundary> boundaries() {
+        String later = java.time.LocalDate.now().plusYears(3).toString();
+        Map<String, Object> rep = new java.util.HashMap<>(Map.of("name", "边界测试", "kind", "PARTY_DELEGATE",
+                "termStart", "1900-01-01", "termEnd", "2026-12-31", "constituencyCode", Api.C11));
+        Map<String, Object> repLate = new java.util.HashMap<>(rep);
+        repLate.put("termStart", "2022-01-01");
+        repLate.put("termEnd", "2999-12-31");
+        Map<String, Object> day = Map.of("communityCode", Api.C11, "date", later, "startTime", "09:00",
+                "endTime", "10:00", "place", "边界", "representativeIds", List.of(ANY));
+        Map<String, Object> reschedule = Map.of("date", later, "startTime", "09:00", "endTime", "10:00",
+                "place", "边界", "reason", "边界");
+        List<Boundary> b = new ArrayList<>();
+        b.add(new Boundary("referral", "GET", "/calendar/deadline?from=2026-01-01&amount=2147483647&unit=WORKING_DAYS",
+                "unit.housing", null, "amount"));
+        b.add(new Boundary("referral", "GET", "/calendar/deadline?from=2026-01-01&amount=3661&unit=CALENDAR_DAYS",
+                "unit.housing", null, "amount"));
+        b.add(new Boundary("referral", "GET", "/calendar/deadline?from=2026-01-01&amount=121&unit=MONTHS",
+                "rep.npc", null, "amount"));
+        b.add(new Boundary("referral", "GET", "/calendar/deadline?from=2026-01-01&amount=-1&unit=WORKING_DAYS",
+                "c11.staff", null, "amount"));
+        b.add(new Boundary("referral", "GET", "/calendar/deadline?from=9999-12-31&amount=1&unit=CALENDAR_DAYS",
+                "unit.housing", null, "from"));
+        b.add(new Boundary("referral", "GET", "/calendar/deadline?from=1999-12-31&amount=1&unit=CALENDAR_DAYS",
+                "unit.housing", null, "from"));
+        b.add(new Boundary("referral", "GET", "/calendar/99999", "district.staff", null, "year"));
+        b.add(new Boundary("referral", "GET", "/calendar/-1", "district.staff", null, "year"));
+        b.add(new Boundary("referral", "PUT", "/calendar/1492", "ops", Map.of("days", List.of()), "year"));
+        b.add(new Boundary("referral", "PUT", "/deadline-policies", "ops",
+                Map.of("kind", "RETURN", "route", "*", "amount", 2147483647, "unit", "WORKING_DAYS", "basis", "x"), "amount"));
+        b.add(new Boundary("referral", "PUT", "/deadline-policies", "ops",
+                Map.of("kind", "RETURN", "route", "*", "amount", 0, "unit", "MONTHS", "basis", "x"), "amount"));
+        for (int days : new int[] { 2147483647, 367, 0, -1 }) {
+            b.add(new Boundary("referral", "POST", "/referrals/" + ANY + "/extend", "sub1.staff",
+                    Map.of("days", days, "reason", "边界"), "days"));
+        }
+        b.add(new Boundary("referral", "GET", "/referrals?page=-1", "sub1.staff", null, "page"));
+        b.add(new Boundary("referral", "GET", "/referrals?page=2147483647", "sub1.staff", null, "page"));
+        b.add(new Boundary("referral", "GET", "/reports/work?from=0001-01-01", "district.staff", null, "from"));
+        b.add(new Boundary("referral", "GET", "/reports/work?to=2999-12-31", "district.staff", null, "to"));
+        b.add(new Boundary("referral", "GET", "/reports/units?from=1900-01-01", "sub1.staff", null, "from"));
+        b.add(new Boundary("referral", "GET", "/reports/units/" + Api.UNIT_HOUSING + "?to=2101-01-01", "sub1.staff", null, "to"));
+        b.add(new Boundary("representative", "POST", "/representatives", "sub1.staff", rep, "termStart"));
+        b.add(new Boundary("representative", "POST", "/representatives", "sub1.staff", repLate, "termEnd"));
+        b.add(new Boundary("representative", "PUT", "/representatives/" + Api.REP_NPC, "sub1.staff", repLate, "termEnd"));
+        b.add(new Boundary("representative", "POST", "/reception-days", "c11.staff", day, "date"));
+        b.add(new Boundary("representative", "POST", "/reception-days/" + ANY + "/reschedule", "sub1.staff", reschedule, "date"));
+        b.add(new Boundary("representative", "GET", "/reception-days/mine?from=1900-01-01", "rep.npc", null, "from"));
+        b.add(new Boundary("representative", "GET", "/calendar/subdistricts/" + Api.SUB1 + "?month=1900-01", "sub1.staff", null, "month"));
+        b.add(new Boundary("representative", "GET", "/calendar/communities/" + Api.C11 + "?month=2101-01", "c11.staff", null, "month"));
+        b.add(new Boundary("representative", "POST", "/duty-archive/" + Api.REP_NPC + "/records", "rep.npc",
+                Map.of("type", "VISIT", "date", "1900-01-01"), "date"));
+        b.add(new Boundary("representative", "PUT", "/duty-archive/" + Api.REP_NPC + "/records/" + ANY, "rep.npc",
+                Map.of("type", "VISIT", "date", "2999-01-01"), "date"));
+        return b;
+    }
+
+    /** H3: numbers and dates at their bounds on every endpoint that takes them: 422 naming the field, nothing written. */
+    @Test
+    void boundaryNumbersAndDatesAre422NamingTheFieldAndWriteNothing() throws Exception {
+        E2ePlatform p = Api.platform();
+        Map<String, Long> before = rowCounts();
+        List<String> failures = new ArrayList<>();
+        for (Boundary b : boundaries()) {
+            var req = given().auth().oauth2(Sso.user(b.user()));
+            if (b.body() != null) {
+                req = req.contentType("application/json; charset=UTF-8").body(b.body());
+            }
+            long started = System.nanoTime();
+            Response r = req.request(b.method(), p.url(b.service()) + b.path());
+            long ms = (System.nanoTime() - started) / 1_000_000;
+            List<String> fields = r.statusCode() == 422 ? r.jsonPath().getList("errors.field", String.class) : List.of();
+            if (r.statusCode() != 422 || !String.valueOf(r.contentType()).startsWith("application/problem+json")
+                    || fields == null || !fields.contains(b.field()) || ms > 10_000) {
+                failures.add(b + ": " + r.statusCode() + " in " + ms + " ms "
+                        + r.asString().substring(0, Math.min(200, r.asString().length())));
+            }
+        }
+        // a roster file over the size bound
+        byte[] huge = ("姓名,类别,级别,任期开始,任期结束,选区代码,联络站,手机,邮箱\r\n" + "x".repeat(1024 * 1024 + 1))
+                .getBytes(StandardCharsets.UTF_8);
+        Response r = given().auth().oauth2(Sso.user("sub1.staff")).contentType("text/csv; charset=UTF-8").body(huge)
+                .post(p.url("representative") + "/representatives/import");
+        if (r.statusCode() != 422 || !r.asString().contains("\"file\"")) {
+            failures.add("POST representative/representatives/import (1 MB + 1) → " + r.statusCode());
+        }
+        assertThat(failures).as("boundary inputs not refused with 422 naming the field").isEmpty();
+        assertThat(rowCounts()).as("rows in the services' own tables").isEqualTo(before);
+    }
+
     /** Row counts of every business table of every service (not the outbox/inbox/notice machinery). */
     static Map<String, Long> rowCounts() throws Exception {
         Map<String, Long> counts = new TreeMap<>();
