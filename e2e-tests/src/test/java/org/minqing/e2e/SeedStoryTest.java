@@ -83,6 +83,18 @@ class SeedStoryTest {
                     .anySatisfy(b -> assertThat(b).contains(repPhone.get(r[0])).contains("民情接访日")));
             eventually().untilAsserted(() -> assertThat(mailsTo(p, repMail.get(r[0]))).isNotEmpty());
         }
+        // M3: notification-service reached them although their contacts travelled only sealed: no record
+        // of the representatives' topic (nor its dead letters) carries a phone or e-mail in clear.
+        for (String topic : List.of("minqing.representative.representative",
+                "minqing.representative.representative.dlt.notification", "minqing.representative.representative.dlt.referral")) {
+            for (var rec : Kafka.readAll(topic)) {
+                String v = rec.value() == null ? "" : new String(rec.value(), java.nio.charset.StandardCharsets.UTF_8);
+                for (String[] r : reps) {
+                    assertThat(v).as(topic + " offset " + rec.offset()).doesNotContain(repPhone.get(r[0]))
+                            .doesNotContain(repMail.get(r[0]));
+                }
+            }
+        }
         for (String user : List.of("rep.npc", "rep.party", "rep.cppcc")) {
             as(user).body("{}").post(url("representative", "/reception-days/" + dayId + "/confirm")).then().statusCode(200);
         }
