@@ -42,10 +42,14 @@ public class DutyArchiveService {
                 : DutyRecord.list("representativeId = ?1 and date >= ?2 and date <= ?3 order by date desc, createdAt desc",
                         rep.id, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
         List<AbsenceView> absences = new ArrayList<>();
-        for (RosterSlot s : RosterSlot.<RosterSlot>list("representativeId = ?1 and absent = true order by receptionDay.date desc", rep.id)) {
-            if (year == null || s.receptionDay.date.getYear() == year) {
-                absences.add(new AbsenceView(s.receptionDay.id, s.receptionDay.communityCode, s.receptionDay.date));
-            }
+        // the year is part of the query (M1): other years' absences are not loaded
+        List<RosterSlot> absent = year == null
+                ? RosterSlot.list("representativeId = ?1 and absent = true order by receptionDay.date desc", rep.id)
+                : RosterSlot.list("representativeId = ?1 and absent = true and receptionDay.date >= ?2 "
+                        + "and receptionDay.date <= ?3 order by receptionDay.date desc",
+                        rep.id, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
+        for (RosterSlot s : absent) {
+            absences.add(new AbsenceView(s.receptionDay.id, s.receptionDay.communityCode, s.receptionDay.date));
         }
         return new ArchiveView(rep.id, records.stream().map(DutyArchiveService::view).toList(), absences);
     }

@@ -19,6 +19,9 @@ import org.minqing.representative.mapping.Views.YearSummary;
 @ApplicationScoped
 public class SummaryService {
 
+    @jakarta.inject.Inject
+    jakarta.persistence.EntityManager em;
+
     public YearSummary summary(Representative rep, int year) {
         LocalDate from = LocalDate.of(year, 1, 1);
         LocalDate to = LocalDate.of(year, 12, 31);
@@ -29,12 +32,18 @@ public class SummaryService {
             counts.put(t, 0L);
         }
         records.forEach(r -> counts.merge(r.type, 1L, Long::sum));
-        List<RosterSlot> slots = RosterSlot.list(
-                "representativeId = ?1 and receptionDay.status = ?2 and receptionDay.date >= ?3 and receptionDay.date <= ?4",
-                rep.id, ReceptionDay.SCHEDULED, from, to);
-        long assigned = slots.stream().filter(s -> !RosterSlot.DECLINED.equals(s.status)).count();
-        long attended = slots.stream().filter(s -> s.attended).count();
-        long absent = slots.stream().filter(s -> s.absent).count();
+        // counted by the database (M1): the slots and their days are not loaded one by one
+        Object[] c = (Object[]) em.createNativeQuery("""
+                select count(*) filter (where s.status <> :declined), count(*) filter (where s.attended),
+                       count(*) filter (where s.absent)
+                from roster_slot s join reception_day d on d.id = s.reception_day_id
+                where s.representative_id = :rep and d.status = :scheduled and d.day >= :from and d.day <= :to""")
+                .setParameter("declined", RosterSlot.DECLINED).setParameter("rep", rep.id)
+                .setParameter("scheduled", ReceptionDay.SCHEDULED).setParameter("from", from).setParameter("to", to)
+                .getSingleResult();
+        long assigned = ((Number) c[0]).longValue();
+        long attended = ((Number) c[1]).longValue();
+        long absent = ((Number) c[2]).longValue();
         List<DutyRecord> suggestions = records.stream().filter(r -> r.type == DutyType.SUGGESTION).toList();
         long answered = suggestions.stream().filter(r -> r.answered).count();
         long onTime = suggestions.stream().filter(r -> r.answered && Boolean.TRUE.equals(r.answeredOnTime)).count();
