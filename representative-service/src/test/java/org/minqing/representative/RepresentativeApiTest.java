@@ -161,7 +161,9 @@ class RepresentativeApiTest {
         String envelope = QuarkusTransaction.requiringNew().call(() -> (String) em
                 .createNativeQuery("select envelope from outbox_event where message_key = :k and event_type = 'representative.representative.updated'")
                 .setParameter("k", id.toString()).getSingleResult());
-        assertThat(envelope).contains("\"active\":false").contains("\"level\":\"CITY\"").contains((String) body.get("phone"));
+        // the full new state, the contact sealed (M3), never in clear
+        assertThat(envelope).contains("\"active\":false").contains("\"level\":\"CITY\"").contains("\"mobileSealed\":\"eclocal1:")
+                .doesNotContain((String) body.get("phone")).doesNotContain((String) body.get("email"));
         body.put("constituencyCode", "310104001002");
         given().auth().oauth2(C11_STAFF).contentType(ContentType.JSON).body(body)
                 .put("/representatives/" + id).then().statusCode(403);
