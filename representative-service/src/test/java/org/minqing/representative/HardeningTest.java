@@ -170,6 +170,15 @@ class HardeningTest {
                 .body("errors.field", hasItem("representativeIds[1]"));
         given().auth().oauth2(C11_STAFF).get("/reception-days/" + c11Day).then().statusCode(200)
                 .body("roster.representativeId", not(hasItem(neighbour.toString())));
+        // a roster made before this check, with the neighbour on it: community 11's staff is not told who that is
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "insert into roster_slot (id, reception_day_id, representative_id, status) values (:id, :d, :r, 'INVITED')")
+                .setParameter("id", UUID.randomUUID()).setParameter("d", c11Day).setParameter("r", neighbour).executeUpdate());
+        given().auth().oauth2(C11_STAFF).get("/reception-days/" + c11Day).then().statusCode(200)
+                .body("roster.find { it.representativeId == '" + neighbour + "' }.name", org.hamcrest.Matchers.nullValue())
+                .body("roster.find { it.representativeId == '" + own + "' }.name", org.hamcrest.Matchers.is("本社区代表"));
+        given().auth().oauth2(SUB1_STAFF).get("/reception-days/" + c11Day).then().statusCode(200)
+                .body("roster.find { it.representativeId == '" + neighbour + "' }.name", org.hamcrest.Matchers.is("邻居代表"));
     }
 
     /** L9: the scope filters are code ranges (an index serves them under any collation), not LIKE 'prefix%'. */

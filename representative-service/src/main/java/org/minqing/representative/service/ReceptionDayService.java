@@ -301,8 +301,12 @@ public class ReceptionDayService {
         if (!ids.isEmpty()) {
             Representative.<Representative>list("id in ?1", ids).forEach(r -> reps.put(r.id, r));
         }
+        // L10: staff are not told the name of a representative outside their line of the hierarchy
+        // (rosters no longer take one; this covers rosters made before that check)
+        boolean staff = access.isStaff();
         List<RosterView> roster = d.roster.stream().map(s -> {
-            Representative r = reps.get(s.representativeId);
+            Representative known = reps.get(s.representativeId);
+            Representative r = known != null && staff && !access.inCallersLine(known.constituencyCode) ? null : known;
             return new RosterView(s.representativeId, r == null ? null : r.name, r == null ? null : r.kind,
                     r == null ? null : r.level, s.status, s.declineReason, s.attended, s.absent);
         }).toList();
