@@ -1,7 +1,13 @@
 package org.minqing.kit.crypto;
 
-/** How personal data is shown to those who may know it exists but not read it. */
+/**
+ * How personal data is shown to those who may know it exists but not read it. A masked form is
+ * never longer than {@link #MAX_LENGTH}, so it fits any column that stores it whatever the input.
+ */
 public final class Masking {
+
+    /** The longest masked form of a phone, ID number or e-mail address. */
+    public static final int MAX_LENGTH = 64;
 
     private Masking() {
     }
@@ -22,6 +28,9 @@ public final class Masking {
         if (id == null) {
             return null;
         }
+        if (id.length() > MAX_LENGTH) {
+            return id.substring(0, 3) + "*".repeat(MAX_LENGTH - 7) + id.substring(id.length() - 4);
+        }
         if (id.length() >= 15) {
             return id.substring(0, 3) + "*".repeat(id.length() - 7) + id.substring(id.length() - 4);
         }
@@ -37,17 +46,47 @@ public final class Masking {
         return name.substring(0, first) + "*".repeat(Math.max(1, name.codePointCount(first, name.length())));
     }
 
-    /** wang.li@example.cn → w***@example.cn. */
+    /**
+     * wang.li@example.cn → w***@example.cn. A long domain keeps only its end ({@code a***@…ample.cn}),
+     * so the masked form is at most {@link #MAX_LENGTH} long (H2: a 200-character address once masked
+     * to 203 characters and could not be stored).
+     */
     public static String email(String email) {
         if (email == null) {
             return null;
         }
         int at = email.indexOf('@');
-        return at <= 0 ? stars(email, 0) : email.charAt(0) + "***" + email.substring(at);
+        if (at <= 0) {
+            return stars(email, 0);
+        }
+        String head = email.substring(0, email.offsetByCodePoints(0, 1)) + "***@";
+        String domain = email.substring(at + 1);
+        if (head.length() + domain.length() <= MAX_LENGTH) {
+            return head + domain;
+        }
+        int keep = MAX_LENGTH - head.length() - 1;
+        int from = domain.length() - keep;
+        if (Character.isLowSurrogate(domain.charAt(from))) {
+            from++;
+        }
+        return head + "…" + domain.substring(from);
+    }
+
+    /** At most {@code maxLength} characters, never ending in half a surrogate pair. */
+    public static String cut(String s, int maxLength) {
+        if (s == null || s.length() <= maxLength) {
+            return s;
+        }
+        int end = maxLength;
+        if (end > 0 && Character.isHighSurrogate(s.charAt(end - 1))) {
+            end--;
+        }
+        return s.substring(0, end);
     }
 
     private static String stars(String s, int keepLast) {
-        int keep = Math.min(keepLast, s.length());
-        return "*".repeat(s.length() - keep) + s.substring(s.length() - keep);
+        String t = s.length() > MAX_LENGTH ? s.substring(s.length() - MAX_LENGTH) : s;
+        int keep = Math.min(keepLast, t.length());
+        return "*".repeat(t.length() - keep) + t.substring(t.length() - keep);
     }
 }
