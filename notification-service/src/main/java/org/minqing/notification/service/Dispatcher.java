@@ -250,9 +250,9 @@ public class Dispatcher {
         try {
             return QuarkusTransaction.requiringNew().call(() -> record(c, p, o));
         } catch (RuntimeException e) {
-            // The cause's text can quote row values: only a short summary goes to the log.
+            // The cause's text can quote row values: only its masked summary goes to the log.
             LOG.warnf("notice %s: outcome %s could not be recorded (%s); recording it without details", c.id(), o.kind(),
-                    Masking.cut(String.valueOf(e), 300));
+                    Masking.text(String.valueOf(e), 300));
         }
         if (!recordFallback(c, o)) {
             unrecorded.put(c.id(), new Unrecorded(c, p, o));
@@ -286,7 +286,7 @@ public class Dispatcher {
                 return true;
             } catch (RuntimeException e) {
                 LOG.warnf("notice %s: fallback record (trail %s) failed too (%s)", c.id(), withTrail,
-                        Masking.cut(String.valueOf(e), 300));
+                        Masking.text(String.valueOf(e), 300));
             }
         }
         return false;
@@ -471,7 +471,8 @@ public class Dispatcher {
         } catch (SmsGateway.SmsException e) {
             return e.retryable() ? Outcome.retry(e.getMessage()) : Outcome.permanent(e.getMessage());
         } catch (RuntimeException e) {
-            return Outcome.retry("邮件发送失败 / mail delivery failed: " + e.getMessage());
+            // The relay's reply usually quotes the recipient; record() masks it (M9).
+            return Outcome.retry("邮件发送失败 / mail delivery failed: " + describe(e));
         }
     }
 
@@ -527,6 +528,17 @@ public class Dispatcher {
                 .executeUpdate();
     }
 
+    /** The exception's message and, when it wraps another, the innermost cause's (the server's reply). */
+    private static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = String.valueOf(e.getMessage());
+        return root == e || root.getMessage() == null || message.contains(root.getMessage()) ? message
+                : message + " (" + root.getMessage() + ")";
+    }
+
     /** base × 2^(attempt−1), at most backoffMax. */
     Duration backoff(int attempt) {
         Duration d = config.backoffBase().multipliedBy(1L << Math.min(20, Math.max(0, attempt - 1)));
@@ -546,9 +558,12 @@ public class Dispatcher {
         };
     }
 
-    /** An error text as stored and published: it fits its column. */
+    /**
+     * An error text as stored, published and shown (M9): providers' and libraries' messages quote the
+     * recipient's address, so every address and phone number in it is masked; and it fits its column.
+     */
     static String errorText(String s) {
-        return Masking.cut(s, LAST_ERROR_WIDTH);
+        return Masking.text(s, LAST_ERROR_WIDTH);
     }
 
     private static Map<String, Object> readParams(String json) {
