@@ -5,7 +5,6 @@ import java.util.UUID;
 
 import org.jboss.resteasy.reactive.RestStreamElementType;
 import org.minqing.kit.problem.ProblemException;
-import org.minqing.kit.scope.CallerScope;
 import org.minqing.kit.scope.Roles;
 import org.minqing.kit.time.AppClock;
 import org.minqing.notification.Channel;
@@ -29,14 +28,17 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-/** The signed-in user's in-app inbox (站内信箱): list, mark read, live stream. Always the token's own subject. */
+/**
+ * The signed-in user's in-app inbox (站内信箱): list, mark read, live stream. Always the caller's own
+ * account (M6: notices are addressed by account name, see {@link CallerAccount}).
+ */
 @Path("/inbox")
 @RolesAllowed({ Roles.REPRESENTATIVE, Roles.LIAISON_OFFICER, Roles.HANDLING_UNIT, Roles.COMMUNITY_STAFF,
         Roles.SUBDISTRICT_STAFF, Roles.DISTRICT_STAFF, Roles.OPS_ADMIN })
 public class InboxResource {
 
     @Inject
-    CallerScope scope;
+    CallerAccount account;
 
     @Inject
     InboxHub hub;
@@ -54,7 +56,7 @@ public class InboxResource {
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
         String q = "userSubject = ?1 and channel = ?2 and state = ?3" + (unreadOnly ? " and readAt is null" : "")
                 + " order by sentAt desc";
-        List<Notice> rows = Notice.find(q, scope.subject(), Channel.IN_APP, NoticeState.SENT).page(0, limit).list();
+        List<Notice> rows = Notice.find(q, account.name(), Channel.IN_APP, NoticeState.SENT).page(0, limit).list();
         return rows.stream().map(InboxResource::item).toList();
     }
 
@@ -64,7 +66,7 @@ public class InboxResource {
     @Transactional
     public InboxItem markRead(@PathParam("id") UUID id) {
         Notice n = Notice.findById(id);
-        if (n == null || n.channel != Channel.IN_APP || n.state != NoticeState.SENT || !scope.subject().equals(n.userSubject)) {
+        if (n == null || n.channel != Channel.IN_APP || n.state != NoticeState.SENT || !account.name().equals(n.userSubject)) {
             throw ProblemException.notFound("通知 / notice");
         }
         if (n.readAt == null) {
@@ -78,8 +80,8 @@ public class InboxResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     public Multi<StreamEvent> stream() {
-        String subject = scope.subject();
-        Multi<StreamEvent> notices = hub.streamFor(subject).map(i -> new StreamEvent("notice", i));
+        String me = account.name();
+        Multi<StreamEvent> notices = hub.streamFor(me).map(i -> new StreamEvent("notice", i));
         // Subscribe to the hub first, then say "connected": a client that saw it misses nothing after.
         return Multi.createBy().merging().streams(notices,
                 Multi.createFrom().item(new StreamEvent("connected", null)));
