@@ -1,6 +1,7 @@
 package org.minqing.notification;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
@@ -18,6 +19,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,9 +34,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 /**
- * M6: tokens shaped like Keycloak's — {@code sub} a UUID, the account name in
+ * M6 and L6: tokens shaped like Keycloak's — {@code sub} a UUID, the account name in
  * {@code preferred_username}. In-app notices are addressed by account name (mailboxes and
- * representatives carry it), so the inbox, its stream and the preferences are keyed by it too.
+ * representatives carry it), so the inbox, its stream and the preferences are keyed by it too;
+ * and the stream ends when the token that opened it expires.
  */
 @QuarkusTest
 class InboxAccountTest {
@@ -95,6 +98,22 @@ class InboxAccountTest {
         given().auth().oauth2(token).contentType("application/json")
                 .body(Map.of("channels", List.of("IN_APP"), "optOut", false)).put("/preferences/me")
                 .then().statusCode(200).body("userSubject", is(account));
+    }
+
+    @Test
+    void theStreamEndsWhenItsTokenExpires() throws Exception {
+        String account = "rep.short-" + UUID.randomUUID().toString().substring(0, 8);
+        String token = keycloakLike(account, UUID.randomUUID().toString(), 4);
+        List<String> lines = new CopyOnWriteArrayList<>();
+        CompletableFuture<?> stream = open(HttpClient.newHttpClient(), token, lines);
+        try {
+            await().atMost(Duration.ofSeconds(3)).until(() -> has(lines, "connected"));
+            // the server closes it (after saying why); without that this would wait for ever
+            stream.get(30, TimeUnit.SECONDS);
+            assertThat(String.join("\n", lines)).contains("expired");
+        } finally {
+            stream.cancel(true);
+        }
     }
 
     private CompletableFuture<?> open(HttpClient http, String token, List<String> lines) {

@@ -35,4 +35,9 @@ public class CallerAccount {
     public boolean is(String who) {
         return name().equals(who) || scope.subject().equals(who);
     }
+
+    /** Seconds since the epoch at which the caller's token expires; 0 when it carries no expiry. */
+    public long expiresAt() {
+        return token.getExpirationTime();
+    }
 }

@@ -1,5 +1,6 @@
 package org.minqing.notification.rest;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -30,12 +31,16 @@ import jakarta.ws.rs.core.MediaType;
 
 /**
  * The signed-in user's in-app inbox (站内信箱): list, mark read, live stream. Always the caller's own
- * account (M6: notices are addressed by account name, see {@link CallerAccount}).
+ * account (M6: notices are addressed by account name, see {@link CallerAccount}); the stream lasts
+ * no longer than the token that opened it (L6).
  */
 @Path("/inbox")
 @RolesAllowed({ Roles.REPRESENTATIVE, Roles.LIAISON_OFFICER, Roles.HANDLING_UNIT, Roles.COMMUNITY_STAFF,
         Roles.SUBDISTRICT_STAFF, Roles.DISTRICT_STAFF, Roles.OPS_ADMIN })
 public class InboxResource {
+
+    /** A stream opened with a token that carries no expiry still ends after this long. */
+    static final Duration LONGEST_STREAM = Duration.ofHours(1);
 
     @Inject
     CallerAccount account;
@@ -46,7 +51,7 @@ public class InboxResource {
     @Inject
     AppClock clock;
 
-    /** One stream element: {@code connected} once subscribed, then {@code notice} for each new notice. */
+    /** One stream element: {@code connected} once subscribed, {@code notice} for each new notice, {@code expired} last. */
     public record StreamEvent(String kind, InboxItem notice) {
     }
 
@@ -83,8 +88,23 @@ public class InboxResource {
         String me = account.name();
         Multi<StreamEvent> notices = hub.streamFor(me).map(i -> new StreamEvent("notice", i));
         // Subscribe to the hub first, then say "connected": a client that saw it misses nothing after.
-        return Multi.createBy().merging().streams(notices,
+        Multi<StreamEvent> live = Multi.createBy().merging().streams(notices,
                 Multi.createFrom().item(new StreamEvent("connected", null)));
+        // Ends when the token does (real time, as the token was checked): the client signs in again
+        // and reconnects, so a revoked account or role stops receiving within a token's lifetime.
+        return live.select().first(lifetimeLeft()).onCompletion().continueWith(new StreamEvent("expired", null));
+    }
+
+    private Duration lifetimeLeft() {
+        long exp = account.expiresAt();
+        if (exp <= 0) {
+            return LONGEST_STREAM;
+        }
+        Duration left = Duration.ofMillis(exp * 1000 - System.currentTimeMillis());
+        if (left.isNegative() || left.isZero()) {
+            return Duration.ofMillis(1);
+        }
+        return left.compareTo(LONGEST_STREAM) > 0 ? LONGEST_STREAM : left;
     }
 
     static InboxItem item(Notice n) {
