@@ -18,9 +18,6 @@ import io.smallrye.mutiny.Multi;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -57,8 +54,9 @@ public class InboxResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public List<InboxItem> list(@QueryParam("unread") @DefaultValue("false") boolean unreadOnly,
-            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
+    public List<InboxItem> list(@QueryParam("unread") String unread, @QueryParam("limit") String limitText) {
+        boolean unreadOnly = Bounds.flag("unread", unread, false);
+        int limit = Bounds.integer("limit", limitText, 50, 1, 200);
         String q = "userSubject = ?1 and channel = ?2 and state = ?3" + (unreadOnly ? " and readAt is null" : "")
                 + " order by sentAt desc";
         List<Notice> rows = Notice.find(q, account.name(), Channel.IN_APP, NoticeState.SENT).page(0, limit).list();
