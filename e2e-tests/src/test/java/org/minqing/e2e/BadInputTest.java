@@ -226,6 +226,53 @@ class BadInputTest {
         assertThat(rowCounts()).as("rows in the services' own tables").isEqualTo(before);
     }
 
+    /**
+     * H3 (notification): every number on the notification API has bounds; outside them, or not a
+     * number at all, the answer is 422 problem+json naming the field.
+     */
+    @Test
+    void notificationNumbersOutsideTheirBoundsAre422NamingTheField() {
+        E2ePlatform p = Api.platform();
+        record Query(String user, String path, String param, String value, int status) {
+            Query(String user, String path, String param, String value) {
+                this(user, path, param, value, 422);
+            }
+        }
+        List<Query> queries = new ArrayList<>();
+        for (String limit : List.of("0", "-1", "201", "2147483648", "99999999999999999999", "1e3", "ten")) {
+            queries.add(new Query("unit.housing", "/inbox", "limit", limit));
+        }
+        for (String limit : List.of("0", "-7", "501", "4294967296", "many")) {
+            queries.add(new Query("ops", "/notices", "limit", limit));
+            queries.add(new Query("sub1.staff", "/notices", "limit", limit));
+        }
+        // not numbers: a malformed id or flag is a 400 naming it
+        queries.add(new Query("ops", "/notices", "sourceEventId", "not-a-uuid", 400));
+        queries.add(new Query("c11.staff", "/inbox", "unread", "sometimes", 400));
+        List<String> failures = new ArrayList<>();
+        for (Query q : queries) {
+            Response r = given().auth().oauth2(Sso.user(q.user())).queryParam(q.param(), q.value())
+                    .get(p.url("notification") + q.path());
+            String text = r.asString();
+            boolean named = r.contentType().startsWith("application/problem+json")
+                    && String.valueOf(r.jsonPath().getList("errors.field")).contains(q.param());
+            if (r.statusCode() != q.status() || !named) {
+                failures.add("GET notification" + q.path() + "?" + q.param() + "=" + q.value() + " → " + r.statusCode() + " "
+                        + text.substring(0, Math.min(200, text.length())));
+            }
+        }
+        // the test clock (adjustable here, off in production) is bounded too: about ten years either way
+        for (long offset : new long[] { 316_300_000L, -316_300_000L, Long.MAX_VALUE, Long.MIN_VALUE }) {
+            Response r = given().auth().oauth2(Sso.user("ops")).contentType("application/json")
+                    .body(Map.of("offsetSeconds", offset)).put(p.url("notification") + "/ops/clock");
+            if (r.statusCode() != 422 || !String.valueOf(r.jsonPath().getList("errors.field")).contains("offsetSeconds")) {
+                failures.add("PUT notification/ops/clock offsetSeconds=" + offset + " → " + r.statusCode());
+            }
+        }
+        assertThat(failures).as("bounded numbers answered otherwise than 422 (400 for a malformed id or flag) naming the field")
+                .isEmpty();
+    }
+
     /** Row counts of every business table of every service (not the outbox/inbox/notice machinery). */
     static Map<String, Long> rowCounts() throws Exception {
         Map<String, Long> counts = new TreeMap<>();

@@ -2,19 +2,32 @@ package org.minqing.notification;
 
 import java.util.Map;
 
+import com.icegreen.greenmail.Managers;
+import com.icegreen.greenmail.imap.ImapHostManager;
+import com.icegreen.greenmail.mail.MailAddress;
+import com.icegreen.greenmail.server.AbstractServer;
+import com.icegreen.greenmail.smtp.SmtpManager;
+import com.icegreen.greenmail.smtp.SmtpState;
+import com.icegreen.greenmail.user.UserManager;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
-/** A real SMTP server (GreenMail) in the test JVM on a free port; the mailer sends to it for real. */
+/**
+ * A real SMTP server (GreenMail) in the test JVM on a free port; the mailer sends to it for real.
+ * Like a real relay it rejects unknown mailboxes, echoing the address: any recipient whose local
+ * part starts with {@value #REJECTED_PREFIX} gets {@code 550 5.1.1 <address>: Recipient address rejected}.
+ */
 public class SmtpServerResource implements QuarkusTestResourceLifecycleManager {
+
+    public static final String REJECTED_PREFIX = "rejected-";
 
     private static GreenMail greenMail;
 
     public static synchronized GreenMail greenMail() {
         if (greenMail == null) {
-            greenMail = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            greenMail = new RelayLikeGreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
             greenMail.start();
         }
         return greenMail;
@@ -32,6 +45,51 @@ public class SmtpServerResource implements QuarkusTestResourceLifecycleManager {
     @Override
     public void stop() {
         // lives as long as the JVM, like the other shared infrastructure
+    }
+
+    /** GreenMail whose SMTP side refuses the {@value #REJECTED_PREFIX} recipients; storage unchanged. */
+    static final class RelayLikeGreenMail extends GreenMail {
+        RelayLikeGreenMail(ServerSetup setup) {
+            super(setup);
+        }
+
+        @Override
+        protected Map<String, AbstractServer> createServices(ServerSetup[] config, Managers managers) {
+            return super.createServices(config, new RejectingManagers(managers));
+        }
+    }
+
+    static final class RejectingManagers extends Managers {
+        private final Managers base;
+        private final SmtpManager smtp;
+
+        RejectingManagers(Managers base) {
+            this.base = base;
+            this.smtp = new SmtpManager(base.getImapHostManager(), base.getUserManager()) {
+                @Override
+                public String checkRecipient(SmtpState state, MailAddress address) {
+                    if (address.getUser() != null && address.getUser().startsWith(REJECTED_PREFIX)) {
+                        return "550 5.1.1 <" + address.getEmail() + ">: Recipient address rejected: User unknown";
+                    }
+                    return super.checkRecipient(state, address);
+                }
+            };
+        }
+
+        @Override
+        public SmtpManager getSmtpManager() {
+            return smtp;
+        }
+
+        @Override
+        public UserManager getUserManager() {
+            return base.getUserManager();
+        }
+
+        @Override
+        public ImapHostManager getImapHostManager() {
+            return base.getImapHostManager();
+        }
     }
 
     private static int freePort() {

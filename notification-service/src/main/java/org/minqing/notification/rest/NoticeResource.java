@@ -18,9 +18,6 @@ import io.quarkus.panache.common.Parameters;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -58,8 +55,9 @@ public class NoticeResource {
 
     @GET
     public List<NoticeView> list(@QueryParam("state") String state, @QueryParam("channel") String channel,
-            @QueryParam("sourceEventId") UUID sourceEventId,
-            @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit) {
+            @QueryParam("sourceEventId") String sourceEventIdText, @QueryParam("limit") String limitText) {
+        UUID sourceEventId = Bounds.uuid("sourceEventId", sourceEventIdText);
+        int limit = Bounds.integer("limit", limitText, 100, 1, 500);
         StringBuilder q = new StringBuilder("1 = 1");
         Parameters params = new Parameters();
         if (state != null) {

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Set;
 
 import org.minqing.kit.problem.ProblemException;
-import org.minqing.kit.scope.CallerScope;
 import org.minqing.kit.scope.Roles;
 import org.minqing.kit.time.AppClock;
 import org.minqing.notification.Channel;
@@ -28,7 +27,8 @@ import jakarta.ws.rs.core.MediaType;
 /**
  * A recipient's notice preferences (通知偏好): which channels, or none at all. They apply only to
  * notices the law does not require; legally required ones (受理告知, 延期告知, 转办, …) always go.
- * Only one's own: {@code /preferences/me}; naming anyone else is refused.
+ * Only one's own: {@code /preferences/me} (or one's own account name or subject); naming anyone
+ * else is refused. Kept under the account name, which is how the dispatcher finds them (M6).
  */
 @Path("/preferences")
 @Produces(MediaType.APPLICATION_JSON)
@@ -37,7 +37,7 @@ import jakarta.ws.rs.core.MediaType;
 public class PreferenceResource {
 
     @Inject
-    CallerScope scope;
+    CallerAccount account;
 
     @Inject
     AppClock clock;
@@ -57,7 +57,7 @@ public class PreferenceResource {
     public PreferenceView get(@PathParam("who") String who) {
         Preference p = Preference.findById(own(who));
         if (p == null) {
-            return new PreferenceView(scope.subject(), Set.of(Channel.values()), false, "zh-CN", false);
+            return new PreferenceView(account.name(), Set.of(Channel.values()), false, "zh-CN", false);
         }
         return view(p);
     }
@@ -82,8 +82,8 @@ public class PreferenceResource {
     }
 
     private String own(String who) {
-        if ("me".equals(who) || scope.subject().equals(who)) {
-            return scope.subject();
+        if ("me".equals(who) || account.is(who)) {
+            return account.name();
         }
         throw ProblemException.forbidden("只能查看或修改本人的通知偏好",
                 "you may only read or change your own notice preferences");

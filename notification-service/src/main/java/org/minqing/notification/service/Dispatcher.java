@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -54,6 +55,11 @@ import jakarta.persistence.LockModeType;
  * already SENT is never picked again, so redelivered events and concurrent dispatchers send
  * nothing twice; a send cut off by a crash is retried after the claim lease with the same notice
  * id as the provider's idempotency key. Failures back off exponentially, then the notice is DEAD.
+ * <p>
+ * H2: the attempt limit holds on every path (the claim itself turns a notice at the limit DEAD), every
+ * value written fits its column, and an outcome that cannot be recorded in full is recorded without
+ * its details in a fallback transaction, or, while the database refuses even that, kept in memory and
+ * recorded later, the notice skipped meanwhile: a failure to record never leads to a second send.
  */
 @ApplicationScoped
 public class Dispatcher {
@@ -106,6 +112,17 @@ public class Dispatcher {
 
     private volatile boolean running;
     private ExecutorService worker;
+    /** Outcomes of sends that could not be recorded at all yet; their notices are not claimed again. */
+    private final Map<UUID, Unrecorded> unrecorded = new ConcurrentHashMap<>();
+
+    record Unrecorded(Claimed claimed, Prepared prepared, Outcome outcome) {
+    }
+
+    /** Column widths of what the dispatcher writes (V1__notification.sql). */
+    static final int LAST_ERROR_WIDTH = 1000;
+    static final int ADDRESS_MASKED_WIDTH = 200;
+    static final int USER_SUBJECT_WIDTH = 200;
+    static final int TITLE_WIDTH = 500;
 
     void start(@Observes StartupEvent event) {
         if (!config.dispatcherEnabled()) {
@@ -155,11 +172,15 @@ public class Dispatcher {
 
     /** One pass over the notices due now; returns how many were processed. */
     public int dispatchDue() {
+        recordUnrecorded();
         Instant now = clock.instant();
         List<UUID> due = QuarkusTransaction.requiringNew().call(() -> em
                 .createNativeQuery(DUE_NOW, UUID.class)
                 .setParameter("now", now).setParameter("n", config.batchSize()).getResultList());
         for (UUID id : due) {
+            if (unrecorded.containsKey(id)) {
+                continue; // sent (or tried) already; only its outcome is missing
+            }
             try {
                 process(id);
             } catch (RuntimeException e) {
@@ -214,17 +235,112 @@ public class Dispatcher {
         }
         Prepared ready = p;
         Outcome outcome = ready.outcome() != null ? ready.outcome() : send(c, ready);
-        Notice recorded = QuarkusTransaction.requiringNew().call(() -> record(c, ready, outcome));
+        Notice recorded = recordOutcome(c, ready, outcome);
         if (recorded != null && recorded.state == NoticeState.SENT && recorded.channel == Channel.IN_APP) {
             hub.publish(new InboxHub.InboxItem(recorded.id, recorded.userSubject, recorded.sourceEventType,
                     recorded.title, recorded.body, recorded.createdAt, recorded.sentAt, null));
         }
     }
 
+    /**
+     * Records an outcome: in full, or else without its details (fallback), or else later (memory).
+     * Returns the notice when recorded in full.
+     */
+    Notice recordOutcome(Claimed c, Prepared p, Outcome o) {
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> record(c, p, o));
+        } catch (RuntimeException e) {
+            // The cause's text can quote row values: only its masked summary goes to the log.
+            LOG.warnf("notice %s: outcome %s could not be recorded (%s); recording it without details", c.id(), o.kind(),
+                    Masking.text(String.valueOf(e), 300));
+        }
+        if (!recordFallback(c, o)) {
+            unrecorded.put(c.id(), new Unrecorded(c, p, o));
+        }
+        return null;
+    }
+
+    /** Retries the outcomes the database refused so far. */
+    private void recordUnrecorded() {
+        for (Unrecorded u : List.copyOf(unrecorded.values())) {
+            try {
+                QuarkusTransaction.requiringNew().call(() -> record(u.claimed(), u.prepared(), u.outcome()));
+                unrecorded.remove(u.claimed().id());
+            } catch (RuntimeException e) {
+                if (recordFallback(u.claimed(), u.outcome())) {
+                    unrecorded.remove(u.claimed().id());
+                }
+            }
+        }
+    }
+
+    /**
+     * The outcome with fixed texts only: with its attempt row and event if possible, else the state
+     * alone. A delivered e-mail or SMS becomes SENT (so it is not sent again); anything else FAILED
+     * or DEAD by the attempt limit. False when even that could not be written.
+     */
+    boolean recordFallback(Claimed c, Outcome o) {
+        for (boolean withTrail : new boolean[] { true, false }) {
+            try {
+                QuarkusTransaction.requiringNew().run(() -> fallback(c, o, withTrail));
+                return true;
+            } catch (RuntimeException e) {
+                LOG.warnf("notice %s: fallback record (trail %s) failed too (%s)", c.id(), withTrail,
+                        Masking.text(String.valueOf(e), 300));
+            }
+        }
+        return false;
+    }
+
+    void fallback(Claimed c, Outcome o, boolean withTrail) {
+        Instant now = clock.instant();
+        // In-app "delivery" is the record itself: if that failed nothing reached anyone, so it is retried.
+        boolean delivered = o.kind() == Kind.SENT && c.channel() != Channel.IN_APP;
+        boolean dead = !delivered && (o.kind() == Kind.PERMANENT || c.attempt() >= config.maxAttempts());
+        String state = delivered ? "SENT" : dead ? "DEAD" : "FAILED";
+        String note = delivered ? "已发送；发送结果未能完整记录 / sent; the outcome could not be recorded in full"
+                : "发送结果未能记录 / the outcome could not be recorded";
+        String set = switch (state) {
+            case "SENT" -> "state = 'SENT', sent_at = :now";
+            case "FAILED" -> "state = 'FAILED', next_attempt_at = :now";
+            default -> "state = 'DEAD'";
+        };
+        var update = em.createNativeQuery("update notice set " + set + ", claimed_until = null, last_error = :note"
+                + " where id = :id and state = 'SENDING' and attempts = :a")
+                .setParameter("note", note).setParameter("id", c.id()).setParameter("a", c.attempt());
+        if (!state.equals("DEAD")) {
+            update.setParameter("now", state.equals("SENT") ? now : now.plus(backoff(c.attempt())));
+        }
+        int updated = update.executeUpdate();
+        if (updated != 1 || !withTrail) {
+            return;
+        }
+        insertAttempt(c.id(), c.attempt(), now, state, delivered ? null : note);
+        Object payload = delivered
+                ? new NoticeSent(c.id().toString(), c.sourceEventId().toString(), c.eventType(), c.channel().toEvent(),
+                        c.recipientKind(), c.recipientId(), now)
+                : new NoticeFailed(c.id().toString(), c.sourceEventId().toString(), c.eventType(), c.channel().toEvent(),
+                        c.recipientKind(), c.recipientId(), c.attempt(), note, dead);
+        outbox.publish(Topics.NOTICE.topic(), EventEnvelope.of(delivered ? EventType.NOTICE_SENT : EventType.NOTICE_FAILED,
+                c.jurisdiction(), c.id().toString(), c.correlationId(), Actor.system("notification-service"), payload));
+    }
+
     /** Claims a due notice, or defers a non-urgent SMS in quiet hours; null when there is nothing to send now. */
     Claimed claim(UUID id, Instant now) {
         Notice n = em.find(Notice.class, id);
         if (n == null) {
+            return null;
+        }
+        // The attempt limit holds here too: a notice whose lease lapsed on its last attempt is not sent again.
+        int exhausted = em.createNativeQuery("update notice set state = 'DEAD', claimed_until = null,"
+                + " last_error = :why where id = :id and attempts >= :max and " + DUE)
+                .setParameter("why", "已达最大尝试次数 / attempt limit reached").setParameter("id", id)
+                .setParameter("max", config.maxAttempts()).setParameter("now", now).executeUpdate();
+        if (exhausted == 1) {
+            em.refresh(n);
+            outbox.publish(Topics.NOTICE.topic(), envelope(n, EventType.NOTICE_FAILED,
+                    new NoticeFailed(n.id.toString(), n.sourceEventId.toString(), n.sourceEventType,
+                            n.channel.toEvent(), n.recipientKind, n.recipientId, n.attempts, n.lastError, true)));
             return null;
         }
         if (n.channel == Channel.SMS && !n.urgent && quietHours.isQuiet(now)) {
@@ -236,9 +352,9 @@ public class Dispatcher {
             return null;
         }
         int claimed = em.createNativeQuery("update notice set state = 'SENDING', attempts = attempts + 1,"
-                + " claimed_until = :lease where id = :id and " + DUE)
+                + " claimed_until = :lease where id = :id and attempts < :max and " + DUE)
                 .setParameter("lease", now.plus(config.claimLease())).setParameter("id", id).setParameter("now", now)
-                .executeUpdate();
+                .setParameter("max", config.maxAttempts()).executeUpdate();
         if (claimed != 1) {
             return null;
         }
@@ -355,7 +471,8 @@ public class Dispatcher {
         } catch (SmsGateway.SmsException e) {
             return e.retryable() ? Outcome.retry(e.getMessage()) : Outcome.permanent(e.getMessage());
         } catch (RuntimeException e) {
-            return Outcome.retry("邮件发送失败 / mail delivery failed: " + e.getMessage());
+            // The relay's reply usually quotes the recipient; record() masks it (M9).
+            return Outcome.retry("邮件发送失败 / mail delivery failed: " + describe(e));
         }
     }
 
@@ -372,10 +489,10 @@ public class Dispatcher {
                 n.state = NoticeState.SENT;
                 n.sentAt = now;
                 n.lastError = null;
-                n.addressMasked = o.reason();
+                n.addressMasked = Masking.cut(o.reason(), ADDRESS_MASKED_WIDTH);
                 if (n.channel == Channel.IN_APP) {
-                    n.userSubject = p.userSubject();
-                    n.title = p.subject();
+                    n.userSubject = Masking.cut(p.userSubject(), USER_SUBJECT_WIDTH);
+                    n.title = Masking.cut(p.subject(), TITLE_WIDTH);
                     n.body = p.body();
                 }
                 outcomeName = "SENT";
@@ -385,13 +502,13 @@ public class Dispatcher {
             }
             case SKIP -> {
                 n.state = NoticeState.SKIPPED;
-                n.lastError = truncate(o.reason());
+                n.lastError = errorText(o.reason());
                 outcomeName = "SKIPPED";
             }
             default -> {
                 boolean dead = o.kind() == Kind.PERMANENT || n.attempts >= config.maxAttempts();
                 n.state = dead ? NoticeState.DEAD : NoticeState.FAILED;
-                n.lastError = truncate(o.reason());
+                n.lastError = errorText(o.reason());
                 n.nextAttemptAt = dead ? n.nextAttemptAt : now.plus(backoff(n.attempts));
                 outcomeName = dead ? "DEAD" : "FAILED";
                 outbox.publish(Topics.NOTICE.topic(), envelope(n, EventType.NOTICE_FAILED,
@@ -400,11 +517,26 @@ public class Dispatcher {
                                 n.lastError == null ? "" : n.lastError, dead)));
             }
         }
-        em.createNativeQuery("insert into notice_attempt (notice_id, attempt_no, at, outcome, error) values (:n, :a, :at, :o, :e)")
-                .setParameter("n", n.id).setParameter("a", c.attempt()).setParameter("at", now)
-                .setParameter("o", outcomeName).setParameter("e", truncate(o.kind() == Kind.SENT ? null : o.reason()))
-                .executeUpdate();
+        insertAttempt(n.id, c.attempt(), now, outcomeName, o.kind() == Kind.SENT ? null : errorText(o.reason()));
         return n;
+    }
+
+    private void insertAttempt(UUID id, int attempt, Instant at, String outcome, String error) {
+        em.createNativeQuery("insert into notice_attempt (notice_id, attempt_no, at, outcome, error) values (:n, :a, :at, :o, :e)")
+                .setParameter("n", id).setParameter("a", attempt).setParameter("at", at)
+                .setParameter("o", outcome).setParameter("e", error)
+                .executeUpdate();
+    }
+
+    /** The exception's message and, when it wraps another, the innermost cause's (the server's reply). */
+    private static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = String.valueOf(e.getMessage());
+        return root == e || root.getMessage() == null || message.contains(root.getMessage()) ? message
+                : message + " (" + root.getMessage() + ")";
     }
 
     /** base × 2^(attempt−1), at most backoffMax. */
@@ -426,8 +558,12 @@ public class Dispatcher {
         };
     }
 
-    private static String truncate(String s) {
-        return s == null || s.length() <= 1000 ? s : s.substring(0, 1000);
+    /**
+     * An error text as stored, published and shown (M9): providers' and libraries' messages quote the
+     * recipient's address, so every address and phone number in it is masked; and it fits its column.
+     */
+    static String errorText(String s) {
+        return Masking.text(s, LAST_ERROR_WIDTH);
     }
 
     private static Map<String, Object> readParams(String json) {

@@ -31,6 +31,9 @@ public class ClockResource {
     public record ClockChange(Long offsetSeconds) {
     }
 
+    /** About ten years either way: enough for any drill, and "now" stays a representable instant (H3). */
+    public static final long MAX_OFFSET_SECONDS = 3660L * 86_400;
+
     @GET
     @Operation(summary = "服务当前时间 / The service's current time")
     public ClockState get() {
@@ -45,6 +48,11 @@ public class ClockResource {
         }
         if (change == null || change.offsetSeconds() == null) {
             throw ProblemException.validation("offsetSeconds", "必填", "is required");
+        }
+        if (change.offsetSeconds() > MAX_OFFSET_SECONDS || change.offsetSeconds() < -MAX_OFFSET_SECONDS) {
+            throw ProblemException.unprocessable("out-of-range", "offsetSeconds",
+                    "须在 ±" + MAX_OFFSET_SECONDS + " 秒（约十年）以内",
+                    "must be within ±" + MAX_OFFSET_SECONDS + " seconds (about ten years)");
         }
         clock.setOffset(Duration.ofSeconds(change.offsetSeconds()));
         return get();
