@@ -42,7 +42,9 @@ class BadInputTest {
         String j = "application/json";
         List<Endpoint> e = new ArrayList<>();
         e.add(new Endpoint("intake", "POST", "/cases", "c11.staff", j));
-        e.add(new Endpoint("intake", "POST", "/public/cases/ABCD-EFGH-JKMN/feedback", null, j));
+        e.add(new Endpoint("intake", "POST", "/public/cases/feedback", null, j));
+        e.add(new Endpoint("intake", "POST", "/public/cases/status", null, j));
+        e.add(new Endpoint("intake", "POST", "/cases/" + ANY + "/receipt", "c11.staff", j));
         e.add(new Endpoint("intake", "POST", "/open311/v2/requests.json", "client:open311-partner", j));
         e.add(new Endpoint("representative", "POST", "/representatives", "sub1.staff", j));
         e.add(new Endpoint("representative", "PUT", "/representatives/" + Api.REP_NPC, "sub1.staff", j));

@@ -18,10 +18,18 @@ import jakarta.persistence.Table;
 public class IntakeCase extends PanacheEntityBase {
     @Id
     public UUID id;
-    @Column(name = "receipt_code")
-    public String receiptCode;
+    /** Keyed hash (HMAC) of the receipt code (回执码): the only way a case is found by its code. */
     @Column(name = "receipt_hash")
     public String receiptHash;
+    /**
+     * The code itself, encrypted (FieldCipher): read back only for the resident's own notices
+     * (notification-service, at send time) and for an idempotent replay of the recording.
+     */
+    @Column(name = "receipt_code_enc")
+    public String receiptCodeEnc;
+    /** When the code in force was reissued (补发回执); null while it is the one handed out at recording. */
+    @Column(name = "receipt_reissued_at")
+    public Instant receiptReissuedAt;
     public String channel;
     @Column(name = "community_code")
     public String communityCode;

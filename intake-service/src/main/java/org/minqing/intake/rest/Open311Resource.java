@@ -198,8 +198,11 @@ public class Open311Resource {
         CaseService.Recorded r = cases.record(req, key, scope, true);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("service_request_id", r.detail().id().toString());
-        out.put("service_notice", "回执码 " + r.detail().receiptCode() + "，可凭此码查询进度 / receipt code "
-                + r.detail().receiptCode() + " to follow the request");
+        // GeoReport's service_notice is how the partner hands the resident their code: the recording
+        // answer is the one place it appears (never in the request reads below).
+        String code = r.detail().receiptCode();
+        out.put("service_notice", code == null ? "已受理 / received"
+                : "回执码 " + code + "，可凭此码查询进度 / receipt code " + code + " to follow the request");
         out.put("account_id", null);
         return Response.status(Response.Status.CREATED).entity(List.of(out)).build();
     }

@@ -48,7 +48,7 @@ public class CaseSearch {
     public CasePage search(Filter f, CallerScope scope) {
         List<Problem.FieldError> errors = new ArrayList<>();
         StringBuilder sql = new StringBuilder("""
-                select id, receipt_code, channel, community_code, line_code, status, urgency, group_petition,
+                select id, channel, community_code, line_code, status, urgency, group_petition,
                        repeat_of, repeat_count, expected_date, recorded_at, left(description, 120)
                   from intake_case where community_code like :scope""");
         Map<String, Object> params = new HashMap<>();
@@ -147,10 +147,10 @@ public class CaseSearch {
         List<CaseSummary> items = new ArrayList<>();
         for (int i = 0; i < Math.min(limit, rows.size()); i++) {
             Object[] r = rows.get(i);
-            Instant recordedAt = instant(r[11]);
-            items.add(new CaseSummary((UUID) r[0], (String) r[1], (String) r[2], r[3].toString(), (String) r[4],
-                    (String) r[5], (String) r[6], (Boolean) r[7], r[8] != null || ((Number) r[9]).intValue() > 0,
-                    ((Number) r[9]).intValue(), r[10] == null ? null : localDate(r[10]), recordedAt, (String) r[12]));
+            Instant recordedAt = instant(r[10]);
+            items.add(new CaseSummary((UUID) r[0], (String) r[1], r[2].toString(), (String) r[3],
+                    (String) r[4], (String) r[5], (Boolean) r[6], r[7] != null || ((Number) r[8]).intValue() > 0,
+                    ((Number) r[8]).intValue(), r[9] == null ? null : localDate(r[9]), recordedAt, (String) r[11]));
         }
         String next = null;
         if (rows.size() > limit) {
