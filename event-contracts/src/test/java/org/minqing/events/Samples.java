@@ -90,7 +90,7 @@ final class Samples {
                     false, "zhangjg", "zhangjg@rd.example.gov.cn", "13800000000");
             case LIAISON_OFFICER_REGISTERED -> new LiaisonOfficerRegistered("lo-1", "王芳", COMMUNITY,
                     "wangf", "wangf@example.gov.cn", "13900000000");
-            case CASE_RECORDED -> new CaseRecorded(CASE, "MQ-2506-7K3P", IntakeChannel.RECEPTION_DAY, COMMUNITY,
+            case CASE_RECORDED -> new CaseRecorded(CASE, IntakeChannel.RECEPTION_DAY, COMMUNITY,
                     "housing", "泾水公寓40、78、84号楼", 31.1882, 121.4365, "新建高层遮挡采光", 120, 300, true,
                     Urgency.URGENT, DAY, List.of(REP, "rep-2"), 6, false, true, AT);
             case CASE_FEEDBACK_GIVEN -> new FeedbackGiven(CASE, Satisfaction.UNSATISFIED, "问题仍未解决", AT);

@@ -218,7 +218,8 @@ public class CaseService {
             row.persist();
         }
 
-        CaseRecorded event = new CaseRecorded(caseId.toString(), receiptCode, req.channel(), c.communityCode,
+        // No receipt code in the event (M3): whoever reads the topic could rate the case with it.
+        CaseRecorded event = new CaseRecorded(caseId.toString(), req.channel(), c.communityCode,
                 c.lineCode, c.address, c.latitude, c.longitude, c.description, c.households, c.persons,
                 c.groupPetition, Urgency.valueOf(c.urgency), c.receptionDayId, List.copyOf(reps), c.visitorCount,
                 c.anonymous, c.hasContact, now);
