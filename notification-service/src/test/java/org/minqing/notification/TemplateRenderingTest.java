@@ -71,7 +71,7 @@ class TemplateRenderingTest {
         assertThat(extended.body()).contains("延期30天").contains("台风预警").contains("MQ8K2P").contains("2026-05-30");
         Rendered replied = renderer.render("referral.referral.replied", "VISITOR", Channel.EMAIL, null, sample());
         assertThat(replied.subject()).isEqualTo("【答复告知】您反映的事项已有答复（回执码 MQ8K2P）");
-        assertThat(replied.body()).contains("已协调规划部门复核").contains("https://minqing.example/public/cases/MQ8K2P");
+        assertThat(replied.body()).contains("已协调规划部门复核").contains("https://minqing.example/public#code=MQ8K2P");
         Rendered toRep = renderer.render("referral.referral.replied", "REPRESENTATIVE", Channel.EMAIL, null, sample());
         assertThat(toRep.subject()).contains("建议答复");
         Rendered liaison = renderer.render("representative.reception-day.scheduled", "LIAISON_OFFICER", Channel.SMS, null,
