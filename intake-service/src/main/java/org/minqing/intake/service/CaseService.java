@@ -14,9 +14,12 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.StaleStateException;
 import org.minqing.events.Actor;
 import org.minqing.events.EventEnvelope;
 import org.minqing.events.EventType;
@@ -330,6 +333,7 @@ public class CaseService {
         c.updatedAt = now;
         accessLog.record(id, scope.subject(), scope.actor().role(), "补发回执码 / receipt code reissued",
                 "POST /cases/{id}/receipt");
+        em.flush(); // a concurrent change to the case (optimistic lock) is a 409 here, not at commit
         CaseStatus status = CaseStatus.valueOf(c.status);
         return new ReceiptSlip(c.id, code, c.receivedOn, c.communityCode,
                 catalogue.community(c.communityCode).map(Catalogue.Community::nameZh).orElse(null), c.lineCode,
@@ -401,11 +405,24 @@ public class CaseService {
                     "there is no result to rate yet, or it was already rated");
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        em.createNativeQuery("insert into case_feedback (case_id, rating, comment, given_at) values (:c, :r, :m, :t)")
-                .setParameter("c", c.id).setParameter("r", req.rating().name())
-                .setParameter("m", blankToNull(req.comment())).setParameter("t", now).executeUpdate();
         c.feedbackOpen = false;
         c.updatedAt = now;
+        try {
+            // M5: the version check makes a concurrent second rating (or a referral event that changed
+            // the case meanwhile) fail here; the unique (case, round) is the database's own guard.
+            em.flush();
+            em.createNativeQuery("""
+                    insert into case_feedback (case_id, round, rating, comment, given_at) values (:c, :n, :r, :m, :t)""")
+                    .setParameter("c", c.id).setParameter("n", c.feedbackRound).setParameter("r", req.rating().name())
+                    .setParameter("m", blankToNull(req.comment())).setParameter("t", now).executeUpdate();
+        } catch (OptimisticLockException | StaleStateException e) {
+            throw feedbackConflict();
+        } catch (PersistenceException e) {
+            if (uniqueViolation(e)) {
+                throw feedbackConflict();
+            }
+            throw e;
+        }
         String[] label = switch (req.rating()) {
             case SATISFIED -> new String[] { "来访人评价：满意", "Visitor rated: satisfied" };
             case BASICALLY_SATISFIED -> new String[] { "来访人评价：基本满意", "Visitor rated: basically satisfied" };
@@ -416,6 +433,20 @@ public class CaseService {
                 c.id.toString(), c.id.toString(), Actor.PUBLIC,
                 new FeedbackGiven(c.id.toString(), req.rating(), blankToNull(req.comment()), now)));
         return new FeedbackAccepted(req.rating(), now);
+    }
+
+    private static ProblemException feedbackConflict() {
+        return ProblemException.conflict("feedback-already-given", "该办理结果刚已评价，或案件刚有变化，请刷新后再试",
+                "this result was just rated, or the case just changed; reload and try again");
+    }
+
+    static boolean uniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public CaseMilestone milestone(UUID caseId, UUID eventId, String kind, String zh, String en, String detail,
