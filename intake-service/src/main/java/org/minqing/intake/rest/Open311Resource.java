@@ -38,6 +38,7 @@ import org.minqing.intake.mapping.CaseRequest;
 import org.minqing.intake.mapping.VisitorInput;
 import org.minqing.intake.service.CaseService;
 import org.minqing.intake.service.Catalogue;
+import org.minqing.intake.service.ScopeRange;
 import org.minqing.kit.problem.Problem;
 import org.minqing.kit.problem.ProblemException;
 import org.minqing.kit.scope.CallerScope;
@@ -214,7 +215,7 @@ public class Open311Resource {
     public List<Map<String, Object>> requests(@QueryParam("service_request_id") String ids,
             @QueryParam("service_code") String serviceCode, @QueryParam("start_date") String startDate,
             @QueryParam("end_date") String endDate, @QueryParam("status") String status) {
-        String scopeLike = scope.likePrefix();
+        ScopeRange range = ScopeRange.of(scope);
         if (ids != null && !ids.isBlank()) {
             // The spec: with service_request_id, the other parameters are ignored.
             List<UUID> list = new ArrayList<>();
@@ -228,8 +229,8 @@ public class Open311Resource {
             if (list.isEmpty()) {
                 return List.of();
             }
-            List<IntakeCase> found = IntakeCase.list("id in ?1 and communityCode like ?2 order by recordedAt desc",
-                    list, scopeLike);
+            List<IntakeCase> found = IntakeCase.list("id in ?1 and communityCode between ?2 and ?3 order by recordedAt desc",
+                    list, range.low(), range.high());
             return found.stream().map(this::toRequest).toList();
         }
         List<Problem.FieldError> errors = new ArrayList<>();
@@ -265,8 +266,9 @@ public class Open311Resource {
         if (!errors.isEmpty()) {
             throw ProblemException.validation(errors);
         }
-        StringBuilder q = new StringBuilder("communityCode like :scope and recordedAt >= :start and recordedAt <= :end");
-        Parameters p = Parameters.with("scope", scopeLike).and("start", start.toInstant()).and("end", end.toInstant());
+        StringBuilder q = new StringBuilder("communityCode between :low and :high and recordedAt >= :start and recordedAt <= :end");
+        Parameters p = Parameters.with("low", range.low()).and("high", range.high()).and("start", start.toInstant())
+                .and("end", end.toInstant());
         if (serviceCode != null) {
             q.append(" and lineCode = :line");
             p.and("line", serviceCode);

@@ -34,6 +34,9 @@ import org.minqing.kit.time.AppClock;
 @ApplicationScoped
 public class CaseSearch {
 
+    /** The caller's scope as a range the {@code intake_case_scope} index serves (L9). */
+    public static final String SCOPE_PREDICATE = "community_code between :scopeLow and :scopeHigh";
+
     public record Filter(String from, String to, String line, String status, String community, String channel,
             String repeat, String q, String cursor, String limit) {
     }
@@ -50,9 +53,12 @@ public class CaseSearch {
         StringBuilder sql = new StringBuilder("""
                 select id, channel, community_code, line_code, status, urgency, group_petition,
                        repeat_of, repeat_count, expected_date, recorded_at, left(description, 120)
-                  from intake_case where community_code like :scope""");
+                  from intake_case where""" + " " + SCOPE_PREDICATE);
         Map<String, Object> params = new HashMap<>();
-        params.put("scope", scope.likePrefix());
+        // A range, not LIKE 'prefix%': the scope index serves it under any collation (L9).
+        ScopeRange range = ScopeRange.of(scope);
+        params.put("scopeLow", range.low());
+        params.put("scopeHigh", range.high());
 
         LocalDate from = date(f.from(), "from", errors);
         LocalDate to = date(f.to(), "to", errors);
@@ -94,8 +100,10 @@ public class CaseSearch {
             if (!Jurisdiction.isValid(f.community())) {
                 errors.add(Problem.FieldError.of("community", "须为12位区划代码", "must be a 12-digit division code"));
             } else {
-                sql.append(" and community_code like :community");
-                params.put("community", Jurisdiction.prefix(f.community()) + "%");
+                ScopeRange community = ScopeRange.within(f.community());
+                sql.append(" and community_code between :communityLow and :communityHigh");
+                params.put("communityLow", community.low());
+                params.put("communityHigh", community.high());
             }
         }
         if (f.repeat() != null) {
