@@ -42,6 +42,7 @@ import org.minqing.intake.service.ScopeRange;
 import org.minqing.kit.problem.Problem;
 import org.minqing.kit.problem.ProblemException;
 import org.minqing.kit.scope.CallerScope;
+import org.minqing.kit.scope.Roles;
 import org.minqing.kit.time.AppClock;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -216,6 +217,7 @@ public class Open311Resource {
             @QueryParam("service_code") String serviceCode, @QueryParam("start_date") String startDate,
             @QueryParam("end_date") String endDate, @QueryParam("status") String status) {
         ScopeRange range = ScopeRange.of(scope);
+        boolean partner = partnerOnly();
         if (ids != null && !ids.isBlank()) {
             // The spec: with service_request_id, the other parameters are ignored.
             List<UUID> list = new ArrayList<>();
@@ -229,8 +231,13 @@ public class Open311Resource {
             if (list.isEmpty()) {
                 return List.of();
             }
-            List<IntakeCase> found = IntakeCase.list("id in ?1 and communityCode between ?2 and ?3 order by recordedAt desc",
-                    list, range.low(), range.high());
+            Parameters p = Parameters.with("ids", list).and("low", range.low()).and("high", range.high());
+            String q = "id in :ids and communityCode between :low and :high";
+            if (partner) {
+                q += " and channel = :channel and recordedBy = :me";
+                p.and("channel", IntakeChannel.OPEN311.name()).and("me", scope.subject());
+            }
+            List<IntakeCase> found = IntakeCase.list(q + " order by recordedAt desc", p);
             return found.stream().map(this::toRequest).toList();
         }
         List<Problem.FieldError> errors = new ArrayList<>();
@@ -269,6 +276,10 @@ public class Open311Resource {
         StringBuilder q = new StringBuilder("communityCode between :low and :high and recordedAt >= :start and recordedAt <= :end");
         Parameters p = Parameters.with("low", range.low()).and("high", range.high()).and("start", start.toInstant())
                 .and("end", end.toInstant());
+        if (partner) {
+            q.append(" and channel = :channel and recordedBy = :me");
+            p.and("channel", IntakeChannel.OPEN311.name()).and("me", scope.subject());
+        }
         if (serviceCode != null) {
             q.append(" and lineCode = :line");
             p.and("line", serviceCode);
@@ -287,7 +298,20 @@ public class Open311Resource {
     @Transactional
     public List<Map<String, Object>> request(@PathParam("id") String id) {
         IntakeCase c = cases.visibleCase(CaseResource.uuid(id), scope);
+        if (partnerOnly() && !(IntakeChannel.OPEN311.name().equals(c.channel) && scope.subject().equals(c.recordedBy))) {
+            // M2: not one of this partner's own requests; as unknown as any other id.
+            throw ProblemException.notFound("服务请求 / service request");
+        }
         return List.of(toRequest(c));
+    }
+
+    /**
+     * M2: an Open311 partner (an external system) reads only the requests it submitted itself
+     * (channel OPEN311, recorded by its own client), never the district's other cases.
+     */
+    private boolean partnerOnly() {
+        return scope.hasRole(Roles.OPEN311_PARTNER)
+                && !scope.hasAnyRole(Roles.COMMUNITY_STAFF, Roles.SUBDISTRICT_STAFF, Roles.DISTRICT_STAFF);
     }
 
     private Map<String, Object> toRequest(IntakeCase c) {
