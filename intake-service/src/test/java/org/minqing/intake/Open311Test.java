@@ -180,6 +180,31 @@ class Open311Test {
                 .then().statusCode(200).body("size()", is(3));
     }
 
+    /** H3: query dates, coordinates and the id list are bounded: 422 naming the field, never a 500. */
+    @Test
+    void numbersAndDatesAreBounded() {
+        as(partner()).queryParam("start_date", "+999999999-12-31T00:00:00Z").get("/open311/v2/requests.json").then()
+                .statusCode(422).contentType("application/json").body("[0].code", is(422))
+                .body("[0].description", org.hamcrest.Matchers.startsWith("start_date:"));
+        as(partner()).queryParam("end_date", "1970-01-01T00:00:00Z").get("/open311/v2/requests.json").then()
+                .statusCode(422).body("[0].description", org.hamcrest.Matchers.startsWith("end_date:"));
+        as(partner()).queryParam("service_request_id", String.join(",", java.util.Collections.nCopies(101, UUID.randomUUID().toString())))
+                .get("/open311/v2/requests.json").then().statusCode(422)
+                .body("[0].description", org.hamcrest.Matchers.startsWith("service_request_id:"));
+        String marker = unique("o311h3");
+        as(partner()).contentType("application/json")
+                .body(Map.of("service_code", "housing", "lat", 91, "long", 121.435, "description", marker))
+                .post("/open311/v2/requests.json").then().statusCode(422).body("[0].description", org.hamcrest.Matchers.startsWith("lat:"));
+        as(partner()).contentType("application/json")
+                .body(Map.of("service_code", "housing", "lat", 31.185, "long", "Infinity", "description", marker))
+                .post("/open311/v2/requests.json").then().statusCode(422).body("[0].description", org.hamcrest.Matchers.startsWith("long:"));
+        as(partner()).contentType("application/json")
+                .body(Map.of("service_code", "housing", "lat", "NaN", "long", 121.435, "description", marker))
+                .post("/open311/v2/requests.json").then().statusCode(400).body("[0].description", org.hamcrest.Matchers.startsWith("lat:"));
+        long written = QuarkusTransaction.requiringNew().call(() -> IntakeCase.count("description like ?1", "%" + marker + "%"));
+        assertThat(written).isZero();
+    }
+
     @Test
     void queryDatesMustBeAtMost90DaysApart() {
         as(partner()).queryParam("start_date", "2026-01-01T00:00:00+08:00").queryParam("end_date", "2026-06-01T00:00:00+08:00")

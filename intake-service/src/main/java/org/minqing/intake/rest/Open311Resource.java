@@ -37,6 +37,7 @@ import org.minqing.intake.config.ResidentIdNumber;
 import org.minqing.intake.mapping.CaseRequest;
 import org.minqing.intake.mapping.VisitorInput;
 import org.minqing.intake.service.CaseService;
+import org.minqing.intake.service.Bounds;
 import org.minqing.intake.service.Catalogue;
 import org.minqing.intake.service.ScopeRange;
 import org.minqing.kit.problem.Problem;
@@ -61,6 +62,7 @@ public class Open311Resource {
     static final DateTimeFormatter ISO = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
     static final int MAX_RESULTS = 1000;
     static final Duration MAX_SPAN = Duration.ofDays(90);
+    static final int MAX_IDS = 100;
 
     @Inject
     Catalogue catalogue;
@@ -156,8 +158,9 @@ public class Open311Resource {
         } else if (description.length() > 4000) {
             errors.add(Problem.FieldError.of("description", "长度不能超过 4000", "must have at most 4000 characters"));
         }
-        Double lat = number(f.get("lat"), "lat", -90, 90, errors);
-        Double lon = number(f.get("long"), "long", -180, 180, errors);
+        List<Problem.FieldError> outOfRange = new ArrayList<>();
+        Double lat = number(f.get("lat"), "lat", -90, 90, errors, outOfRange);
+        Double lon = number(f.get("long"), "long", -180, 180, errors, outOfRange);
         String address = blank(f.get("address_string"));
         if (address != null && address.length() > 500) {
             errors.add(Problem.FieldError.of("address_string", "长度不能超过 500", "must have at most 500 characters"));
@@ -184,9 +187,7 @@ public class Open311Resource {
         if (name.length() > 50) {
             errors.add(Problem.FieldError.of("first_name", "姓名过长", "name is too long"));
         }
-        if (!errors.isEmpty()) {
-            throw ProblemException.validation(errors);
-        }
+        Bounds.refuseIfAny(errors, outOfRange);
         Catalogue.Community community = lat != null ? catalogue.communityAt(lat, lon).orElse(null)
                 : catalogue.communityByAddress(address).orElse(null);
         if (community == null) {
@@ -220,8 +221,13 @@ public class Open311Resource {
         boolean partner = partnerOnly();
         if (ids != null && !ids.isBlank()) {
             // The spec: with service_request_id, the other parameters are ignored.
+            String[] given = ids.split(",");
+            if (given.length > MAX_IDS) {
+                throw Bounds.outOfRange("service_request_id", "一次最多查询 " + MAX_IDS + " 个编号",
+                        "at most " + MAX_IDS + " ids at a time");
+            }
             List<UUID> list = new ArrayList<>();
-            for (String id : ids.split(",")) {
+            for (String id : given) {
                 try {
                     list.add(UUID.fromString(id.strip()));
                 } catch (IllegalArgumentException e) {
@@ -241,9 +247,10 @@ public class Open311Resource {
             return found.stream().map(this::toRequest).toList();
         }
         List<Problem.FieldError> errors = new ArrayList<>();
-        OffsetDateTime end = dateTime(endDate, "end_date", errors);
-        OffsetDateTime start = dateTime(startDate, "start_date", errors);
-        if (errors.isEmpty()) {
+        List<Problem.FieldError> outOfRange = new ArrayList<>();
+        OffsetDateTime end = dateTime(endDate, "end_date", errors, outOfRange);
+        OffsetDateTime start = dateTime(startDate, "start_date", errors, outOfRange);
+        if (errors.isEmpty() && outOfRange.isEmpty()) {
             if (end == null) {
                 end = start != null ? start.plus(MAX_SPAN) : OffsetDateTime.now(cases_clock());
             }
@@ -270,9 +277,7 @@ public class Open311Resource {
         if (serviceCode != null && catalogue.line(serviceCode).isEmpty()) {
             errors.add(Problem.FieldError.of("service_code", "没有该服务", "is not a service of this endpoint"));
         }
-        if (!errors.isEmpty()) {
-            throw ProblemException.validation(errors);
-        }
+        Bounds.refuseIfAny(errors, outOfRange);
         StringBuilder q = new StringBuilder("communityCode between :low and :high and recordedAt >= :start and recordedAt <= :end");
         Parameters p = Parameters.with("low", range.low()).and("high", range.high()).and("start", start.toInstant())
                 .and("end", end.toInstant());
@@ -350,38 +355,54 @@ public class Open311Resource {
         return at.atZone(AppClock.ZONE).toOffsetDateTime().truncatedTo(ChronoUnit.SECONDS).format(ISO);
     }
 
-    private static OffsetDateTime dateTime(String value, String field, List<Problem.FieldError> errors) {
+    private OffsetDateTime dateTime(String value, String field, List<Problem.FieldError> errors,
+            List<Problem.FieldError> outOfRange) {
         if (value == null || value.isBlank()) {
             return null;
         }
+        OffsetDateTime parsed;
         try {
-            return OffsetDateTime.parse(value.strip());
+            parsed = OffsetDateTime.parse(value.strip());
         } catch (DateTimeParseException e) {
             try {
-                return LocalDate.parse(value.strip()).atStartOfDay(AppClock.ZONE).toOffsetDateTime();
+                parsed = LocalDate.parse(value.strip()).atStartOfDay(AppClock.ZONE).toOffsetDateTime();
             } catch (DateTimeParseException e2) {
                 errors.add(Problem.FieldError.of(field, "须为 ISO 8601 日期时间（含时区偏移）",
                         "must be an ISO 8601 date-time with offset"));
                 return null;
             }
         }
+        // H3: a year like +999999999 parses, and start + 90 days would then overflow.
+        LocalDate day = parsed.atZoneSameInstant(AppClock.ZONE).toLocalDate();
+        if (!Bounds.dateInRange(day, clock.today())) {
+            outOfRange.add(Bounds.dateOutOfRange(field, clock.today()));
+            return null;
+        }
+        return parsed;
     }
 
-    private static Double number(String value, String field, double min, double max, List<Problem.FieldError> errors) {
+    /** A coordinate: not a number → 400; a number outside [min, max] → 422 (H3). Returned as given. */
+    private static Double number(String value, String field, double min, double max, List<Problem.FieldError> errors,
+            List<Problem.FieldError> outOfRange) {
         if (value == null || value.isBlank()) {
             return null;
         }
+        double d;
         try {
-            double d = Double.parseDouble(value.strip());
-            if (Double.isNaN(d) || d < min || d > max) {
-                throw new NumberFormatException();
-            }
-            return d;
+            d = Double.parseDouble(value.strip());
         } catch (NumberFormatException e) {
+            d = Double.NaN;
+        }
+        if (Double.isNaN(d)) {
             errors.add(Problem.FieldError.of(field, "须为 " + min + " 到 " + max + " 之间的数",
                     "must be a number from " + min + " to " + max));
             return null;
         }
+        if (d < min || d > max) {
+            outOfRange.add(Problem.FieldError.of(field, "须为 " + min + " 到 " + max + " 之间的数",
+                    "must be a number from " + min + " to " + max));
+        }
+        return d;
     }
 
     private static String blank(String s) {

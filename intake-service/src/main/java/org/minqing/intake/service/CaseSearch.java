@@ -22,7 +22,6 @@ import org.minqing.intake.CaseStatus;
 import org.minqing.intake.mapping.CaseViews.CasePage;
 import org.minqing.intake.mapping.CaseViews.CaseSummary;
 import org.minqing.kit.problem.Problem;
-import org.minqing.kit.problem.ProblemException;
 import org.minqing.kit.scope.CallerScope;
 import org.minqing.kit.scope.Jurisdiction;
 import org.minqing.kit.time.AppClock;
@@ -47,6 +46,9 @@ public class CaseSearch {
     @Inject
     Catalogue catalogue;
 
+    @Inject
+    AppClock clock;
+
     @SuppressWarnings("unchecked")
     public CasePage search(Filter f, CallerScope scope) {
         List<Problem.FieldError> errors = new ArrayList<>();
@@ -59,9 +61,19 @@ public class CaseSearch {
         ScopeRange range = ScopeRange.of(scope);
         params.put("scopeLow", range.low());
         params.put("scopeHigh", range.high());
+        List<Problem.FieldError> outOfRange = new ArrayList<>();
+        LocalDate today = clock.today();
 
         LocalDate from = date(f.from(), "from", errors);
         LocalDate to = date(f.to(), "to", errors);
+        if (from != null && !Bounds.dateInRange(from, today)) {
+            outOfRange.add(Bounds.dateOutOfRange("from", today));
+            from = null;
+        }
+        if (to != null && !Bounds.dateInRange(to, today)) {
+            outOfRange.add(Bounds.dateOutOfRange("to", today));
+            to = null;
+        }
         if (from != null && to != null && from.isAfter(to)) {
             errors.add(Problem.FieldError.of("to", "不能早于开始日期", "must not be before 'from'"));
         }
@@ -124,9 +136,10 @@ public class CaseSearch {
         int limit = 20;
         if (f.limit() != null) {
             try {
-                limit = Integer.parseInt(f.limit());
+                limit = Integer.parseInt(f.limit().strip());
                 if (limit < 1 || limit > 100) {
-                    throw new NumberFormatException();
+                    outOfRange.add(Problem.FieldError.of("limit", "须为 1 到 100 之间的整数", "must be an integer from 1 to 100"));
+                    limit = 20;
                 }
             } catch (NumberFormatException e) {
                 errors.add(Problem.FieldError.of("limit", "须为 1 到 100 之间的整数", "must be an integer from 1 to 100"));
@@ -137,6 +150,10 @@ public class CaseSearch {
                 String[] parts = new String(Base64.getUrlDecoder().decode(f.cursor()), StandardCharsets.UTF_8).split("\\|");
                 Instant at = Instant.parse(parts[0]);
                 UUID id = UUID.fromString(parts[1]);
+                if (parts.length != 2 || at.isBefore(Instant.parse("2000-01-01T00:00:00Z"))
+                        || at.isAfter(Instant.parse("2200-01-01T00:00:00Z"))) {
+                    throw new IllegalArgumentException("not a cursor we issued");
+                }
                 sql.append(" and (recorded_at, id) < (:cAt, :cId)");
                 params.put("cAt", Timestamp.from(at));
                 params.put("cId", id);
@@ -144,9 +161,7 @@ public class CaseSearch {
                 errors.add(Problem.FieldError.of("cursor", "无效的翻页游标", "is not a cursor from a previous page"));
             }
         }
-        if (!errors.isEmpty()) {
-            throw ProblemException.validation(errors);
-        }
+        Bounds.refuseIfAny(errors, outOfRange);
         sql.append(" order by recorded_at desc, id desc limit :limit");
         params.put("limit", limit + 1);
         Query query = em.createNativeQuery(sql.toString());

@@ -145,10 +145,12 @@ public class CaseService {
         }
         LocalDate today = clock.today();
         LocalDate receivedOn = req.receivedOn() == null ? today : req.receivedOn();
+        // A well-formed date outside its range is a 422 (H3); a malformed one never gets here (400).
+        List<Problem.FieldError> outOfRange = new ArrayList<>();
         if (receivedOn.isAfter(today)) {
-            errors.add(Problem.FieldError.of("receivedOn", "不能是将来的日期", "must not be in the future"));
+            outOfRange.add(Problem.FieldError.of("receivedOn", "不能是将来的日期", "must not be in the future"));
         } else if (receivedOn.isBefore(today.minusDays(maxBackdateDays))) {
-            errors.add(Problem.FieldError.of("receivedOn", "不能早于 " + maxBackdateDays + " 天前",
+            outOfRange.add(Problem.FieldError.of("receivedOn", "不能早于 " + maxBackdateDays + " 天前",
                     "must not be more than " + maxBackdateDays + " days ago"));
         }
         if (req.channel() != IntakeChannel.RECEPTION_DAY && req.receptionDayId() != null) {
@@ -157,9 +159,7 @@ public class CaseService {
         if (req.channel() == IntakeChannel.RECEPTION_DAY && req.receptionDayId() == null) {
             errors.add(Problem.FieldError.of("receptionDayId", "接访日渠道必填", "is required for the RECEPTION_DAY channel"));
         }
-        if (!errors.isEmpty()) {
-            throw ProblemException.validation(errors);
-        }
+        Bounds.refuseIfAny(errors, outOfRange);
         scope.requireWithin(req.communityCode(), "communityCode");
         requireChannelAllowed(req.channel(), scope, viaOpen311);
 
