@@ -207,7 +207,7 @@ public class Open311Resource {
         out.put("service_notice", code == null ? "已受理 / received"
                 : "回执码 " + code + "，可凭此码查询进度 / receipt code " + code + " to follow the request");
         out.put("account_id", null);
-        return Response.status(Response.Status.CREATED).entity(List.of(out)).build();
+        return Response.status(Response.Status.CREATED).entity(List.of(out)).header("Cache-Control", "no-store").build();
     }
 
     @GET
