@@ -79,6 +79,11 @@ final class Api {
                 "visitors", List.of(Map.of("name", "测试居民", "phone", phone, "idNumber", idNumber))));
     }
 
+    /** The resident's public status look-up: the receipt code goes in the body, never in a URL. */
+    static Response publicStatus(String code) {
+        return given().contentType(ContentType.JSON).body(Map.of("receiptCode", code)).post(url("intake", "/public/cases/status"));
+    }
+
     /** The referrals of a case as sub-district staff see them. */
     static List<Map<String, Object>> referralsOfCase(String staff, String caseId) {
         return as(staff).queryParam("caseId", caseId).get(url("referral", "/referrals")).then().statusCode(200)

@@ -42,7 +42,9 @@ class BadInputTest {
         String j = "application/json";
         List<Endpoint> e = new ArrayList<>();
         e.add(new Endpoint("intake", "POST", "/cases", "c11.staff", j));
-        e.add(new Endpoint("intake", "POST", "/public/cases/ABCD-EFGH-JKMN/feedback", null, j));
+        e.add(new Endpoint("intake", "POST", "/public/cases/feedback", null, j));
+        e.add(new Endpoint("intake", "POST", "/public/cases/status", null, j));
+        e.add(new Endpoint("intake", "POST", "/cases/" + ANY + "/receipt", "c11.staff", j));
         e.add(new Endpoint("intake", "POST", "/open311/v2/requests.json", "client:open311-partner", j));
         e.add(new Endpoint("representative", "POST", "/representatives", "sub1.staff", j));
         e.add(new Endpoint("representative", "PUT", "/representatives/" + Api.REP_NPC, "sub1.staff", j));
@@ -226,6 +228,100 @@ class BadInputTest {
         assertThat(rowCounts()).as("rows in the services' own tables").isEqualTo(before);
     }
 
+    /** An address of exactly {@code length} characters: {@code a@} and three 63-character labels, then a TLD. */
+    static String longEmail(int length) {
+        String head = "a@" + "b".repeat(63) + "." + "c".repeat(63) + "." + "d".repeat(63) + ".";
+        return head + "x".repeat(length - head.length());
+    }
+
+    /** A request that must be refused with {@code status} naming {@code field}. */
+    record Bound(String what, String service, String method, String path, Map<String, String> query, String user, Object body,
+            int status, String field) {
+    }
+
+    /** H3 and the visitor's e-mail: intake's numbers and dates at and beyond their bounds. */
+    static List<Bound> intakeBounds() {
+        List<Bound> b = new ArrayList<>();
+        // Far enough out that a moved service clock (the story moves intake's by days) changes nothing.
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        Map<String, Object> ok = Api.hotlineCase(Api.C11, "housing", "边界 " + UUID.randomUUID(), Api.freshPhone(), Api.freshIdNumber());
+        for (Object[] c : new Object[][] { { "households", 0 }, { "households", 100_001 }, { "households", Integer.MAX_VALUE },
+                { "persons", 0 }, { "persons", 1_000_001 }, { "latitude", 90.000001 }, { "latitude", -91 }, { "longitude", 180.5 },
+                { "longitude", -1e308 }, { "receivedOn", today.plusYears(2).toString() }, { "receivedOn", "0001-01-01" },
+                { "receivedOn", "+999999999-12-31" } }) {
+            Map<String, Object> body = new java.util.HashMap<>(ok);
+            body.put((String) c[0], c[1]);
+            if (c[0].equals("latitude")) {
+                body.put("longitude", 121.44);
+            } else if (c[0].equals("longitude")) {
+                body.put("latitude", 31.18);
+            }
+            b.add(new Bound(c[0] + "=" + c[1], "intake", "POST", "/cases", null, "c11.staff", body, 422, (String) c[0]));
+        }
+        for (int length : new int[] { 201, 320 }) {
+            Map<String, Object> body = new java.util.HashMap<>(ok);
+            body.put("visitors", List.of(Map.of("name", "测试居民", "email", longEmail(length))));
+            b.add(new Bound("e-mail of " + length + " characters", "intake", "POST", "/cases", null, "c11.staff", body, 400,
+                    "visitors[0].email"));
+            b.add(new Bound("Open311 e-mail of " + length + " characters", "intake", "POST", "/open311/v2/requests.json", null,
+                    "client:open311-partner", Map.of("service_code", "housing", "lat", 31.185, "long", 121.435,
+                            "description", "边界 " + UUID.randomUUID(), "email", longEmail(length)), 400, "email"));
+        }
+        for (String[] q : new String[][] { { "from", "1999-12-31" }, { "to", today.plusYears(2).toString() },
+                { "to", "+999999999-12-31" }, { "limit", "0" }, { "limit", "101" }, { "limit", "2147483647" } }) {
+            b.add(new Bound(q[0] + "=" + q[1], "intake", "GET", "/cases", Map.of(q[0], q[1]), "c11.staff", null, 422, q[0]));
+        }
+        for (String[] q : new String[][] { { "start_date", "+999999999-12-31T00:00:00Z" }, { "end_date", "1970-01-01T00:00:00Z" },
+                { "start_date", today.plusYears(2) + "T00:00:00+08:00" } }) {
+            b.add(new Bound("Open311 " + q[0] + "=" + q[1], "intake", "GET", "/open311/v2/requests.json", Map.of(q[0], q[1]),
+                    "client:open311-partner", null, 422, q[0]));
+        }
+        b.add(new Bound("Open311 101 ids", "intake", "GET", "/open311/v2/requests.json",
+                Map.of("service_request_id", String.join(",", java.util.Collections.nCopies(101, ANY))), "client:open311-partner", null,
+                422, "service_request_id"));
+        for (Object[] c : new Object[][] { { "lat", 91 }, { "lat", -90.5 }, { "long", 181 }, { "long", "Infinity" } }) {
+            Map<String, Object> body = new java.util.HashMap<>(Map.of("service_code", "housing", "lat", 31.185, "long", 121.435,
+                    "description", "边界 " + UUID.randomUUID()));
+            body.put((String) c[0], c[1]);
+            b.add(new Bound("Open311 " + c[0] + "=" + c[1], "intake", "POST", "/open311/v2/requests.json", null,
+                    "client:open311-partner", body, 422, (String) c[0]));
+        }
+        b.add(new Bound("feedback comment of 501 characters", "intake", "POST", "/public/cases/feedback", null, null,
+                Map.of("receiptCode", "ABCD-EFGH-JKMN", "rating", "SATISFIED", "comment", "长".repeat(501)), 400, "comment"));
+        b.add(new Bound("receipt code of 41 characters", "intake", "POST", "/public/cases/status", null, null,
+                Map.of("receiptCode", "A".repeat(41)), 400, "receiptCode"));
+        return b;
+    }
+
+    @Test
+    void intakeNumbersAndDatesBeyondTheirBoundsAreRefusedNamingTheFieldAndWriteNothing() throws Exception {
+        E2ePlatform p = Api.platform();
+        Map<String, Long> before = rowCounts();
+        List<String> failures = new ArrayList<>();
+        for (Bound b : intakeBounds()) {
+            var req = given().accept("application/json");
+            if (b.body() != null) {
+                req = req.contentType("application/json; charset=UTF-8").body(b.body());
+            }
+            if (b.query() != null) {
+                req = req.queryParams(b.query());
+            }
+            if (b.user() != null) {
+                req = req.auth().oauth2(b.user().startsWith("client:") ? Sso.client(b.user().substring(7)) : Sso.user(b.user()));
+            }
+            Response r = req.request(b.method(), p.url(b.service()) + b.path());
+            String text = r.asString();
+            boolean named = b.path().startsWith("/open311/")
+                    ? text.contains("\"description\":\"" + b.field() + ":")
+                    : r.contentType().startsWith("application/problem+json") && r.jsonPath().getList("errors.field").contains(b.field());
+            if (r.statusCode() != b.status() || !named) {
+                failures.add(b.what() + " → " + r.statusCode() + " " + text.substring(0, Math.min(200, text.length())));
+            }
+        }
+        assertThat(failures).as("bounds not answered with the expected status naming the field").isEmpty();
+        assertThat(rowCounts()).as("rows in the services' own tables").isEqualTo(before);
+    }
+
     /**
      * H3 (notification): every number on the notification API has bounds; outside them, or not a
      * number at all, the answer is 422 problem+json naming the field.
@@ -271,6 +367,61 @@ class BadInputTest {
         }
         assertThat(failures).as("bounded numbers answered otherwise than 422 (400 for a malformed id or flag) naming the field")
                 .isEmpty();
+    }
+
+    /**
+     * M5: a visitor's rating sent many times at once (double clicks, retries over a bad line) is
+     * accepted exactly once; the others get 409 and leave nothing half-written: one rating, one
+     * event, one verdict on the referral.
+     */
+    @Test
+    void concurrentDuplicateFeedbackIsAcceptedOnce() throws Exception {
+        Map<String, Object> body = Api.hotlineCase(Api.C11, "housing", "重复评价 " + UUID.randomUUID(), Api.freshPhone(),
+                Api.freshIdNumber());
+        Response recorded = Api.recordCase("c11.staff", body).then().statusCode(201).extract().response();
+        String caseId = recorded.path("id");
+        String code = recorded.path("receiptCode");
+        String referralId = Api.eventually().until(() -> Api.referralsOfCase("sub1.staff", caseId), l -> l.size() == 1)
+                .get(0).get("id").toString();
+        Api.as("sub1.staff").body(Map.of("route", "SUBDISTRICT_DEPARTMENT", "unitId", Api.UNIT_HOUSING, "difficult", false))
+                .post(Api.url("referral", "/referrals/" + referralId + "/route")).then().statusCode(200);
+        Api.as("unit.housing").body("{}").post(Api.url("referral", "/referrals/" + referralId + "/accept")).then().statusCode(200);
+        Api.as("unit.housing").body(Map.of("reply", "已修复"))
+                .post(Api.url("referral", "/referrals/" + referralId + "/reply")).then().statusCode(200);
+        // Wait as staff (the public look-up is rate-limited per address, and this JVM is one address).
+        Api.eventually().untilAsserted(() -> Api.as("c11.staff").get(Api.url("intake", "/cases/" + caseId)).then()
+                .statusCode(200).body("status", org.hamcrest.Matchers.is("REPLIED")));
+
+        int n = 8;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Integer>> answers = new ArrayList<>();
+        try {
+            for (int i = 0; i < n; i++) {
+                String rating = i % 2 == 0 ? "SATISFIED" : "UNSATISFIED";
+                answers.add(pool.submit(() -> {
+                    go.await();
+                    return given().contentType("application/json").body(Map.of("receiptCode", code, "rating", rating))
+                            .post(Api.url("intake", "/public/cases/feedback")).statusCode();
+                }));
+            }
+            go.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (var f : answers) {
+                statuses.add(f.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertThat(statuses).containsOnly(201, 409);
+            assertThat(statuses.stream().filter(s -> s == 201).count()).as("accepted ratings").isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(Db.count("intake", "select count(*) from case_feedback where case_id::text = any(?)", List.of(caseId)))
+                .isEqualTo(1);
+        assertThat(Db.count("intake", "select count(*) from outbox_event where event_type = 'intake.case.feedback-given'"
+                + " and message_key = any(?)", List.of(caseId))).isEqualTo(1);
+        // referral-service applies exactly that one verdict.
+        Api.eventually().untilAsserted(() -> Api.as("sub1.staff").get(Api.url("referral", "/referrals/" + referralId)).then()
+                .statusCode(200).body("satisfaction", org.hamcrest.Matchers.notNullValue()));
     }
 
     /** Row counts of every business table of every service (not the outbox/inbox/notice machinery). */

@@ -92,7 +92,7 @@ final class Samples {
                     sealed(type, REP, "mobile", "13800000000"));
             case LIAISON_OFFICER_REGISTERED -> new LiaisonOfficerRegistered("lo-1", "王芳", COMMUNITY,
                     "wangf", sealed(type, "lo-1", "email", "wangf@example.gov.cn"), sealed(type, "lo-1", "mobile", "13900000000"));
-            case CASE_RECORDED -> new CaseRecorded(CASE, "MQ-2506-7K3P", IntakeChannel.RECEPTION_DAY, COMMUNITY,
+            case CASE_RECORDED -> new CaseRecorded(CASE, IntakeChannel.RECEPTION_DAY, COMMUNITY,
                     "housing", "泾水公寓40、78、84号楼", 31.1882, 121.4365, "新建高层遮挡采光", 120, 300, true,
                     Urgency.URGENT, DAY, List.of(REP, "rep-2"), 6, false, true, AT);
             case CASE_FEEDBACK_GIVEN -> new FeedbackGiven(CASE, Satisfaction.UNSATISFIED, "问题仍未解决", AT);

@@ -11,6 +11,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 /** A case (接访件): one matter raised by one visit or submission, whatever the channel. */
 @Entity
@@ -18,10 +19,18 @@ import jakarta.persistence.Table;
 public class IntakeCase extends PanacheEntityBase {
     @Id
     public UUID id;
-    @Column(name = "receipt_code")
-    public String receiptCode;
+    /** Keyed hash (HMAC) of the receipt code (回执码): the only way a case is found by its code. */
     @Column(name = "receipt_hash")
     public String receiptHash;
+    /**
+     * The code itself, encrypted (FieldCipher): read back only for the resident's own notices
+     * (notification-service, at send time) and for an idempotent replay of the recording.
+     */
+    @Column(name = "receipt_code_enc")
+    public String receiptCodeEnc;
+    /** When the code in force was reissued (补发回执); null while it is the one handed out at recording. */
+    @Column(name = "receipt_reissued_at")
+    public Instant receiptReissuedAt;
     public String channel;
     @Column(name = "community_code")
     public String communityCode;
@@ -60,6 +69,12 @@ public class IntakeCase extends PanacheEntityBase {
     public int repeatCount;
     @Column(name = "feedback_open")
     public boolean feedbackOpen;
+    /** Which round of results the visitor may rate (one rating per round, M5); a reply opens the next. */
+    @Column(name = "feedback_round")
+    public int feedbackRound;
+    /** Optimistic lock (M5): a rating and a referral event changing the case at once do not overwrite each other. */
+    @Version
+    public long version;
     @Column(name = "recorded_by")
     public String recordedBy;
     @Column(name = "recorded_role")
@@ -72,6 +87,14 @@ public class IntakeCase extends PanacheEntityBase {
     public List<String> representativeIdList() {
         return representativeIds == null || representativeIds.isEmpty() ? List.of()
                 : Arrays.asList(representativeIds.split(","));
+    }
+
+    /** A result is there to rate: opens the next round unless one is already open. */
+    public void openFeedback() {
+        if (!feedbackOpen) {
+            feedbackRound++;
+            feedbackOpen = true;
+        }
     }
 
     public static IntakeCase byReferral(String referralId) {

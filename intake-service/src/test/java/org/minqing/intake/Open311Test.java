@@ -149,6 +149,62 @@ class Open311Test {
         assertThat(written).isZero();
     }
 
+    /**
+     * M2: a partner reads only the requests it submitted itself: not cases recorded through other
+     * channels in its district, nor another partner's requests; those ids are unknown to it (404).
+     */
+    @Test
+    void aPartnerReadsOnlyItsOwnRequests() {
+        String marker = unique("m2");
+        String own = as(partner()).contentType("application/json")
+                .body(Map.of("service_code", "housing", "lat", 31.185, "long", 121.435, "description", "本伙伴提交 " + marker))
+                .post("/open311/v2/requests.json").then().statusCode(201).extract().path("[0].service_request_id");
+        String hotline = recordOk(staff(C11), caseBody(C11, "热线来电，不属于伙伴 " + marker));
+        String otherPartner = org.minqing.testing.TestTokens.of("service-account-other-partner", "open311-partner", DISTRICT);
+        String theirs = as(otherPartner).contentType("application/json")
+                .body(Map.of("service_code", "housing", "lat", 31.185, "long", 121.435, "description", "另一伙伴提交 " + marker))
+                .post("/open311/v2/requests.json").then().statusCode(201).extract().path("[0].service_request_id");
+
+        as(partner()).get("/open311/v2/requests/" + own + ".json").then().statusCode(200).body("[0].service_request_id", is(own));
+        for (String foreign : java.util.List.of(hotline, theirs)) {
+            as(partner()).get("/open311/v2/requests/" + foreign + ".json").then().statusCode(404).body("[0].code", is(404));
+        }
+        as(partner()).queryParam("service_request_id", own + "," + hotline + "," + theirs).get("/open311/v2/requests.json")
+                .then().statusCode(200).body("service_request_id", org.hamcrest.Matchers.contains(own));
+        java.util.List<String> listed = as(partner()).get("/open311/v2/requests.json").then().statusCode(200)
+                .extract().jsonPath().getList("service_request_id");
+        assertThat(listed).contains(own).doesNotContain(hotline, theirs);
+        assertThat(as(partner()).get("/open311/v2/requests.json").asString()).doesNotContain("热线来电").doesNotContain("另一伙伴");
+        // Staff in scope still read every request of their area.
+        as(staff(C11)).queryParam("service_request_id", own + "," + hotline + "," + theirs).get("/open311/v2/requests.json")
+                .then().statusCode(200).body("size()", is(3));
+    }
+
+    /** H3: query dates, coordinates and the id list are bounded: 422 naming the field, never a 500. */
+    @Test
+    void numbersAndDatesAreBounded() {
+        as(partner()).queryParam("start_date", "+999999999-12-31T00:00:00Z").get("/open311/v2/requests.json").then()
+                .statusCode(422).contentType("application/json").body("[0].code", is(422))
+                .body("[0].description", org.hamcrest.Matchers.startsWith("start_date:"));
+        as(partner()).queryParam("end_date", "1970-01-01T00:00:00Z").get("/open311/v2/requests.json").then()
+                .statusCode(422).body("[0].description", org.hamcrest.Matchers.startsWith("end_date:"));
+        as(partner()).queryParam("service_request_id", String.join(",", java.util.Collections.nCopies(101, UUID.randomUUID().toString())))
+                .get("/open311/v2/requests.json").then().statusCode(422)
+                .body("[0].description", org.hamcrest.Matchers.startsWith("service_request_id:"));
+        String marker = unique("o311h3");
+        as(partner()).contentType("application/json")
+                .body(Map.of("service_code", "housing", "lat", 91, "long", 121.435, "description", marker))
+                .post("/open311/v2/requests.json").then().statusCode(422).body("[0].description", org.hamcrest.Matchers.startsWith("lat:"));
+        as(partner()).contentType("application/json")
+                .body(Map.of("service_code", "housing", "lat", 31.185, "long", "Infinity", "description", marker))
+                .post("/open311/v2/requests.json").then().statusCode(422).body("[0].description", org.hamcrest.Matchers.startsWith("long:"));
+        as(partner()).contentType("application/json")
+                .body(Map.of("service_code", "housing", "lat", "NaN", "long", 121.435, "description", marker))
+                .post("/open311/v2/requests.json").then().statusCode(400).body("[0].description", org.hamcrest.Matchers.startsWith("lat:"));
+        long written = QuarkusTransaction.requiringNew().call(() -> IntakeCase.count("description like ?1", "%" + marker + "%"));
+        assertThat(written).isZero();
+    }
+
     @Test
     void queryDatesMustBeAtMost90DaysApart() {
         as(partner()).queryParam("start_date", "2026-01-01T00:00:00+08:00").queryParam("end_date", "2026-06-01T00:00:00+08:00")

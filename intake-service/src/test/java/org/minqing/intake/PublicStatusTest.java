@@ -46,6 +46,17 @@ class PublicStatusTest {
         return RestAssured.given().header("X-Forwarded-For", "10." + r.nextInt(256) + "." + r.nextInt(256) + "." + r.nextInt(1, 255));
     }
 
+    /** POST /public/cases/status with the code in the body, from a fresh client address. */
+    static Response status(String code) {
+        return anyone().contentType("application/json").body(Map.of("receiptCode", code)).post("/public/cases/status");
+    }
+
+    static Response feedback(String code, Map<String, Object> rating) {
+        Map<String, Object> body = new java.util.HashMap<>(rating);
+        body.put("receiptCode", code);
+        return anyone().contentType("application/json").body(body).post("/public/cases/feedback");
+    }
+
     private static Map<String, Object> recorded(String description) {
         Response r = record(staff(C11), caseBody(C11, description));
         r.then().statusCode(201);
@@ -66,11 +77,11 @@ class PublicStatusTest {
                 new ReferralReferred(referralId, id, Route.SUBDISTRICT_DEPARTMENT, UNIT_HOUSING, "街道房管办", null, ack, false));
         send(Topics.REFERRAL.topic(), EventType.REFERRAL_ACCEPTED, C11, referralId,
                 new ReferralAccepted(referralId, id, UNIT_HOUSING, due));
-        await().atMost(Duration.ofSeconds(60)).until(() -> "IN_PROGRESS".equals(anyone().get("/public/cases/" + code).path("status")));
+        await().atMost(Duration.ofSeconds(60)).until(() -> "IN_PROGRESS".equals(status(code).path("status")));
 
-        String body = anyone().get("/public/cases/" + code.toLowerCase()).then().statusCode(200)
+        String body = status(code.toLowerCase()).then().statusCode(200)
                 .header("Cache-Control", "no-store")
-                .body("receiptCode", is(code))
+                .body("$", not(org.hamcrest.Matchers.hasKey("receiptCode")))
                 .body("statusLabelZh", is("办理中"))
                 .body("expectedDate", is(due.toString()))
                 .body("milestones.kind", org.hamcrest.Matchers.contains("RECORDED", "REFERRAL_OPENED", "REFERRED", "ACCEPTED"))
@@ -89,14 +100,14 @@ class PublicStatusTest {
     void unknownAndMistypedCodesAreToldApart() {
         String code = (String) recorded("井盖缺失 " + unique("pub")).get("code");
         String unknown = new ReceiptCodes().generate();
-        anyone().get("/public/cases/" + unknown).then().statusCode(404).contentType("application/problem+json")
+        status(unknown).then().statusCode(404).contentType("application/problem+json")
                 .body("type", is("https://minqing.org/problems/receipt-code-unknown"));
         // A single wrong symbol is caught by the check symbol.
         char wrong = code.charAt(0) == 'A' ? 'B' : 'A';
         String mistyped = wrong + code.substring(1);
-        anyone().get("/public/cases/" + mistyped).then().statusCode(400)
+        status(mistyped).then().statusCode(400)
                 .body("type", is("https://minqing.org/problems/receipt-code-checksum"))
-                .body("errors[0].field", is("code"));
+                .body("errors[0].field", is("receiptCode"));
         // Two neighbours swapped, too (when they differ).
         String d = code.replace("-", "");
         int i = 0;
@@ -104,27 +115,39 @@ class PublicStatusTest {
             i++;
         }
         String swapped = d.substring(0, i) + d.charAt(i + 1) + d.charAt(i) + d.substring(i + 2);
-        anyone().get("/public/cases/" + swapped).then().statusCode(400)
+        status(swapped).then().statusCode(400)
                 .body("type", is("https://minqing.org/problems/receipt-code-checksum"));
-        anyone().get("/public/cases/not-a-code").then().statusCode(400)
+        status("not-a-code").then().statusCode(400)
                 .body("type", is("https://minqing.org/problems/receipt-code-malformed"));
         // Two unknown codes get byte-for-byte the same answer apart from the path.
-        String a = anyone().get("/public/cases/" + new ReceiptCodes().generate()).then().statusCode(404).extract().path("detail");
-        String b = anyone().get("/public/cases/" + new ReceiptCodes().generate()).then().statusCode(404).extract().path("detail");
+        String a = status(new ReceiptCodes().generate()).then().statusCode(404).extract().asString();
+        String b = status(new ReceiptCodes().generate()).then().statusCode(404).extract().asString();
         assertThat(a).isEqualTo(b);
+        // No code, or an absurdly long one: 400 naming the field.
+        anyone().contentType("application/json").body(Map.of()).post("/public/cases/status").then().statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.hasItem("receiptCode"));
+        status("A".repeat(41)).then().statusCode(400).body("errors.field", org.hamcrest.Matchers.hasItem("receiptCode"));
+        // The code is never taken from a URL any more.
+        anyone().get("/public/cases/" + code).then().statusCode(org.hamcrest.Matchers.either(is(404)).or(is(405)));
     }
 
     @Test
     void theLookUpIsRateLimitedPerClientAddress() {
         String address = "192.0.2." + ThreadLocalRandom.current().nextInt(1, 255);
         String unknown = new ReceiptCodes().generate();
+        Map<String, Object> body = Map.of("receiptCode", unknown);
         for (int i = 0; i < 5; i++) {
-            RestAssured.given().header("X-Forwarded-For", address).get("/public/cases/" + unknown).then().statusCode(404);
+            RestAssured.given().header("X-Forwarded-For", address).contentType("application/json").body(body)
+                    .post("/public/cases/status").then().statusCode(404);
         }
-        RestAssured.given().header("X-Forwarded-For", address).get("/public/cases/" + unknown).then().statusCode(429)
+        RestAssured.given().header("X-Forwarded-For", address).contentType("application/json").body(body)
+                .post("/public/cases/status").then().statusCode(429)
                 .contentType("application/problem+json").header("Retry-After", "60");
+        // Feedback shares the limit.
+        RestAssured.given().header("X-Forwarded-For", address).contentType("application/json")
+                .body(Map.of("receiptCode", unknown, "rating", "SATISFIED")).post("/public/cases/feedback").then().statusCode(429);
         // Another address is not affected.
-        anyone().get("/public/cases/" + unknown).then().statusCode(404);
+        status(unknown).then().statusCode(404);
     }
 
     @Test
@@ -132,27 +155,24 @@ class PublicStatusTest {
         Map<String, Object> c = recorded("小区停车难 " + unique("pub"));
         String id = (String) c.get("id");
         String code = (String) c.get("code");
-        anyone().contentType("application/json").body(Map.of("rating", "SATISFIED")).post("/public/cases/" + code + "/feedback")
-                .then().statusCode(409);
+        feedback(code, Map.of("rating", "SATISFIED")).then().statusCode(409);
 
         String referralId = UUID.randomUUID().toString();
         send(Topics.REFERRAL.topic(), EventType.REFERRAL_REPLIED, C11, referralId,
                 new ReferralReplied(referralId, id, UNIT_HOUSING, "已协调增设停车位", Instant.now(), true));
-        await().atMost(Duration.ofSeconds(60)).until(() -> Boolean.TRUE.equals(anyone().get("/public/cases/" + code).path("feedbackOpen")));
-        anyone().get("/public/cases/" + code).then().body("status", is("REPLIED")).body("statusLabelZh", is("已答复"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> Boolean.TRUE.equals(status(code).path("feedbackOpen")));
+        status(code).then().body("status", is("REPLIED")).body("statusLabelZh", is("已答复"));
         // Staff tell the visitor the result: the page says so, and the rating is still open.
         send(Topics.REFERRAL.topic(), EventType.REFERRAL_RESIDENT_INFORMED, C11, referralId,
                 new ResidentInformed(referralId, id, Instant.now()));
-        await().atMost(Duration.ofSeconds(60)).until(() -> "INFORMED".equals(anyone().get("/public/cases/" + code).path("status")));
-        anyone().get("/public/cases/" + code).then().body("statusLabelZh", is("已告知结果，待评价"))
+        await().atMost(Duration.ofSeconds(60)).until(() -> "INFORMED".equals(status(code).path("status")));
+        status(code).then().body("statusLabelZh", is("已告知结果，待评价"))
                 .body("feedbackOpen", is(true));
 
-        anyone().contentType("application/json").body(Map.of("rating", "BAD")).post("/public/cases/" + code + "/feedback")
-                .then().statusCode(400).body("errors[0].field", is("rating"));
-        anyone().contentType("application/json").body(Map.of("rating", "UNSATISFIED", "comment", "车位仍然不够"))
-                .post("/public/cases/" + code + "/feedback").then().statusCode(201).body("rating", is("UNSATISFIED"));
-        anyone().contentType("application/json").body(Map.of("rating", "SATISFIED"))
-                .post("/public/cases/" + code + "/feedback").then().statusCode(409);
+        feedback(code, Map.of("rating", "BAD")).then().statusCode(400).body("errors[0].field", is("rating"));
+        feedback(code, Map.of("rating", "UNSATISFIED", "comment", "车位仍然不够")).then().statusCode(201)
+                .body("rating", is("UNSATISFIED")).body("$", not(org.hamcrest.Matchers.hasKey("receiptCode")));
+        feedback(code, Map.of("rating", "SATISFIED")).then().statusCode(409);
 
         var record = awaitRecord(Topics.CASE.topic(), id, v -> v.contains(EventType.CASE_FEEDBACK_GIVEN.type()),
                 Duration.ofSeconds(60));
@@ -161,7 +181,7 @@ class PublicStatusTest {
         assertThat(fb.rating()).isEqualTo(Satisfaction.UNSATISFIED);
         assertThat(fb.comment()).isEqualTo("车位仍然不够");
         assertThat(env.actor().role()).isEqualTo("public");
-        anyone().get("/public/cases/" + code).then().body("milestones.kind", org.hamcrest.Matchers.hasItem("FEEDBACK_GIVEN"))
+        status(code).then().body("milestones.kind", org.hamcrest.Matchers.hasItem("FEEDBACK_GIVEN"))
                 .body("milestones.labelZh", not(org.hamcrest.Matchers.hasItem("车位仍然不够")));
     }
 }

@@ -69,8 +69,10 @@ class ReceptionDayCaseTest {
     @Test
     void aReceptionDayCaseIsRecordedAndItsEventCarriesNoPersonalData() throws Exception {
         String dayId = scheduleDay(clock.today());
-        String caseId = as(rep()).contentType("application/json").body(receptionCase(dayId, "高层建筑遮挡日照，120户居民反映"))
-                .post("/cases").then().statusCode(201)
+        io.restassured.response.Response created = as(rep()).contentType("application/json")
+                .body(receptionCase(dayId, "高层建筑遮挡日照，120户居民反映")).post("/cases");
+        String code = created.path("receiptCode");
+        String caseId = created.then().statusCode(201)
                 .body("channel", is("RECEPTION_DAY"))
                 .body("groupPetition", is(true))
                 .body("visitors[0].phone", is("138****1234"))
@@ -82,6 +84,8 @@ class ReceptionDayCaseTest {
         assertThat(new String(record.headers().lastHeader("minqing-event-type").value())).isEqualTo("intake.case.recorded");
         assertThat(record.value()).doesNotContain(PHONE).doesNotContain(ID_NUMBER).doesNotContain("王秀英")
                 .doesNotContain("wang@example.cn");
+        // M3: nor the receipt code, the resident's credential.
+        assertThat(record.value()).doesNotContain(code).doesNotContain(code.replace("-", "")).doesNotContain("receiptCode");
         EventEnvelope env = Events.mapper().readValue(record.value(), EventEnvelope.class);
         CaseRecorded event = env.payloadAs(CaseRecorded.class);
         assertThat(env.jurisdiction()).isEqualTo(C11);

@@ -95,16 +95,4 @@ class SearchAndScopeTest {
                 .body("anonymous", is(true)).body("hasContact", is(false))
                 .body("receivingRepresentativeIds", contains(REP_NPC));
     }
-
-    @Test
-    void theReceiptSlipIsPrintableHtmlWithoutPersonalData() {
-        var r = record(staff(C11), caseBody(C11, "回执 " + unique("slip")));
-        String id = r.path("id");
-        String code = r.path("receiptCode");
-        String html = as(staff(C11)).get("/cases/" + id + "/receipt").then().statusCode(200).contentType("text/html")
-                .extract().asString();
-        org.assertj.core.api.Assertions.assertThat(html).contains(code).contains("住房保障").contains("/public/cases/" + code)
-                .doesNotContain(PHONE).doesNotContain("王秀英");
-        as(staff(C12)).get("/cases/" + id + "/receipt").then().statusCode(404);
-    }
 }

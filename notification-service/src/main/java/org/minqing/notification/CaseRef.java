@@ -6,15 +6,16 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** What we keep of a case (案件) to address the resident: its receipt code (回执码), no contact. */
+/**
+ * What we keep of a case (案件) to address the resident: neither the contact nor the receipt code
+ * (回执码); both are fetched from intake-service when a notice is sent, and never stored here.
+ */
 @Entity
 @Table(name = "case_ref")
 public class CaseRef extends PanacheEntityBase {
     @Id
     @Column(name = "case_id")
     public String caseId;
-    @Column(name = "receipt_code")
-    public String receiptCode;
     @Column(name = "community_code")
     public String communityCode;
     @Column(name = "has_contact")

@@ -26,6 +26,7 @@ import org.minqing.events.referral.ReferralReferred;
 import org.minqing.events.referral.ReferralReplied;
 import org.minqing.events.referral.Route;
 import org.minqing.kit.time.AppClock;
+import org.minqing.notification.service.Dispatcher;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -58,11 +59,14 @@ class ResidentNoticeTest {
         String receipt = "MQ" + caseId.substring(0, 6).toUpperCase();
         String phone = TestSupport.mobile();
         String email = "resident-" + caseId.substring(0, 8) + "@example.cn";
-        stubContacts(caseId, phone, email);
+        stubContacts(caseId, phone, email, receipt);
 
-        TestSupport.send(recorded(caseId, receipt, Urgency.NORMAL));
+        TestSupport.send(recorded(caseId, Urgency.NORMAL));
         await().atMost(Duration.ofSeconds(60)).until(() -> Stubs.smsTo(phone).size() == 1);
-        assertThat(text(0, phone)).contains(receipt).contains("登记受理").contains("https://minqing.example/public/cases/" + receipt);
+        // M3: the code comes from intake at send time (not from the event); the link carries it in the
+        // fragment (never sent to a server), not in a path that access logs keep.
+        assertThat(text(0, phone)).contains(receipt).contains("登记受理").contains("https://minqing.example/public#code=" + receipt)
+                .doesNotContain("/public/cases/").doesNotContain(Dispatcher.RECEIPT_CODE_SLOT);
         MimeMessage ack = await().atMost(Duration.ofSeconds(60)).until(() -> RosterNoticeTest.mailTo(email), m -> m != null);
         assertThat(ack.getSubject()).isEqualTo("【受理告知】您反映的事项已登记（回执码 " + receipt + "）");
         // fetched with this service's own token
@@ -79,14 +83,18 @@ class ResidentNoticeTest {
         TestSupport.send(TestSupport.event(EventType.REFERRAL_EXTENDED, COMMUNITY, referralId, new ReferralExtended(
                 referralId, caseId, 30, "需协调市级部门现场勘查", clock.today().plusDays(90))));
         await().atMost(Duration.ofSeconds(60)).until(() -> Stubs.smsTo(phone).size() == 2);
-        assertThat(text(1, phone)).contains("延期30天").contains("需协调市级部门现场勘查");
+        assertThat(text(1, phone)).contains("延期30天").contains("需协调市级部门现场勘查").contains(receipt);
+
+        // Staff reprint the slip: intake reissues the code; the next notice carries the new one.
+        String reissued = "MR" + caseId.substring(0, 6).toUpperCase();
+        stubContacts(caseId, phone, email, reissued);
 
         EventEnvelope replied = TestSupport.event(EventType.REFERRAL_REPLIED, COMMUNITY, referralId, new ReferralReplied(
                 referralId, caseId, "8d2e4f10-2b02-4d7a-8b02-000000000002", "已协调规划部门复核日照间距", Instant.now(), true));
         TestSupport.send(replied);
         await().atMost(Duration.ofSeconds(60)).until(() -> Stubs.smsTo(phone).size() == 3);
         assertThat(text(2, phone)).contains("已协调规划部门复核日照间距")
-                .contains("https://minqing.example/public/cases/" + receipt);
+                .contains("https://minqing.example/public#code=" + reissued).doesNotContain(receipt);
         // the representative who raised the suggestion hears of the answer too
         MimeMessage toRep = await().atMost(Duration.ofSeconds(60))
                 .until(() -> RosterNoticeTest.mailTo("rep-" + caseId.substring(0, 8) + "@example.cn"), m -> m != null);
@@ -103,16 +111,23 @@ class ResidentNoticeTest {
         assertThat(TestSupport.count(em, "select count(*) from notice where params like '%" + phone + "%' or params like '%"
                 + email + "%' or address_masked in ('" + phone + "', '" + email + "') or last_error like '%" + phone + "%'"))
                 .isZero();
+        // ... nor the receipt code, anywhere in this service's tables.
+        for (String code : List.of(receipt, reissued)) {
+            assertThat(TestSupport.count(em, "select count(*) from notice n where cast(n as text) like '%" + code + "%'")).isZero();
+            assertThat(TestSupport.count(em, "select count(*) from case_ref r where cast(r as text) like '%" + code + "%'")).isZero();
+            assertThat(TestSupport.count(em, "select count(*) from notice_attempt a where cast(a as text) like '%" + code + "%'"))
+                    .isZero();
+        }
     }
 
     @Test
     void anUrgentCaseIsAcknowledgedEvenInQuietHoursAndAnonymousOnesAreNotContacted() {
         String caseId = UUID.randomUUID().toString();
         String phone = TestSupport.mobile();
-        stubContacts(caseId, phone, null);
+        stubContacts(caseId, phone, null, "MQ" + caseId.substring(0, 6));
         clock.setOffset(QuietHoursTest.offsetTo(23, 0));
         try {
-            EventEnvelope urgent = recorded(caseId, "MQ" + caseId.substring(0, 6), Urgency.URGENT);
+            EventEnvelope urgent = recorded(caseId, Urgency.URGENT);
             TestSupport.send(urgent);
             await().atMost(Duration.ofSeconds(60)).until(() -> Stubs.smsTo(phone).size() == 1);
             // no e-mail address given: that channel is skipped, not failed
@@ -124,7 +139,7 @@ class ResidentNoticeTest {
         }
         String anonymousCase = UUID.randomUUID().toString();
         EventEnvelope anon = TestSupport.event(EventType.CASE_RECORDED, COMMUNITY, anonymousCase, new CaseRecorded(
-                anonymousCase, "MQANON1", IntakeChannel.HOTLINE, COMMUNITY, "housing", null, null, null, "匿名反映",
+                anonymousCase, IntakeChannel.HOTLINE, COMMUNITY, "housing", null, null, null, "匿名反映",
                 1, 1, false, Urgency.NORMAL, null, List.of(), 1, true, false, Instant.now()));
         TestSupport.send(anon);
         await().atMost(Duration.ofSeconds(60)).until(() -> TestSupport.count(em,
@@ -132,14 +147,16 @@ class ResidentNoticeTest {
         assertThat(TestSupport.notices(anon.eventId())).isEmpty();
     }
 
-    static EventEnvelope recorded(String caseId, String receipt, Urgency urgency) {
-        return TestSupport.event(EventType.CASE_RECORDED, COMMUNITY, caseId, new CaseRecorded(caseId, receipt,
+    static EventEnvelope recorded(String caseId, Urgency urgency) {
+        return TestSupport.event(EventType.CASE_RECORDED, COMMUNITY, caseId, new CaseRecorded(caseId,
                 IntakeChannel.RECEPTION_DAY, COMMUNITY, "housing", "泾水公寓40号", null, null, "高层建筑遮挡采光",
                 120, 300, true, urgency, null, List.of(), 3, false, true, Instant.now()));
     }
 
-    static void stubContacts(String caseId, String phone, String email) {
-        String body = "{\"caseId\":\"" + caseId + "\",\"contacts\":[{\"name\":\"张三丰\",\"phone\":"
+    /** intake's internal answer: the contacts and the receipt code in force (as intake-service gives them). */
+    static void stubContacts(String caseId, String phone, String email, String receiptCode) {
+        String body = "{\"caseId\":\"" + caseId + "\",\"receiptCode\":\"" + receiptCode
+                + "\",\"contacts\":[{\"name\":\"张三丰\",\"phone\":"
                 + (phone == null ? "null" : "\"" + phone + "\"") + ",\"email\":"
                 + (email == null ? "null" : "\"" + email + "\"") + "}]}";
         Stubs.wireMock().register(get(urlEqualTo("/intake/internal/cases/" + caseId + "/contacts"))

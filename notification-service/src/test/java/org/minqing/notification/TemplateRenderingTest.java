@@ -35,8 +35,8 @@ class TemplateRenderingTest {
                 "caseId", "C-1", "referralId", "R-1", "unitName", "街道房管办", "route", "街道职能部门办理",
                 "dueDate", "2026-04-01", "deadlineKind", "办理时限", "workingDaysLeft", "3", "fromTier", "街道",
                 "toTier", "区", "repeatCaseId", "C-2", "repeatCount", "4", "priority", "5", "receiptCode", "MQ8K2P",
-                "recordedDate", "2026年3月15日", "statusUrl", "https://minqing.example/public/cases/MQ8K2P",
-                "feedbackUrl", "https://minqing.example/public/cases/MQ8K2P", "days", "30", "resolveBy", "2026-05-30",
+                "recordedDate", "2026年3月15日", "statusUrl", "https://minqing.example/public#code=MQ8K2P",
+                "feedbackUrl", "https://minqing.example/public#code=MQ8K2P", "days", "30", "resolveBy", "2026-05-30",
                 "reply", "已协调规划部门复核", "repliedAt", "2026年4月1日", "recipientName", "王建国"));
         return m;
     }
@@ -71,7 +71,7 @@ class TemplateRenderingTest {
         assertThat(extended.body()).contains("延期30天").contains("台风预警").contains("MQ8K2P").contains("2026-05-30");
         Rendered replied = renderer.render("referral.referral.replied", "VISITOR", Channel.EMAIL, null, sample());
         assertThat(replied.subject()).isEqualTo("【答复告知】您反映的事项已有答复（回执码 MQ8K2P）");
-        assertThat(replied.body()).contains("已协调规划部门复核").contains("https://minqing.example/public/cases/MQ8K2P");
+        assertThat(replied.body()).contains("已协调规划部门复核").contains("https://minqing.example/public#code=MQ8K2P");
         Rendered toRep = renderer.render("referral.referral.replied", "REPRESENTATIVE", Channel.EMAIL, null, sample());
         assertThat(toRep.subject()).contains("建议答复");
         Rendered liaison = renderer.render("representative.reception-day.scheduled", "LIAISON_OFFICER", Channel.SMS, null,

@@ -85,7 +85,7 @@ public final class Fixtures {
 
     public static String recordCase(String community, String line, String address, String description, Instant at) {
         String caseId = UUID.randomUUID().toString();
-        CaseRecorded c = new CaseRecorded(caseId, "R" + caseId.substring(0, 8), IntakeChannel.RECEPTION_DAY, community,
+        CaseRecorded c = new CaseRecorded(caseId, IntakeChannel.RECEPTION_DAY, community,
                 line, address, null, null, description, 120, 300, true, Urgency.NORMAL, null, List.of(REP_NPC), 6, false,
                 true, at.truncatedTo(ChronoUnit.MILLIS));
         send(EventEnvelope.of(EventType.CASE_RECORDED, community, caseId, null, new Actor("c11", "community-staff"), c));

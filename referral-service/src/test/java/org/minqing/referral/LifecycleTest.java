@@ -189,7 +189,7 @@ class LifecycleTest {
         String caseId = java.util.UUID.randomUUID().toString();
         var env = org.minqing.events.EventEnvelope.of(EventType.CASE_RECORDED, community, caseId, null,
                 new org.minqing.events.Actor("c11", "community-staff"),
-                new org.minqing.events.intake.CaseRecorded(caseId, "R1", org.minqing.events.intake.IntakeChannel.HOTLINE,
+                new org.minqing.events.intake.CaseRecorded(caseId, org.minqing.events.intake.IntakeChannel.HOTLINE,
                         community, "housing", null, null, null, randomText(30), 1, 1, false,
                         org.minqing.events.intake.Urgency.URGENT, null, java.util.List.of(), 1, true, false,
                         java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));

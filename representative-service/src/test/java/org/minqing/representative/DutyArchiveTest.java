@@ -256,7 +256,7 @@ class DutyArchiveTest {
 
     private static EventEnvelope caseRecorded(String caseId, IntakeChannel channel, UUID day, List<UUID> reps) {
         return EventEnvelope.of(EventType.CASE_RECORDED, C11, caseId, null, INTAKE, new CaseRecorded(caseId,
-                "R" + caseId.substring(5, 13), channel, C11, "HOUSING", "泾水公寓84号", null, null, "高层遮挡采光",
+                channel, C11, "HOUSING", "泾水公寓84号", null, null, "高层遮挡采光",
                 120, 300, true, Urgency.NORMAL, day == null ? null : day.toString(),
                 reps.stream().map(UUID::toString).toList(), 3, false, true, Instant.now()));
     }

@@ -7,12 +7,12 @@ import org.minqing.events.Nullable;
 
 /**
  * A case was registered at intake (接访登记). Deliberately carries no visitor name, phone or ID
- * number: {@code anonymous} and {@code hasContact} say only whether intake can reach them.
+ * number, and no receipt code (回执码, the resident's credential: whoever reads a topic could rate
+ * the case with it); {@code anonymous} and {@code hasContact} say only whether intake can reach them.
  * {@code households}/{@code persons} are those the issue affects; {@code visitorCount} those who came.
  */
 public record CaseRecorded(
         String caseId,
-        String receiptCode,
         IntakeChannel channel,
         @JurisdictionCode String communityCode,
         String lineCode,

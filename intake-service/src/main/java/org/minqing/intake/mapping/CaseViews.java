@@ -7,6 +7,9 @@ import java.util.UUID;
 
 import org.minqing.events.intake.Satisfaction;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
@@ -25,9 +28,13 @@ public final class CaseViews {
             Instant occurredAt) {
     }
 
+    /**
+     * A case as shown. {@code receiptCode} is the resident's credential: it is set only in the
+     * answer to {@code POST /cases} (for the slip, once) and is absent from every other answer.
+     */
     public record CaseDetail(
             UUID id,
-            String receiptCode,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String receiptCode,
             String channel,
             String communityCode,
             String communityName,
@@ -57,10 +64,26 @@ public final class CaseViews {
             int repeatCount,
             Instant recordedAt,
             List<MilestoneView> timeline) {
+
+        public CaseDetail withReceiptCode(String code) {
+            return new CaseDetail(id, code, channel, communityCode, communityName, lineCode, lineName, address, latitude,
+                    longitude, description, households, persons, groupPetition, urgency, receptionDayId, receivedOn,
+                    receivingRepresentativeIds, visitorCount, anonymous, hasContact, contactsMasked, visitors, status,
+                    statusLabel, expectedDate, referralId, repeatOf, repeatCount, recordedAt, timeline);
+        }
+    }
+
+    /**
+     * A reissued receipt code (补发回执) with what the printed slip shows; the previous code no
+     * longer works. Only staff in scope get it, and each reissue is in the access log.
+     */
+    public record ReceiptSlip(UUID caseId, String receiptCode, LocalDate receivedOn, String communityCode,
+            String communityName, String lineCode, String lineName, String status, String statusLabelZh,
+            String statusLabelEn, Instant issuedAt) {
     }
 
     /** A search hit: no personal data. */
-    public record CaseSummary(UUID id, String receiptCode, String channel, String communityCode, String lineCode,
+    public record CaseSummary(UUID id, String channel, String communityCode, String lineCode,
             String status, String urgency, boolean groupPetition, boolean repeat, int repeatCount,
             LocalDate expectedDate, Instant recordedAt, String descriptionExcerpt) {
     }
@@ -71,23 +94,33 @@ public final class CaseViews {
     public record PublicMilestone(String kind, String labelZh, String labelEn, LocalDate date, LocalDate dueDate) {
     }
 
-    /** The public status page: no personal data, no staff names. */
-    public record PublicStatus(String receiptCode, String status, String statusLabelZh, String statusLabelEn,
+    /** The public status page: no personal data, no staff names, and no receipt code (the caller has it). */
+    public record PublicStatus(String status, String statusLabelZh, String statusLabelEn,
             String lineName, LocalDate receivedOn, LocalDate expectedDate, List<PublicMilestone> milestones,
             boolean feedbackOpen) {
     }
 
-    public record FeedbackRequest(@NotNull Satisfaction rating, @Size(max = 500) String comment) {
+    /** {@code POST /public/cases/status}: the code travels in the body, never in a URL that proxies log. */
+    public record StatusRequest(@NotBlank @Size(max = 40) String receiptCode) {
     }
 
-    public record FeedbackAccepted(String receiptCode, Satisfaction rating, Instant givenAt) {
+    /** {@code POST /public/cases/feedback}. */
+    public record FeedbackRequest(@NotBlank @Size(max = 40) String receiptCode, @NotNull Satisfaction rating,
+            @Size(max = 500) String comment) {
+    }
+
+    public record FeedbackAccepted(Satisfaction rating, Instant givenAt) {
     }
 
     /** The contract notification-service is written against. */
     public record Contact(String name, String phone, String email) {
     }
 
-    public record Contacts(String caseId, List<Contact> contacts) {
+    /**
+     * For notification-service only: the visitors' contacts and the receipt code in force, both
+     * read at send time, neither stored there.
+     */
+    public record Contacts(String caseId, String receiptCode, List<Contact> contacts) {
     }
 
     public record AccessEntry(String accessedBy, String role, String purpose, String endpoint, Instant accessedAt) {

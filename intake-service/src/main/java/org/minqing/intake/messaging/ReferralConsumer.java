@@ -5,9 +5,11 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.minqing.events.EventEnvelope;
 import org.minqing.events.EventType;
@@ -32,6 +34,7 @@ import org.minqing.kit.inbox.Inbox;
 import org.minqing.kit.messaging.InboundEvents;
 import org.minqing.kit.messaging.PoisonMessageException;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
 
 /**
@@ -49,11 +52,40 @@ public class ReferralConsumer {
     @Inject
     CaseService cases;
 
+    @Inject
+    EntityManager em;
+
+    private static final int ATTEMPTS = 5;
+
     @Incoming("referrals")
-    @Blocking
-    @Transactional
+    @Blocking // ordered: one message at a time per partition
     public void on(String value) {
         EventEnvelope env = InboundEvents.read(value);
+        // A rating (or staff reissuing the receipt) may change the same case at that moment
+        // (optimistic lock, M5): the event is applied again on fresh data, not dead-lettered.
+        for (int attempt = 1;; attempt++) {
+            try {
+                QuarkusTransaction.requiringNew().run(() -> apply(env));
+                return;
+            } catch (RuntimeException e) {
+                if (attempt >= ATTEMPTS || !concurrentChange(e)) {
+                    throw e;
+                }
+                LOG.debugf("event %s met a concurrent change; attempt %d", env.eventId(), attempt + 1);
+            }
+        }
+    }
+
+    static boolean concurrentChange(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof OptimisticLockException || t instanceof StaleStateException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    void apply(EventEnvelope env) {
         EventType type = env.eventType().orElse(null);
         if (type == null || type.topic() != org.minqing.events.Topics.REFERRAL || !inbox.firstDelivery("intake-service", env)) {
             return;
@@ -109,7 +141,7 @@ public class ReferralConsumer {
             case REFERRAL_REPLIED -> {
                 ReferralReplied e = InboundEvents.payload(env, ReferralReplied.class);
                 status(c, CaseStatus.REPLIED);
-                c.feedbackOpen = true;
+                c.openFeedback();
                 m(c, env, "REPLIED", "承办单位已答复", "The handling unit replied", e.reply(), null, true);
             }
             case REFERRAL_RESIDENT_INFORMED -> {
@@ -121,7 +153,11 @@ public class ReferralConsumer {
             case REFERRAL_CLOSED -> {
                 ReferralClosed e = InboundEvents.payload(env, ReferralClosed.class);
                 status(c, CaseStatus.CLOSED);
-                c.feedbackOpen = e.satisfaction() == null;
+                if (e.satisfaction() == null) {
+                    c.openFeedback();
+                } else {
+                    c.feedbackOpen = false;
+                }
                 m(c, env, "CLOSED", "已办结", "Closed", e.outcome(), null, true);
             }
             case REFERRAL_REOPENED -> {
@@ -176,6 +212,8 @@ public class ReferralConsumer {
             }
         }
         c.updatedAt = at;
+        // The version check happens here, inside the retry, rather than at commit.
+        em.flush();
     }
 
     private static void status(IntakeCase c, CaseStatus s) {

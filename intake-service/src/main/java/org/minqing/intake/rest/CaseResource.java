@@ -1,7 +1,6 @@
 package org.minqing.intake.rest;
 
 import java.net.URI;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
 
@@ -22,13 +21,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.minqing.intake.CaseStatus;
 import org.minqing.intake.IntakeCase;
 import org.minqing.intake.mapping.CaseRequest;
 import org.minqing.intake.mapping.CaseViews.AccessEntry;
 import org.minqing.intake.mapping.CaseViews.CaseDetail;
 import org.minqing.intake.mapping.CaseViews.CasePage;
-import org.minqing.intake.service.Catalogue;
 import org.minqing.intake.service.CaseSearch;
 import org.minqing.intake.service.CaseService;
 import org.minqing.kit.problem.ProblemException;
@@ -52,9 +49,6 @@ public class CaseResource {
     CallerScope scope;
 
     @Inject
-    Catalogue catalogue;
-
-    @Inject
     EntityManager em;
 
     /** Records a case; {@code Idempotency-Key} makes retries safe (same key and body → same case). */
@@ -63,7 +57,9 @@ public class CaseResource {
     @RolesAllowed({ "community-staff", "subdistrict-staff", "district-staff", "representative", "liaison-officer" })
     public Response record(@HeaderParam("Idempotency-Key") String idempotencyKey, @NotNull @Valid CaseRequest request) {
         CaseService.Recorded r = cases.record(request, idempotencyKey, scope, false);
-        Response.ResponseBuilder b = Response.created(URI.create("/cases/" + r.detail().id())).entity(r.detail());
+        // Carries the receipt code (for the slip): not to be kept by any cache.
+        Response.ResponseBuilder b = Response.created(URI.create("/cases/" + r.detail().id())).entity(r.detail())
+                .header("Cache-Control", "no-store");
         if (r.replayed()) {
             b.header("Idempotent-Replayed", "true");
         }
@@ -106,41 +102,16 @@ public class CaseResource {
                 r[4] instanceof java.time.Instant i ? i : ((java.time.OffsetDateTime) r[4]).toInstant())).toList();
     }
 
-    /** The printable receipt slip (回执单) handed to the visitor: code and how to follow it; no personal data. */
-    @GET
+    /**
+     * Reprints the receipt slip (补打回执) by reissuing the code: the answer carries the new code and
+     * what the slip shows; the old code stops working. The console prints the slip. Staff in scope
+     * only (never units, representatives or liaison officers); logged in the access log.
+     */
+    @POST
     @Path("/{id}/receipt")
-    @Produces(MediaType.TEXT_HTML)
-    @RolesAllowed({ "community-staff", "subdistrict-staff", "district-staff", "representative", "liaison-officer" })
-    @Transactional
-    public String receipt(@PathParam("id") String id) {
-        IntakeCase c = cases.visibleCase(uuid(id), scope);
-        String line = catalogue.line(c.lineCode).map(l -> l.nameZh() + " " + l.nameEn()).orElse(c.lineCode);
-        String community = catalogue.community(c.communityCode).map(Catalogue.Community::nameZh).orElse(c.communityCode);
-        CaseStatus status = CaseStatus.valueOf(c.status);
-        return """
-                <!DOCTYPE html>
-                <html lang="zh-CN"><head><meta charset="utf-8"><title>民情接访回执 Receipt</title>
-                <style>body{font-family:sans-serif;max-width:14cm;margin:1cm auto}
-                .code{font:bold 28pt monospace;letter-spacing:2px;border:2px solid #000;padding:8px;text-align:center}
-                @media print{button{display:none}}</style></head>
-                <body>
-                <h1>民情接访回执 <small>Receipt</small></h1>
-                <p>回执码 Receipt code</p>
-                <div class="code">%s</div>
-                <table>
-                <tr><th>登记日期 Date</th><td>%s</td></tr>
-                <tr><th>社区 Community</th><td>%s</td></tr>
-                <tr><th>条线 Line</th><td>%s</td></tr>
-                <tr><th>当前状态 Status</th><td>%s / %s</td></tr>
-                </table>
-                <p>凭回执码可随时查询办理进度并评价办理结果，无需登录：<br>
-                Follow your case and rate the result with this code, no login needed:<br>
-                <code>/public/cases/%s</code></p>
-                <p>请妥善保管回执码，不要告知他人。Keep this code private.</p>
-                <button onclick="window.print()">打印 Print</button>
-                </body></html>
-                """.formatted(html(c.receiptCode), c.receivedOn.format(DateTimeFormatter.ISO_LOCAL_DATE), html(community),
-                html(line), status.zh, status.en, html(c.receiptCode));
+    @RolesAllowed({ "community-staff", "subdistrict-staff", "district-staff" })
+    public Response reissueReceipt(@PathParam("id") String id) {
+        return Response.ok(cases.reissueReceipt(uuid(id), scope)).header("Cache-Control", "no-store").build();
     }
 
     static UUID uuid(String id) {
@@ -149,10 +120,6 @@ public class CaseResource {
         } catch (IllegalArgumentException e) {
             throw ProblemException.notFound("案件 / case");
         }
-    }
-
-    static String html(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     static String zone() {

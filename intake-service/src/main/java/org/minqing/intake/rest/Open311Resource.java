@@ -37,10 +37,13 @@ import org.minqing.intake.config.ResidentIdNumber;
 import org.minqing.intake.mapping.CaseRequest;
 import org.minqing.intake.mapping.VisitorInput;
 import org.minqing.intake.service.CaseService;
+import org.minqing.intake.service.Bounds;
 import org.minqing.intake.service.Catalogue;
+import org.minqing.intake.service.ScopeRange;
 import org.minqing.kit.problem.Problem;
 import org.minqing.kit.problem.ProblemException;
 import org.minqing.kit.scope.CallerScope;
+import org.minqing.kit.scope.Roles;
 import org.minqing.kit.time.AppClock;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -59,6 +62,7 @@ public class Open311Resource {
     static final DateTimeFormatter ISO = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
     static final int MAX_RESULTS = 1000;
     static final Duration MAX_SPAN = Duration.ofDays(90);
+    static final int MAX_IDS = 100;
 
     @Inject
     Catalogue catalogue;
@@ -154,8 +158,9 @@ public class Open311Resource {
         } else if (description.length() > 4000) {
             errors.add(Problem.FieldError.of("description", "长度不能超过 4000", "must have at most 4000 characters"));
         }
-        Double lat = number(f.get("lat"), "lat", -90, 90, errors);
-        Double lon = number(f.get("long"), "long", -180, 180, errors);
+        List<Problem.FieldError> outOfRange = new ArrayList<>();
+        Double lat = number(f.get("lat"), "lat", -90, 90, errors, outOfRange);
+        Double lon = number(f.get("long"), "long", -180, 180, errors, outOfRange);
         String address = blank(f.get("address_string"));
         if (address != null && address.length() > 500) {
             errors.add(Problem.FieldError.of("address_string", "长度不能超过 500", "must have at most 500 characters"));
@@ -182,9 +187,7 @@ public class Open311Resource {
         if (name.length() > 50) {
             errors.add(Problem.FieldError.of("first_name", "姓名过长", "name is too long"));
         }
-        if (!errors.isEmpty()) {
-            throw ProblemException.validation(errors);
-        }
+        Bounds.refuseIfAny(errors, outOfRange);
         Catalogue.Community community = lat != null ? catalogue.communityAt(lat, lon).orElse(null)
                 : catalogue.communityByAddress(address).orElse(null);
         if (community == null) {
@@ -198,10 +201,13 @@ public class Open311Resource {
         CaseService.Recorded r = cases.record(req, key, scope, true);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("service_request_id", r.detail().id().toString());
-        out.put("service_notice", "回执码 " + r.detail().receiptCode() + "，可凭此码查询进度 / receipt code "
-                + r.detail().receiptCode() + " to follow the request");
+        // GeoReport's service_notice is how the partner hands the resident their code: the recording
+        // answer is the one place it appears (never in the request reads below).
+        String code = r.detail().receiptCode();
+        out.put("service_notice", code == null ? "已受理 / received"
+                : "回执码 " + code + "，可凭此码查询进度 / receipt code " + code + " to follow the request");
         out.put("account_id", null);
-        return Response.status(Response.Status.CREATED).entity(List.of(out)).build();
+        return Response.status(Response.Status.CREATED).entity(List.of(out)).header("Cache-Control", "no-store").build();
     }
 
     @GET
@@ -211,11 +217,17 @@ public class Open311Resource {
     public List<Map<String, Object>> requests(@QueryParam("service_request_id") String ids,
             @QueryParam("service_code") String serviceCode, @QueryParam("start_date") String startDate,
             @QueryParam("end_date") String endDate, @QueryParam("status") String status) {
-        String scopeLike = scope.likePrefix();
+        ScopeRange range = ScopeRange.of(scope);
+        boolean partner = partnerOnly();
         if (ids != null && !ids.isBlank()) {
             // The spec: with service_request_id, the other parameters are ignored.
+            String[] given = ids.split(",");
+            if (given.length > MAX_IDS) {
+                throw Bounds.outOfRange("service_request_id", "一次最多查询 " + MAX_IDS + " 个编号",
+                        "at most " + MAX_IDS + " ids at a time");
+            }
             List<UUID> list = new ArrayList<>();
-            for (String id : ids.split(",")) {
+            for (String id : given) {
                 try {
                     list.add(UUID.fromString(id.strip()));
                 } catch (IllegalArgumentException e) {
@@ -225,14 +237,20 @@ public class Open311Resource {
             if (list.isEmpty()) {
                 return List.of();
             }
-            List<IntakeCase> found = IntakeCase.list("id in ?1 and communityCode like ?2 order by recordedAt desc",
-                    list, scopeLike);
+            Parameters p = Parameters.with("ids", list).and("low", range.low()).and("high", range.high());
+            String q = "id in :ids and communityCode between :low and :high";
+            if (partner) {
+                q += " and channel = :channel and recordedBy = :me";
+                p.and("channel", IntakeChannel.OPEN311.name()).and("me", scope.subject());
+            }
+            List<IntakeCase> found = IntakeCase.list(q + " order by recordedAt desc", p);
             return found.stream().map(this::toRequest).toList();
         }
         List<Problem.FieldError> errors = new ArrayList<>();
-        OffsetDateTime end = dateTime(endDate, "end_date", errors);
-        OffsetDateTime start = dateTime(startDate, "start_date", errors);
-        if (errors.isEmpty()) {
+        List<Problem.FieldError> outOfRange = new ArrayList<>();
+        OffsetDateTime end = dateTime(endDate, "end_date", errors, outOfRange);
+        OffsetDateTime start = dateTime(startDate, "start_date", errors, outOfRange);
+        if (errors.isEmpty() && outOfRange.isEmpty()) {
             if (end == null) {
                 end = start != null ? start.plus(MAX_SPAN) : OffsetDateTime.now(cases_clock());
             }
@@ -259,11 +277,14 @@ public class Open311Resource {
         if (serviceCode != null && catalogue.line(serviceCode).isEmpty()) {
             errors.add(Problem.FieldError.of("service_code", "没有该服务", "is not a service of this endpoint"));
         }
-        if (!errors.isEmpty()) {
-            throw ProblemException.validation(errors);
+        Bounds.refuseIfAny(errors, outOfRange);
+        StringBuilder q = new StringBuilder("communityCode between :low and :high and recordedAt >= :start and recordedAt <= :end");
+        Parameters p = Parameters.with("low", range.low()).and("high", range.high()).and("start", start.toInstant())
+                .and("end", end.toInstant());
+        if (partner) {
+            q.append(" and channel = :channel and recordedBy = :me");
+            p.and("channel", IntakeChannel.OPEN311.name()).and("me", scope.subject());
         }
-        StringBuilder q = new StringBuilder("communityCode like :scope and recordedAt >= :start and recordedAt <= :end");
-        Parameters p = Parameters.with("scope", scopeLike).and("start", start.toInstant()).and("end", end.toInstant());
         if (serviceCode != null) {
             q.append(" and lineCode = :line");
             p.and("line", serviceCode);
@@ -282,7 +303,20 @@ public class Open311Resource {
     @Transactional
     public List<Map<String, Object>> request(@PathParam("id") String id) {
         IntakeCase c = cases.visibleCase(CaseResource.uuid(id), scope);
+        if (partnerOnly() && !(IntakeChannel.OPEN311.name().equals(c.channel) && scope.subject().equals(c.recordedBy))) {
+            // M2: not one of this partner's own requests; as unknown as any other id.
+            throw ProblemException.notFound("服务请求 / service request");
+        }
         return List.of(toRequest(c));
+    }
+
+    /**
+     * M2: an Open311 partner (an external system) reads only the requests it submitted itself
+     * (channel OPEN311, recorded by its own client), never the district's other cases.
+     */
+    private boolean partnerOnly() {
+        return scope.hasRole(Roles.OPEN311_PARTNER)
+                && !scope.hasAnyRole(Roles.COMMUNITY_STAFF, Roles.SUBDISTRICT_STAFF, Roles.DISTRICT_STAFF);
     }
 
     private Map<String, Object> toRequest(IntakeCase c) {
@@ -321,38 +355,54 @@ public class Open311Resource {
         return at.atZone(AppClock.ZONE).toOffsetDateTime().truncatedTo(ChronoUnit.SECONDS).format(ISO);
     }
 
-    private static OffsetDateTime dateTime(String value, String field, List<Problem.FieldError> errors) {
+    private OffsetDateTime dateTime(String value, String field, List<Problem.FieldError> errors,
+            List<Problem.FieldError> outOfRange) {
         if (value == null || value.isBlank()) {
             return null;
         }
+        OffsetDateTime parsed;
         try {
-            return OffsetDateTime.parse(value.strip());
+            parsed = OffsetDateTime.parse(value.strip());
         } catch (DateTimeParseException e) {
             try {
-                return LocalDate.parse(value.strip()).atStartOfDay(AppClock.ZONE).toOffsetDateTime();
+                parsed = LocalDate.parse(value.strip()).atStartOfDay(AppClock.ZONE).toOffsetDateTime();
             } catch (DateTimeParseException e2) {
                 errors.add(Problem.FieldError.of(field, "须为 ISO 8601 日期时间（含时区偏移）",
                         "must be an ISO 8601 date-time with offset"));
                 return null;
             }
         }
+        // H3: a year like +999999999 parses, and start + 90 days would then overflow.
+        LocalDate day = parsed.atZoneSameInstant(AppClock.ZONE).toLocalDate();
+        if (!Bounds.dateInRange(day, clock.today())) {
+            outOfRange.add(Bounds.dateOutOfRange(field, clock.today()));
+            return null;
+        }
+        return parsed;
     }
 
-    private static Double number(String value, String field, double min, double max, List<Problem.FieldError> errors) {
+    /** A coordinate: not a number → 400; a number outside [min, max] → 422 (H3). Returned as given. */
+    private static Double number(String value, String field, double min, double max, List<Problem.FieldError> errors,
+            List<Problem.FieldError> outOfRange) {
         if (value == null || value.isBlank()) {
             return null;
         }
+        double d;
         try {
-            double d = Double.parseDouble(value.strip());
-            if (Double.isNaN(d) || d < min || d > max) {
-                throw new NumberFormatException();
-            }
-            return d;
+            d = Double.parseDouble(value.strip());
         } catch (NumberFormatException e) {
+            d = Double.NaN;
+        }
+        if (Double.isNaN(d)) {
             errors.add(Problem.FieldError.of(field, "须为 " + min + " 到 " + max + " 之间的数",
                     "must be a number from " + min + " to " + max));
             return null;
         }
+        if (d < min || d > max) {
+            outOfRange.add(Problem.FieldError.of(field, "须为 " + min + " 到 " + max + " 之间的数",
+                    "must be a number from " + min + " to " + max));
+        }
+        return d;
     }
 
     private static String blank(String s) {

@@ -22,7 +22,6 @@ import org.minqing.intake.CaseStatus;
 import org.minqing.intake.mapping.CaseViews.CasePage;
 import org.minqing.intake.mapping.CaseViews.CaseSummary;
 import org.minqing.kit.problem.Problem;
-import org.minqing.kit.problem.ProblemException;
 import org.minqing.kit.scope.CallerScope;
 import org.minqing.kit.scope.Jurisdiction;
 import org.minqing.kit.time.AppClock;
@@ -34,6 +33,9 @@ import org.minqing.kit.time.AppClock;
 @ApplicationScoped
 public class CaseSearch {
 
+    /** The caller's scope as a range the {@code intake_case_scope} index serves (L9). */
+    public static final String SCOPE_PREDICATE = "community_code between :scopeLow and :scopeHigh";
+
     public record Filter(String from, String to, String line, String status, String community, String channel,
             String repeat, String q, String cursor, String limit) {
     }
@@ -44,18 +46,34 @@ public class CaseSearch {
     @Inject
     Catalogue catalogue;
 
+    @Inject
+    AppClock clock;
+
     @SuppressWarnings("unchecked")
     public CasePage search(Filter f, CallerScope scope) {
         List<Problem.FieldError> errors = new ArrayList<>();
         StringBuilder sql = new StringBuilder("""
-                select id, receipt_code, channel, community_code, line_code, status, urgency, group_petition,
+                select id, channel, community_code, line_code, status, urgency, group_petition,
                        repeat_of, repeat_count, expected_date, recorded_at, left(description, 120)
-                  from intake_case where community_code like :scope""");
+                  from intake_case where""" + " " + SCOPE_PREDICATE);
         Map<String, Object> params = new HashMap<>();
-        params.put("scope", scope.likePrefix());
+        // A range, not LIKE 'prefix%': the scope index serves it under any collation (L9).
+        ScopeRange range = ScopeRange.of(scope);
+        params.put("scopeLow", range.low());
+        params.put("scopeHigh", range.high());
+        List<Problem.FieldError> outOfRange = new ArrayList<>();
+        LocalDate today = clock.today();
 
         LocalDate from = date(f.from(), "from", errors);
         LocalDate to = date(f.to(), "to", errors);
+        if (from != null && !Bounds.dateInRange(from, today)) {
+            outOfRange.add(Bounds.dateOutOfRange("from", today));
+            from = null;
+        }
+        if (to != null && !Bounds.dateInRange(to, today)) {
+            outOfRange.add(Bounds.dateOutOfRange("to", today));
+            to = null;
+        }
         if (from != null && to != null && from.isAfter(to)) {
             errors.add(Problem.FieldError.of("to", "不能早于开始日期", "must not be before 'from'"));
         }
@@ -94,8 +112,10 @@ public class CaseSearch {
             if (!Jurisdiction.isValid(f.community())) {
                 errors.add(Problem.FieldError.of("community", "须为12位区划代码", "must be a 12-digit division code"));
             } else {
-                sql.append(" and community_code like :community");
-                params.put("community", Jurisdiction.prefix(f.community()) + "%");
+                ScopeRange community = ScopeRange.within(f.community());
+                sql.append(" and community_code between :communityLow and :communityHigh");
+                params.put("communityLow", community.low());
+                params.put("communityHigh", community.high());
             }
         }
         if (f.repeat() != null) {
@@ -116,9 +136,10 @@ public class CaseSearch {
         int limit = 20;
         if (f.limit() != null) {
             try {
-                limit = Integer.parseInt(f.limit());
+                limit = Integer.parseInt(f.limit().strip());
                 if (limit < 1 || limit > 100) {
-                    throw new NumberFormatException();
+                    outOfRange.add(Problem.FieldError.of("limit", "须为 1 到 100 之间的整数", "must be an integer from 1 to 100"));
+                    limit = 20;
                 }
             } catch (NumberFormatException e) {
                 errors.add(Problem.FieldError.of("limit", "须为 1 到 100 之间的整数", "must be an integer from 1 to 100"));
@@ -129,6 +150,10 @@ public class CaseSearch {
                 String[] parts = new String(Base64.getUrlDecoder().decode(f.cursor()), StandardCharsets.UTF_8).split("\\|");
                 Instant at = Instant.parse(parts[0]);
                 UUID id = UUID.fromString(parts[1]);
+                if (parts.length != 2 || at.isBefore(Instant.parse("2000-01-01T00:00:00Z"))
+                        || at.isAfter(Instant.parse("2200-01-01T00:00:00Z"))) {
+                    throw new IllegalArgumentException("not a cursor we issued");
+                }
                 sql.append(" and (recorded_at, id) < (:cAt, :cId)");
                 params.put("cAt", Timestamp.from(at));
                 params.put("cId", id);
@@ -136,9 +161,7 @@ public class CaseSearch {
                 errors.add(Problem.FieldError.of("cursor", "无效的翻页游标", "is not a cursor from a previous page"));
             }
         }
-        if (!errors.isEmpty()) {
-            throw ProblemException.validation(errors);
-        }
+        Bounds.refuseIfAny(errors, outOfRange);
         sql.append(" order by recorded_at desc, id desc limit :limit");
         params.put("limit", limit + 1);
         Query query = em.createNativeQuery(sql.toString());
@@ -147,10 +170,10 @@ public class CaseSearch {
         List<CaseSummary> items = new ArrayList<>();
         for (int i = 0; i < Math.min(limit, rows.size()); i++) {
             Object[] r = rows.get(i);
-            Instant recordedAt = instant(r[11]);
-            items.add(new CaseSummary((UUID) r[0], (String) r[1], (String) r[2], r[3].toString(), (String) r[4],
-                    (String) r[5], (String) r[6], (Boolean) r[7], r[8] != null || ((Number) r[9]).intValue() > 0,
-                    ((Number) r[9]).intValue(), r[10] == null ? null : localDate(r[10]), recordedAt, (String) r[12]));
+            Instant recordedAt = instant(r[10]);
+            items.add(new CaseSummary((UUID) r[0], (String) r[1], r[2].toString(), (String) r[3],
+                    (String) r[4], (String) r[5], (Boolean) r[6], r[7] != null || ((Number) r[8]).intValue() > 0,
+                    ((Number) r[8]).intValue(), r[9] == null ? null : localDate(r[9]), recordedAt, (String) r[11]));
         }
         String next = null;
         if (rows.size() > limit) {

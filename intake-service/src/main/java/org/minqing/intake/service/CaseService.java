@@ -14,9 +14,12 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.StaleStateException;
 import org.minqing.events.Actor;
 import org.minqing.events.EventEnvelope;
 import org.minqing.events.EventType;
@@ -40,6 +43,7 @@ import org.minqing.intake.mapping.CaseViews.FeedbackRequest;
 import org.minqing.intake.mapping.CaseViews.MilestoneView;
 import org.minqing.intake.mapping.CaseViews.PublicMilestone;
 import org.minqing.intake.mapping.CaseViews.PublicStatus;
+import org.minqing.intake.mapping.CaseViews.ReceiptSlip;
 import org.minqing.intake.mapping.CaseViews.VisitorView;
 import org.minqing.intake.mapping.VisitorInput;
 import org.minqing.kit.crypto.FieldCipher;
@@ -119,7 +123,11 @@ public class CaseService {
                             "该幂等键已用于另一份不同的登记", "this key was already used for a different request");
                 }
                 IntakeCase existing = IntakeCase.findById((UUID) row[1]);
-                return new Recorded(toDetail(existing, maskedVisitors(existing.id), List.of(recordedStep(existing))), true);
+                // The same caller retrying the same request gets the code the lost answer carried,
+                // unless it has since been reissued: then only the reissuing staff hold the new one.
+                String code = existing.receiptReissuedAt == null ? cipher.decrypt(existing.receiptCodeEnc) : null;
+                return new Recorded(toDetail(existing, maskedVisitors(existing.id), List.of(recordedStep(existing)))
+                        .withReceiptCode(code), true);
             }
         }
 
@@ -137,10 +145,12 @@ public class CaseService {
         }
         LocalDate today = clock.today();
         LocalDate receivedOn = req.receivedOn() == null ? today : req.receivedOn();
+        // A well-formed date outside its range is a 422 (H3); a malformed one never gets here (400).
+        List<Problem.FieldError> outOfRange = new ArrayList<>();
         if (receivedOn.isAfter(today)) {
-            errors.add(Problem.FieldError.of("receivedOn", "不能是将来的日期", "must not be in the future"));
+            outOfRange.add(Problem.FieldError.of("receivedOn", "不能是将来的日期", "must not be in the future"));
         } else if (receivedOn.isBefore(today.minusDays(maxBackdateDays))) {
-            errors.add(Problem.FieldError.of("receivedOn", "不能早于 " + maxBackdateDays + " 天前",
+            outOfRange.add(Problem.FieldError.of("receivedOn", "不能早于 " + maxBackdateDays + " 天前",
                     "must not be more than " + maxBackdateDays + " days ago"));
         }
         if (req.channel() != IntakeChannel.RECEPTION_DAY && req.receptionDayId() != null) {
@@ -149,9 +159,7 @@ public class CaseService {
         if (req.channel() == IntakeChannel.RECEPTION_DAY && req.receptionDayId() == null) {
             errors.add(Problem.FieldError.of("receptionDayId", "接访日渠道必填", "is required for the RECEPTION_DAY channel"));
         }
-        if (!errors.isEmpty()) {
-            throw ProblemException.validation(errors);
-        }
+        Bounds.refuseIfAny(errors, outOfRange);
         scope.requireWithin(req.communityCode(), "communityCode");
         requireChannelAllowed(req.channel(), scope, viaOpen311);
 
@@ -172,8 +180,9 @@ public class CaseService {
         List<VisitorInput> visitors = req.visitors() == null ? List.of() : req.visitors();
         IntakeCase c = new IntakeCase();
         c.id = caseId;
-        c.receiptCode = receiptCodes.generate();
-        c.receiptHash = cipher.blindIndex(c.receiptCode);
+        String receiptCode = receiptCodes.generate();
+        c.receiptHash = cipher.blindIndex(receiptCode);
+        c.receiptCodeEnc = cipher.encrypt(receiptCode);
         c.channel = req.channel().name();
         c.communityCode = req.communityCode();
         c.lineCode = req.lineCode();
@@ -212,13 +221,15 @@ public class CaseService {
             row.persist();
         }
 
-        CaseRecorded event = new CaseRecorded(caseId.toString(), c.receiptCode, req.channel(), c.communityCode,
+        // No receipt code in the event (M3): whoever reads the topic could rate the case with it.
+        CaseRecorded event = new CaseRecorded(caseId.toString(), req.channel(), c.communityCode,
                 c.lineCode, c.address, c.latitude, c.longitude, c.description, c.households, c.persons,
                 c.groupPetition, Urgency.valueOf(c.urgency), c.receptionDayId, List.copyOf(reps), c.visitorCount,
                 c.anonymous, c.hasContact, now);
         outbox.publish(Topics.CASE.topic(), EventEnvelope.of(EventType.CASE_RECORDED, c.communityCode,
                 caseId.toString(), caseId.toString(), scope.actor(), event));
-        return new Recorded(toDetail(c, maskedViews(visitors), List.of(recordedStep(c))), false);
+        // The one answer that carries the code: the recording staff print it on the slip.
+        return new Recorded(toDetail(c, maskedViews(visitors), List.of(recordedStep(c))).withReceiptCode(receiptCode), false);
     }
 
     private void requireChannelAllowed(IntakeChannel channel, CallerScope scope, boolean viaOpen311) {
@@ -307,6 +318,29 @@ public class CaseService {
         return c;
     }
 
+    /**
+     * Reprints the slip by reissuing the code (补发回执): a new code replaces the old one, which stops
+     * working at once. Staff in scope only; every reissue is in the access log.
+     */
+    @Transactional
+    public ReceiptSlip reissueReceipt(UUID id, CallerScope scope) {
+        IntakeCase c = visibleCase(id, scope);
+        String code = receiptCodes.generate();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        c.receiptHash = cipher.blindIndex(code);
+        c.receiptCodeEnc = cipher.encrypt(code);
+        c.receiptReissuedAt = now;
+        c.updatedAt = now;
+        accessLog.record(id, scope.subject(), scope.actor().role(), "补发回执码 / receipt code reissued",
+                "POST /cases/{id}/receipt");
+        em.flush(); // a concurrent change to the case (optimistic lock) is a 409 here, not at commit
+        CaseStatus status = CaseStatus.valueOf(c.status);
+        return new ReceiptSlip(c.id, code, c.receivedOn, c.communityCode,
+                catalogue.community(c.communityCode).map(Catalogue.Community::nameZh).orElse(null), c.lineCode,
+                catalogue.line(c.lineCode).map(l -> l.nameZh() + " / " + l.nameEn()).orElse(null), status.name(), status.zh,
+                status.en, now);
+    }
+
     /** For notification-service's service account only; every call is logged. */
     @Transactional
     public Contacts contacts(UUID id, CallerScope scope, String purpose) {
@@ -321,7 +355,7 @@ public class CaseService {
                 contacts.add(new Contact(cipher.decrypt(v.nameEnc), cipher.decrypt(v.phoneEnc), cipher.decrypt(v.emailEnc)));
             }
         }
-        return new Contacts(id.toString(), contacts);
+        return new Contacts(id.toString(), c.receiptCodeEnc == null ? null : cipher.decrypt(c.receiptCodeEnc), contacts);
     }
 
     /** Looks a case up by receipt code: always by the code's keyed hash, so the work is the same for any code. */
@@ -331,11 +365,11 @@ public class CaseService {
             case MALFORMED -> throw new ProblemException(Problem.of("receipt-code-malformed", 400, "回执码格式不正确",
                     "Malformed receipt code", "回执码为12位字母数字，例如 ABCD-EFGH-JKMN",
                     "a receipt code has 12 letters and digits, e.g. ABCD-EFGH-JKMN",
-                    List.of(Problem.FieldError.of("code", "格式不正确", "has an invalid format"))));
+                    List.of(Problem.FieldError.of("receiptCode", "格式不正确", "has an invalid format"))));
             case CHECKSUM -> throw new ProblemException(Problem.of("receipt-code-checksum", 400, "回执码校验不符",
                     "Receipt code checksum mismatch", "回执码可能输入有误，请核对回执单",
                     "the code is probably mistyped; check it against the receipt slip",
-                    List.of(Problem.FieldError.of("code", "校验位不符，可能输入有误", "check symbol does not match; probably mistyped"))));
+                    List.of(Problem.FieldError.of("receiptCode", "校验位不符，可能输入有误", "check symbol does not match; probably mistyped"))));
             default -> {
             }
         }
@@ -358,24 +392,37 @@ public class CaseService {
                 .map(m -> new PublicMilestone(m.kind, m.labelZh, m.labelEn, LocalDate.ofInstant(m.occurredAt, AppClock.ZONE),
                         m.dueDate))
                 .forEach(milestones::add);
-        return new PublicStatus(c.receiptCode, status.name(), status.zh, status.en,
+        return new PublicStatus(status.name(), status.zh, status.en,
                 catalogue.line(c.lineCode).map(l -> l.nameZh() + " / " + l.nameEn()).orElse(c.lineCode), c.receivedOn,
                 c.expectedDate, milestones, c.feedbackOpen);
     }
 
     @Transactional
-    public FeedbackAccepted feedback(String code, FeedbackRequest req) {
-        IntakeCase c = byReceiptCode(code);
+    public FeedbackAccepted feedback(FeedbackRequest req) {
+        IntakeCase c = byReceiptCode(req.receiptCode());
         if (!c.feedbackOpen) {
             throw ProblemException.conflict("feedback-not-open", "该案件尚无办理结果可评价，或已评价",
                     "there is no result to rate yet, or it was already rated");
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        em.createNativeQuery("insert into case_feedback (case_id, rating, comment, given_at) values (:c, :r, :m, :t)")
-                .setParameter("c", c.id).setParameter("r", req.rating().name())
-                .setParameter("m", blankToNull(req.comment())).setParameter("t", now).executeUpdate();
         c.feedbackOpen = false;
         c.updatedAt = now;
+        try {
+            // M5: the version check makes a concurrent second rating (or a referral event that changed
+            // the case meanwhile) fail here; the unique (case, round) is the database's own guard.
+            em.flush();
+            em.createNativeQuery("""
+                    insert into case_feedback (case_id, round, rating, comment, given_at) values (:c, :n, :r, :m, :t)""")
+                    .setParameter("c", c.id).setParameter("n", c.feedbackRound).setParameter("r", req.rating().name())
+                    .setParameter("m", blankToNull(req.comment())).setParameter("t", now).executeUpdate();
+        } catch (OptimisticLockException | StaleStateException e) {
+            throw feedbackConflict();
+        } catch (PersistenceException e) {
+            if (uniqueViolation(e)) {
+                throw feedbackConflict();
+            }
+            throw e;
+        }
         String[] label = switch (req.rating()) {
             case SATISFIED -> new String[] { "来访人评价：满意", "Visitor rated: satisfied" };
             case BASICALLY_SATISFIED -> new String[] { "来访人评价：基本满意", "Visitor rated: basically satisfied" };
@@ -385,7 +432,21 @@ public class CaseService {
         outbox.publish(Topics.CASE.topic(), EventEnvelope.of(EventType.CASE_FEEDBACK_GIVEN, c.communityCode,
                 c.id.toString(), c.id.toString(), Actor.PUBLIC,
                 new FeedbackGiven(c.id.toString(), req.rating(), blankToNull(req.comment()), now)));
-        return new FeedbackAccepted(c.receiptCode, req.rating(), now);
+        return new FeedbackAccepted(req.rating(), now);
+    }
+
+    private static ProblemException feedbackConflict() {
+        return ProblemException.conflict("feedback-already-given", "该办理结果刚已评价，或案件刚有变化，请刷新后再试",
+                "this result was just rated, or the case just changed; reload and try again");
+    }
+
+    static boolean uniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public CaseMilestone milestone(UUID caseId, UUID eventId, String kind, String zh, String en, String detail,
@@ -406,7 +467,7 @@ public class CaseService {
 
     public CaseDetail toDetail(IntakeCase c, List<VisitorView> visitors, List<MilestoneView> timeline) {
         CaseStatus status = CaseStatus.valueOf(c.status);
-        return new CaseDetail(c.id, c.receiptCode, c.channel, c.communityCode,
+        return new CaseDetail(c.id, null, c.channel, c.communityCode,
                 catalogue.community(c.communityCode).map(Catalogue.Community::nameZh).orElse(null), c.lineCode,
                 catalogue.line(c.lineCode).map(Catalogue.Line::nameZh).orElse(null), c.address, c.latitude, c.longitude,
                 c.description, c.households, c.persons, c.groupPetition, c.urgency, c.receptionDayId, c.receivedOn,

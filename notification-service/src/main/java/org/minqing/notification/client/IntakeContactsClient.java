@@ -26,7 +26,8 @@ public interface IntakeContactsClient {
     @Produces(MediaType.APPLICATION_JSON)
     CaseContacts contacts(@PathParam("caseId") String caseId, @HeaderParam("X-Access-Purpose") String purpose);
 
-    record CaseContacts(String caseId, List<Contact> contacts) {
+    /** The contacts and the receipt code in force: used for this one send, never stored. */
+    record CaseContacts(String caseId, String receiptCode, List<Contact> contacts) {
     }
 
     record Contact(String name, String phone, String email) {

@@ -223,14 +223,13 @@ public class EventHandler {
         if (ref == null) {
             ref = new CaseRef();
             ref.caseId = p.caseId();
-            ref.receiptCode = p.receiptCode();
             ref.communityCode = p.communityCode();
             ref.hasContact = p.hasContact() && !p.anonymous();
             ref.urgent = p.urgency() == Urgency.URGENT;
             ref.persist();
         }
         if (ref.hasContact) {
-            plan(env, ref.urgent, params("caseId", p.caseId(), "receiptCode", p.receiptCode(),
+            plan(env, ref.urgent, params("caseId", p.caseId(),
                     "recordedDate", DATE_ZH.format(p.recordedAt().atZone(AppClock.ZONE))),
                     Map.of(RecipientKind.VISITOR, List.of(p.caseId())));
         }

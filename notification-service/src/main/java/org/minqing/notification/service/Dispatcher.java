@@ -110,6 +110,12 @@ public class Dispatcher {
     @ConfigProperty(name = "minqing.public-base-url")
     String publicBaseUrl;
 
+    /**
+     * Stands for the resident's receipt code (回执码) in a rendered visitor notice until send time,
+     * when intake-service supplies the code in force; the text with the code is never stored.
+     */
+    public static final String RECEIPT_CODE_SLOT = "\u27e6receipt-code\u27e7";
+
     private volatile boolean running;
     private ExecutorService worker;
     /** Outcomes of sends that could not be recorded at all yet; their notices are not claimed again. */
@@ -397,9 +403,11 @@ public class Dispatcher {
                 if (c.channel() == Channel.IN_APP) {
                     return Prepared.not(Outcome.skip("来访人无站内信箱 / visitors have no inbox"));
                 }
-                data.put("receiptCode", ref.receiptCode);
-                data.put("statusUrl", publicBaseUrl + "/public/cases/" + ref.receiptCode);
-                data.put("feedbackUrl", publicBaseUrl + "/public/cases/" + ref.receiptCode);
+                // The receipt code is filled in at send time from intake (see send); the links carry it
+                // in the fragment, which browsers never send to a server, so no access log records it.
+                data.put("receiptCode", RECEIPT_CODE_SLOT);
+                data.put("statusUrl", publicBaseUrl + "/public#code=" + RECEIPT_CODE_SLOT);
+                data.put("feedbackUrl", publicBaseUrl + "/public#code=" + RECEIPT_CODE_SLOT);
                 caseId = ref.caseId;
                 to = new Directory.Address("", null, null, null, true);
             }
@@ -436,6 +444,8 @@ public class Dispatcher {
 
     Outcome send(Claimed c, Prepared p) {
         String address = p.address();
+        String subject = p.subject();
+        String body = p.body();
         if (p.caseId() != null) {
             // The resident's contact: fetched from intake-service now, used once, never stored.
             IntakeContactsClient.CaseContacts contacts;
@@ -457,12 +467,18 @@ public class Dispatcher {
             if (address == null) {
                 return Outcome.skip("来访人未留该渠道联系方式 / the visitor left no address for " + c.channel());
             }
+            String code = contacts.receiptCode();
+            if (code == null || code.isBlank()) {
+                return Outcome.retry("intake-service 未提供回执码 / intake-service gave no receipt code");
+            }
+            subject = subject == null ? null : subject.replace(RECEIPT_CODE_SLOT, code);
+            body = body == null ? null : body.replace(RECEIPT_CODE_SLOT, code);
         }
         try {
             switch (c.channel()) {
-                case EMAIL -> mailer.send(Mail.withText(address, p.subject(), p.body())
+                case EMAIL -> mailer.send(Mail.withText(address, subject, body)
                         .addHeader("X-Minqing-Notice-Id", c.id().toString()));
-                case SMS -> sms.send(c.id().toString(), address, p.body(), c.urgent());
+                case SMS -> sms.send(c.id().toString(), address, body, c.urgent());
                 case IN_APP -> {
                     // stored with the outcome; the inbox and its stream read it from there
                 }
