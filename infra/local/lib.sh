@@ -766,6 +766,7 @@ start_service() {
     QUARKUS_OIDC_AUTH_SERVER_URL="$(keycloak_url)/realms/minqing" \
     QUARKUS_OIDC_CLIENT_ID="$svc-service" \
     MINQING_PLATFORM=local \
+    MINQING_DEMO_DATA_ENABLED=true \
     MINQING_SMTP_HOST=127.0.0.1 \
     MINQING_SMTP_PORT="$MINQING_SMTP_PORT" \
     MINQING_SMS_URL="$(sms_url)" \

@@ -123,7 +123,34 @@ public final class E2ePlatform {
         return Integer.parseInt(p.envPort);
     }
 
+    /**
+     * An instance of a service on its own database {@code database} (created empty), with the
+     * platform's environment changed by {@code changes} (a null value removes a variable): for
+     * start-up checks such as "no demo data by default" and "no start without secrets".
+     */
+    public ManagedProcess customInstance(String service, String suffix, String database, Map<String, String> changes) {
+        String jdbc = pg.database(database);
+        ManagedProcess p = serviceProcess(service, freePort(), service + "-" + suffix, env -> {
+            env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbc);
+            changes.forEach((k, v) -> {
+                if (v == null) {
+                    env.remove(k);
+                } else {
+                    env.put(k, v);
+                }
+            });
+        });
+        extraInstances.add(p);
+        return p;
+    }
+
     private ManagedProcess serviceProcess(String svc, int port, String instanceName) {
+        return serviceProcess(svc, port, instanceName, env -> {
+        });
+    }
+
+    private ManagedProcess serviceProcess(String svc, int port, String instanceName,
+            java.util.function.Consumer<Map<String, String>> adjust) {
         Path app = appCopy(svc).resolve("quarkus-run.jar");
         Map<String, String> env = new HashMap<>();
         // The services have no production default for any secret (M4); like the local platform,
@@ -138,7 +165,10 @@ public final class E2ePlatform {
         env.put("MINQING_CLOCK_ADJUSTABLE", "true");
         env.put("MINQING_OUTBOX_POLL_INTERVAL", "PT0.2S");
         env.put("MINQING_OUTBOX_MAX_BACKOFF", "PT2S");
+        // The demo district's reference data (db/demo) is applied only where asked for (M7).
+        env.put("MINQING_DEMO_DATA_ENABLED", "true");
         env.putAll(ServiceEnvironment.extra(svc, this));
+        adjust.accept(env);
         List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-Dquarkus.log.console.color=false", "-jar", app.toString());
