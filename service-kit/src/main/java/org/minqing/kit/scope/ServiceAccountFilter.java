@@ -57,7 +57,7 @@ public class ServiceAccountFilter implements ContainerRequestFilter {
             return;
         }
         String client = clientId();
-        String path = "/" + request.getUriInfo().getPath(false).replaceAll("^/+", "");
+        String path = "/" + request.getUriInfo().getPath().replaceAll("^/+", "");
         if (client == null || grantsOf(client).stream().noneMatch(g -> g.allows(request.getMethod(), path))) {
             throw ProblemException.forbidden("此服务账号无权调用该接口",
                     "this service account (" + (client == null ? "no client id" : client) + ") may not call this operation");
