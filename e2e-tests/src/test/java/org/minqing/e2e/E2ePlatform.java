@@ -58,7 +58,12 @@ public final class E2ePlatform {
         repo = findRepo();
         logs = Path.of(System.getProperty("minqing.e2e.logs", repo.resolve("e2e-tests/target/e2e-logs").toString()));
         pg = NativePostgres.shared();
-        kafka = NativeKafka.shared();
+        // M3/L13: SASL/SCRAM and ACLs, one Kafka user per service (passwords from infra/local/demo-secrets).
+        Map<String, String> kafkaUsers = new HashMap<>();
+        for (String svc : SERVICES) {
+            kafkaUsers.put(svc + "-service", demoSecrets(svc).get("MINQING_KAFKA_PASSWORD"));
+        }
+        kafka = NativeKafka.sharedSecure(kafkaUsers);
         smtpPort = freePort();
         mail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         sms = new SmsGatewayStub(freePort());

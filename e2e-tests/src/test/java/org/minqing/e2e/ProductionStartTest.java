@@ -52,10 +52,11 @@ class ProductionStartTest {
         for (String svc : E2ePlatform.SERVICES) {
             Map<String, String> changes = new HashMap<>();
             changes.put("MINQING_DEMO_DATA_ENABLED", null);
-            // Run first, before any event exists; in groups of their own the platform's consumers never rebalance.
+            // Run first, before any event exists; in groups of their own (within the service's ACL prefix)
+            // the platform's consumers never rebalance.
             for (String channel : CHANNELS.get(svc)) {
                 changes.put("MP_MESSAGING_INCOMING_" + channel.replace('-', '_').toUpperCase() + "_GROUP_ID",
-                        svc + "-nodemo-e2e");
+                        svc + "-service-nodemo");
             }
             started.put(svc, p.customInstance(svc, "nodemo", svc + "_nodemo", changes));
         }

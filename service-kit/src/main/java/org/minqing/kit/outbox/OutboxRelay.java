@@ -61,6 +61,16 @@ public class OutboxRelay {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
+    /** M3/L13: the broker's security settings (SASL/SCRAM), shared with the SmallRye channels. */
+    @ConfigProperty(name = "kafka.security.protocol", defaultValue = "PLAINTEXT")
+    String securityProtocol;
+
+    @ConfigProperty(name = "kafka.sasl.mechanism", defaultValue = "SCRAM-SHA-512")
+    String saslMechanism;
+
+    @ConfigProperty(name = "kafka.sasl.jaas.config", defaultValue = "")
+    String saslJaasConfig;
+
     @ConfigProperty(name = "quarkus.application.name")
     String applicationName;
 
@@ -245,6 +255,18 @@ public class OutboxRelay {
     private Properties producerConfig() {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put("security.protocol", securityProtocol);
+        if (securityProtocol.startsWith("SASL")) {
+            p.put("sasl.mechanism", saslMechanism);
+            p.put("sasl.jaas.config", saslJaasConfig);
+        }
+        // TLS settings (trust store of the brokers' CA), as the SmallRye channels get them.
+        for (String name : org.eclipse.microprofile.config.ConfigProvider.getConfig().getPropertyNames()) {
+            if (name.startsWith("kafka.ssl.")) {
+                org.eclipse.microprofile.config.ConfigProvider.getConfig().getOptionalValue(name, String.class)
+                        .ifPresent(v -> p.put(name.substring("kafka.".length()), v));
+            }
+        }
         p.put(ProducerConfig.CLIENT_ID_CONFIG, applicationName + "-outbox");
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
