@@ -76,6 +76,10 @@ KEYCLOAK_ADMIN_PASSWORD="admin"
 # The SMS sink only answers 200 to these Basic credentials (see sms-gateway/mappings/send.json).
 SMS_GATEWAY_USERNAME="minqing"
 SMS_GATEWAY_PASSWORD="sms-secret"
+# Kafka's super user (inter-broker, controller, topics and ACLs); each service has its own SCRAM
+# user <name>-service with the password MINQING_KAFKA_PASSWORD of infra/local/demo-secrets/<name>.env.
+KAFKA_ADMIN_USER="admin"
+KAFKA_ADMIN_PASSWORD="kafka-admin-secret"
 MINQING_DATABASES=(intake representative referral notification keycloak)
 # shellcheck disable=SC2034  # used by infra/local/platform and harnesses
 MINQING_SERVICES=(intake representative referral notification)
@@ -542,17 +546,37 @@ kafka_java() {
   java -Dlog4j2.configurationFile="$KAFKA_HOME/tools-log4j2.properties" -cp "$KAFKA_HOME/lib/*" "$@"
 }
 
+# demo_secret <service> <VARIABLE>: a value from infra/local/demo-secrets/<service>.env.
+demo_secret() {
+  sed -n "s/^$2=//p" "$MINQING_ROOT/infra/local/demo-secrets/$1.env" | head -n1
+}
+
+# M3/L13: SASL/SCRAM-SHA-512 for clients and between brokers, SASL/PLAIN on the controller
+# listener (SCRAM credentials live in the metadata log the controller must read first), and the
+# StandardAuthorizer: nobody but the super user may do anything an ACL does not grant.
 write_kafka_properties() {
+  local scram_jaas plain_jaas
+  scram_jaas="org.apache.kafka.common.security.scram.ScramLoginModule required username=\"$KAFKA_ADMIN_USER\" password=\"$KAFKA_ADMIN_PASSWORD\";"
+  plain_jaas="org.apache.kafka.common.security.plain.PlainLoginModule required username=\"$KAFKA_ADMIN_USER\" password=\"$KAFKA_ADMIN_PASSWORD\" user_$KAFKA_ADMIN_USER=\"$KAFKA_ADMIN_PASSWORD\";"
   cat >"$KAFKA_DIR/server.properties" <<EOF
 # Written by infra/local/lib.sh on every start; edit there, not here.
 process.roles=broker,controller
 node.id=1
 controller.quorum.bootstrap.servers=127.0.0.1:$MINQING_KAFKA_CONTROLLER_PORT
-listeners=PLAINTEXT://127.0.0.1:$MINQING_KAFKA_PORT,CONTROLLER://127.0.0.1:$MINQING_KAFKA_CONTROLLER_PORT
-advertised.listeners=PLAINTEXT://127.0.0.1:$MINQING_KAFKA_PORT
+listeners=SASL_PLAINTEXT://127.0.0.1:$MINQING_KAFKA_PORT,CONTROLLER://127.0.0.1:$MINQING_KAFKA_CONTROLLER_PORT
+advertised.listeners=SASL_PLAINTEXT://127.0.0.1:$MINQING_KAFKA_PORT
 controller.listener.names=CONTROLLER
-inter.broker.listener.name=PLAINTEXT
-listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+inter.broker.listener.name=SASL_PLAINTEXT
+listener.security.protocol.map=SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT
+sasl.mechanism.inter.broker.protocol=SCRAM-SHA-512
+sasl.mechanism.controller.protocol=PLAIN
+listener.name.sasl_plaintext.sasl.enabled.mechanisms=SCRAM-SHA-512
+listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config=$scram_jaas
+listener.name.controller.sasl.enabled.mechanisms=PLAIN
+listener.name.controller.plain.sasl.jaas.config=$plain_jaas
+authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer
+super.users=User:$KAFKA_ADMIN_USER
+allow.everyone.if.no.acl.found=false
 log.dirs=$KAFKA_DIR/data
 num.partitions=3
 offsets.topic.replication.factor=1
@@ -564,6 +588,13 @@ min.insync.replicas=1
 group.initial.rebalance.delay.ms=0
 auto.create.topics.enable=false
 EOF
+  # The command-line tools sign in as the super user.
+  cat >"$KAFKA_DIR/admin.properties" <<EOF
+security.protocol=SASL_PLAINTEXT
+sasl.mechanism=SCRAM-SHA-512
+sasl.jaas.config=$scram_jaas
+EOF
+  chmod 600 "$KAFKA_DIR/server.properties" "$KAFKA_DIR/admin.properties"
 }
 
 start_kafka() {
@@ -583,18 +614,31 @@ start_kafka() {
         "or run 'platform reset' to start with empty data."
     return 1
   fi
+  if [[ -f "$KAFKA_DIR/data/meta.properties" && ! -f "$KAFKA_DIR/sasl" ]]; then
+    err "the Kafka log in $KAFKA_DIR was formatted before Kafka required SASL/SCRAM (no users in it);" \
+        "run 'platform reset' to start with empty data."
+    return 1
+  fi
   write_kafka_properties
   if [[ ! -f "$KAFKA_DIR/data/meta.properties" ]]; then
     info "formatting the Kafka KRaft log in $KAFKA_DIR/data (first run)"
     local cluster_id
     cluster_id="$(kafka_java kafka.tools.StorageTool random-uuid 2>>"$MINQING_LOGS/kafka-format.log")" || {
       err "kafka StorageTool random-uuid failed; see $MINQING_LOGS/kafka-format.log"; return 1; }
+    # The SCRAM users are written into the metadata log at format time: the super user and one per service.
+    local scram=(--add-scram "SCRAM-SHA-512=[name=$KAFKA_ADMIN_USER,password=$KAFKA_ADMIN_PASSWORD]") svc pw
+    for svc in "${MINQING_SERVICES[@]}"; do
+      pw="$(demo_secret "$svc" MINQING_KAFKA_PASSWORD)"
+      [[ -n "$pw" ]] || { err "no MINQING_KAFKA_PASSWORD in infra/local/demo-secrets/$svc.env"; return 1; }
+      scram+=(--add-scram "SCRAM-SHA-512=[name=$svc-service,password=$pw]")
+    done
     if ! kafka_java kafka.tools.StorageTool format -t "$cluster_id" -c "$KAFKA_DIR/server.properties" \
-          --standalone >>"$MINQING_LOGS/kafka-format.log" 2>&1; then
+          --standalone "${scram[@]}" >>"$MINQING_LOGS/kafka-format.log" 2>&1; then
       err "formatting the Kafka log failed; see $MINQING_LOGS/kafka-format.log"
       return 1
     fi
     echo "$MINQING_KAFKA_CONTROLLER_PORT" >"$KAFKA_DIR/controller.port"
+    echo "SCRAM-SHA-512" >"$KAFKA_DIR/sasl"
   fi
   info "starting Kafka on 127.0.0.1:$MINQING_KAFKA_PORT (controller $MINQING_KAFKA_CONTROLLER_PORT)"
   # shellcheck disable=SC2086
@@ -617,7 +661,8 @@ create_topics() {
     return 0
   fi
   local existing name parts retention rest created=0 skipped=0
-  existing="$(kafka_java org.apache.kafka.tools.TopicCommand --bootstrap-server "$bs" --list 2>>"$MINQING_LOGS/kafka-topics.log")" || {
+  existing="$(kafka_java org.apache.kafka.tools.TopicCommand --bootstrap-server "$bs" --command-config "$KAFKA_DIR/admin.properties" \
+    --list 2>>"$MINQING_LOGS/kafka-topics.log")" || {
     err "could not list Kafka topics; see $MINQING_LOGS/kafka-topics.log"; return 1; }
   while IFS=$'\t' read -r name parts retention rest || [[ -n "$name" ]]; do
     name="${name%$'\r'}"; parts="${parts%$'\r'}"; retention="${retention%$'\r'}"
@@ -627,7 +672,7 @@ create_topics() {
       skipped=$((skipped + 1))
       continue
     fi
-    local args=(--bootstrap-server "$bs" --create --if-not-exists --topic "$name"
+    local args=(--bootstrap-server "$bs" --command-config "$KAFKA_DIR/admin.properties" --create --if-not-exists --topic "$name"
                 --partitions "$parts" --replication-factor 1)
     [[ "$retention" =~ ^-?[0-9]+$ ]] && args+=(--config "retention.ms=$retention")
     if ! kafka_java org.apache.kafka.tools.TopicCommand "${args[@]}" >>"$MINQING_LOGS/kafka-topics.log" 2>&1; then
@@ -637,6 +682,48 @@ create_topics() {
     created=$((created + 1))
   done <"$tsv"
   ok "topics from $(basename "$tsv"): $created created, $skipped already there"
+}
+
+# create_acls [tsv]: M3/L13, the ACLs derived from the topic list (ADR 0003's rule, the same as
+# test-support's KafkaAcls and the k8s topics Job): minqing.<p>.<aggregate> is written by
+# <p>-service; <topic>.dlt.<c> is written by <c>-service, which reads <topic> in its consumer
+# groups (prefix <c>-service). Skipped when the topic list has not changed since the last run.
+create_acls() {
+  local tsv="${1:-$MINQING_TOPICS_TSV}" bs="127.0.0.1:$MINQING_KAFKA_PORT" stamp="$KAFKA_DIR/acls.sha256" sum
+  [[ -f "$tsv" ]] || return 0
+  sum="$(sha256sum "$tsv" | cut -d' ' -f1)"
+  if [[ -f "$stamp" && "$(cat "$stamp")" == "$sum" ]]; then
+    ok "Kafka ACLs already match $(basename "$tsv")"
+    return 0
+  fi
+  local -A writes=() reads=()
+  local name rest svc
+  while IFS=$'\t' read -r name rest || [[ -n "$name" ]]; do
+    name="${name%$'\r'}"
+    [[ -z "${name// /}" || "$name" == \#* ]] && continue
+    if [[ "$name" =~ ^(minqing\.[a-z0-9-]+\.[a-z0-9-]+)\.dlt\.([a-z0-9-]+)$ ]]; then
+      writes[${BASH_REMATCH[2]}]+=" --topic $name"
+      reads[${BASH_REMATCH[2]}]+=" --topic ${BASH_REMATCH[1]}"
+    elif [[ "$name" =~ ^minqing\.([a-z0-9-]+)\.[a-z0-9-]+$ ]]; then
+      writes[${BASH_REMATCH[1]}]+=" --topic $name"
+    fi
+  done <"$tsv"
+  local acl=(org.apache.kafka.tools.AclCommand --bootstrap-server "$bs" --command-config "$KAFKA_DIR/admin.properties" --add)
+  for svc in "${!writes[@]}"; do
+    # shellcheck disable=SC2086  # the --topic lists are meant to split
+    kafka_java "${acl[@]}" --allow-principal "User:$svc-service" --operation Write --operation Describe ${writes[$svc]} \
+      >>"$MINQING_LOGS/kafka-acls.log" 2>&1 || { err "Kafka ACLs for $svc-service failed; see $MINQING_LOGS/kafka-acls.log"; return 1; }
+  done
+  for svc in "${!reads[@]}"; do
+    # shellcheck disable=SC2086
+    kafka_java "${acl[@]}" --allow-principal "User:$svc-service" --operation Read --operation Describe ${reads[$svc]} \
+      >>"$MINQING_LOGS/kafka-acls.log" 2>&1 || { err "Kafka ACLs for $svc-service failed; see $MINQING_LOGS/kafka-acls.log"; return 1; }
+    kafka_java "${acl[@]}" --allow-principal "User:$svc-service" --operation Read --group "$svc-service" \
+      --resource-pattern-type prefixed >>"$MINQING_LOGS/kafka-acls.log" 2>&1 || {
+      err "Kafka group ACL for $svc-service failed; see $MINQING_LOGS/kafka-acls.log"; return 1; }
+  done
+  echo "$sum" >"$stamp"
+  ok "Kafka ACLs: each service writes its own topics and reads what it consumes"
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -733,9 +820,6 @@ build_services() {
   ok "build finished"
 }
 
-# Local demo key that seals representatives' contacts in events (same as the services' %dev/%test value).
-MINQING_LOCAL_EVENT_CONTACT_KEY="TUQy+ZNWUqBYH0JRRM1qfd3XqYbCGO1A9DQAPr3aYj0="
-
 # start_service <name>: launches <name>-service without waiting; returns 2 if its jar is missing.
 start_service() {
   local svc="$1" port jar log="$MINQING_LOGS/$1.log" pid
@@ -750,28 +834,26 @@ start_service() {
     return 2
   fi
   require_port_free "$port" "$(service_port_var "$svc")" "$svc-service" || return 1
+  # The services have no production default for any secret (M4): the demo ones come from here.
+  local secrets=() line
+  [[ -f "$MINQING_ROOT/infra/local/demo-secrets/$svc.env" ]] || { err "missing infra/local/demo-secrets/$svc.env"; return 1; }
+  while IFS= read -r line || [[ -n "$line" ]]; do
+    [[ -z "$line" || "$line" == \#* ]] && continue
+    secrets+=("$line")
+  done <"$MINQING_ROOT/infra/local/demo-secrets/$svc.env"
   info "starting $svc-service on 127.0.0.1:$port"
-  # The event-contact key seals representatives' e-mail and mobile in events (M3): representative
-  # seals, notification opens; no other service gets it. Local demo key only.
-  local contact_env=()
-  case "$svc" in
-    representative) contact_env=(MINQING_EVENT_CONTACT_ACTIVE_KEY=eclocal1
-                                 MINQING_EVENT_CONTACT_KEYS_ECLOCAL1="$MINQING_LOCAL_EVENT_CONTACT_KEY") ;;
-    notification) contact_env=(MINQING_EVENT_CONTACT_KEYS_ECLOCAL1="$MINQING_LOCAL_EVENT_CONTACT_KEY") ;;
-  esac
   # shellcheck disable=SC2086
   launch "$svc" "$log" env \
-    "${contact_env[@]+"${contact_env[@]}"}" \
+    "${secrets[@]}" \
     QUARKUS_HTTP_HOST=127.0.0.1 \
     QUARKUS_HTTP_PORT="$port" \
     QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$MINQING_PG_PORT/$svc" \
     QUARKUS_DATASOURCE_USERNAME="$svc" \
-    QUARKUS_DATASOURCE_PASSWORD="$svc" \
     KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$MINQING_KAFKA_PORT" \
     QUARKUS_OIDC_AUTH_SERVER_URL="$(keycloak_url)/realms/minqing" \
     QUARKUS_OIDC_CLIENT_ID="$svc-service" \
-    QUARKUS_OIDC_CREDENTIALS_SECRET="$svc-service-secret" \
     MINQING_PLATFORM=local \
+    MINQING_DEMO_DATA_ENABLED=true \
     MINQING_SMTP_HOST=127.0.0.1 \
     MINQING_SMTP_PORT="$MINQING_SMTP_PORT" \
     MINQING_SMS_URL="$(sms_url)" \

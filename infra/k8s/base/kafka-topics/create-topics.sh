@@ -16,6 +16,14 @@
 #   MIN_INSYNC_REPLICAS      optional; set as min.insync.replicas on each new topic
 #   TOPICS_FILE              default /etc/minqing/topics/topics.tsv
 #   WAIT_SECONDS             how long to wait for the brokers, default 300
+#   KAFKA_SECURITY_PROTOCOL  PLAINTEXT (default), SASL_PLAINTEXT or SASL_SSL
+#   KAFKA_SASL_MECHANISM     default SCRAM-SHA-512
+#   KAFKA_ADMIN_USERNAME / KAFKA_ADMIN_PASSWORD  the user the script signs in as (SASL_*)
+#   CREATE_ACLS              true: also grant each service its ACLs (M3/L13), derived from the list
+#                            by the topic rule: minqing.<p>.<aggregate> is written by <p>-service;
+#                            <topic>.dlt.<c> is written by <c>-service, which reads <topic> in its
+#                            consumer groups (prefix <c>-service). Uses kafka-acls.sh next to
+#                            kafka-topics.sh (KAFKA_ACLS_CMD names it explicitly).
 set -eu
 set -f # no globbing: topic lines are split with `set --`
 
@@ -50,6 +58,23 @@ find_tool() {
   return 1
 }
 
+# Client settings for SASL (a file the tools read with --command-config).
+CLIENT_CONFIG=/tmp/kafka-client.properties
+SECURITY_PROTOCOL=${KAFKA_SECURITY_PROTOCOL:-PLAINTEXT}
+: >"$CLIENT_CONFIG"
+chmod 600 "$CLIENT_CONFIG"
+echo "security.protocol=$SECURITY_PROTOCOL" >>"$CLIENT_CONFIG"
+case "$SECURITY_PROTOCOL" in
+  SASL_*)
+    : "${KAFKA_ADMIN_USERNAME:?KAFKA_ADMIN_USERNAME is required with $SECURITY_PROTOCOL}"
+    : "${KAFKA_ADMIN_PASSWORD:?KAFKA_ADMIN_PASSWORD is required with $SECURITY_PROTOCOL}"
+    {
+      echo "sasl.mechanism=${KAFKA_SASL_MECHANISM:-SCRAM-SHA-512}"
+      echo "sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username=\"$KAFKA_ADMIN_USERNAME\" password=\"$KAFKA_ADMIN_PASSWORD\";"
+    } >>"$CLIENT_CONFIG"
+    ;;
+esac
+
 TOOL=$(find_tool) || fail "no kafka-topics.sh in this image (PATH, \$KAFKA_HOME/bin, /opt/kafka/bin, ...); set KAFKA_TOPICS_CMD"
 [ -r "$TOPICS_FILE" ] || fail "cannot read $TOPICS_FILE"
 case "$REPLICATION_FACTOR" in '' | *[!0-9]*) fail "REPLICATION_FACTOR must be a number: '$REPLICATION_FACTOR'" ;; esac
@@ -83,7 +108,7 @@ done <"$TOPICS_FILE"
 
 # Wait for the brokers (the Job may start before Kafka is reachable).
 deadline=$(($(date +%s) + WAIT_SECONDS))
-until existing=$("$TOOL" --bootstrap-server "$KAFKA_BOOTSTRAP_SERVERS" --list </dev/null 2>/tmp/kafka-topics-list.err); do
+until existing=$("$TOOL" --bootstrap-server "$KAFKA_BOOTSTRAP_SERVERS" --command-config "$CLIENT_CONFIG" --list </dev/null 2>/tmp/kafka-topics-list.err); do
   if [ "$(date +%s)" -ge "$deadline" ]; then
     cat /tmp/kafka-topics-list.err >&2
     fail "Kafka at $KAFKA_BOOTSTRAP_SERVERS not reachable within ${WAIT_SECONDS}s"
@@ -103,7 +128,7 @@ for spec in $specs; do
     present=$((present + 1))
     continue
   fi
-  set -- --bootstrap-server "$KAFKA_BOOTSTRAP_SERVERS" --create --if-not-exists --topic "$topic" \
+  set -- --bootstrap-server "$KAFKA_BOOTSTRAP_SERVERS" --command-config "$CLIENT_CONFIG" --create --if-not-exists --topic "$topic" \
     --partitions "$partitions" --replication-factor "$REPLICATION_FACTOR" --config "retention.ms=$retention"
   if [ -n "$MIN_INSYNC_REPLICAS" ]; then
     set -- "$@" --config "min.insync.replicas=$MIN_INSYNC_REPLICAS"
@@ -114,7 +139,7 @@ for spec in $specs; do
 done
 
 # Check that every listed topic now exists.
-existing=$("$TOOL" --bootstrap-server "$KAFKA_BOOTSTRAP_SERVERS" --list </dev/null) || fail "listing topics failed"
+existing=$("$TOOL" --bootstrap-server "$KAFKA_BOOTSTRAP_SERVERS" --command-config "$CLIENT_CONFIG" --list </dev/null) || fail "listing topics failed"
 missing=""
 for topic in $wanted; do
   printf '%s\n' "$existing" | grep -qxF -- "$topic" || missing="$missing $topic"
@@ -122,3 +147,34 @@ done
 [ -z "$missing" ] || fail "still missing after creation:$missing"
 
 echo "kafka-topics: $created created, $present already there"
+
+if [ "${CREATE_ACLS:-false}" = "true" ]; then
+  ACLS=${KAFKA_ACLS_CMD:-$(dirname "$TOOL")/kafka-acls$(case "$TOOL" in *.sh) echo .sh ;; esac)}
+  [ -x "$ACLS" ] || command -v "$ACLS" >/dev/null 2>&1 || fail "no kafka-acls tool at $ACLS; set KAFKA_ACLS_CMD"
+  grant() { # grant <service> <operation...> -- <resource options...>
+    svc=$1
+    shift
+    "$ACLS" --bootstrap-server "$KAFKA_BOOTSTRAP_SERVERS" --command-config "$CLIENT_CONFIG" --add \
+      --allow-principal "User:$svc-service" "$@" </dev/null >/dev/null || fail "ACLs for $svc-service failed"
+  }
+  granted=0
+  for topic in $wanted; do
+    case "$topic" in
+      minqing.*.*.dlt.*)
+        consumer=${topic##*.dlt.}
+        source=${topic%.dlt.*}
+        grant "$consumer" --operation Write --operation Describe --topic "$topic"
+        grant "$consumer" --operation Read --operation Describe --topic "$source"
+        grant "$consumer" --operation Read --group "$consumer-service" --resource-pattern-type prefixed
+        granted=$((granted + 3))
+        ;;
+      minqing.*.*)
+        rest=${topic#minqing.}
+        producer=${rest%%.*}
+        grant "$producer" --operation Write --operation Describe --topic "$topic"
+        granted=$((granted + 1))
+        ;;
+    esac
+  done
+  echo "kafka-topics: $granted ACL grants applied (each service writes its own topics, reads what it consumes)"
+fi

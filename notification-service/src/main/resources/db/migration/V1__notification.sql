@@ -17,7 +17,7 @@ create table person_recipient (
 create index person_recipient_jurisdiction on person_recipient (kind, jurisdiction);
 
 -- Organisational mailboxes (承办单位 and 督办 supervisors): official work addresses, not personal
--- data; seeded here and edited by ops-admin through the API.
+-- data; entered by ops-admin through the API (the demo district's: db/demo).
 create table mailbox (
     kind            varchar(30)  not null,           -- UNIT (key = unit id) | SUPERVISOR (key = jurisdiction code)
     key             varchar(64)  not null,
@@ -28,12 +28,6 @@ create table mailbox (
     updated_at      timestamptz  not null default now(),
     primary key (kind, key)
 );
-insert into mailbox (kind, key, name, email, mobile, user_subject) values
-  ('UNIT', '8d2e4f10-2b02-4d7a-8b02-000000000001', '街道房管办 / Sub-district housing department', 'housing@unit.minqing.local', '13900000001', 'unit.housing'),
-  ('UNIT', '8d2e4f10-2b02-4d7a-8b02-000000000002', '市级承办单位 / City-level handling unit', 'city@unit.minqing.local', '13900000002', 'unit.city'),
-  ('SUPERVISOR', '310104001000', '第一街道人大工委 / Sub-district 1 working committee', 'supervision@310104001000.minqing.local', '13900000011', 'sub1.staff'),
-  ('SUPERVISOR', '310104002000', '第二街道人大工委 / Sub-district 2 working committee', 'supervision@310104002000.minqing.local', '13900000012', 'sub2.staff'),
-  ('SUPERVISOR', '310104000000', '区人大常委会 / District standing committee', 'supervision@310104000000.minqing.local', '13900000010', 'district.staff');
 
 -- Who is told what (routing table, data not code): event type → recipient kind → channels.
 -- legally_required notices ignore opt-outs; urgent ones ignore quiet hours.

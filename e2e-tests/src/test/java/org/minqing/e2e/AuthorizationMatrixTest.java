@@ -110,7 +110,10 @@ class AuthorizationMatrixTest {
         E2ePlatform p = Api.platform();
         List<Row> rows = matrix();
         assertThat(rows).hasSizeGreaterThan(600);
-        assertThat(rows.stream().map(Row::role).distinct()).containsExactlyInAnyOrderElementsOf(ROLES);
+        // Plus rows for service accounts (user client:<id>, role service): M8, each internal operation admits one client.
+        List<String> withService = new ArrayList<>(ROLES);
+        withService.add("service");
+        assertThat(rows.stream().map(Row::role).distinct()).containsExactlyInAnyOrderElementsOf(withService);
 
         // The fixture: a case in 310104001001, referred to unit.housing.
         Map<String, Object> body = Api.hotlineCase(C11, "housing", "楼道堆物占用消防通道 " + UUID.randomUUID(), Api.freshPhone(),
@@ -156,7 +159,9 @@ class AuthorizationMatrixTest {
                                     + ",,,\r\n")
                     : given().contentType(ContentType.JSON).body(bodyFor(r.path(), referralId, code));
             request.accept(acceptFor(r.path())).config(BOUNDED);
-            if (!r.user().equals("anonymous")) {
+            if (r.user().startsWith("client:")) {
+                request.auth().oauth2(Sso.client(r.user().substring("client:".length())));
+            } else if (!r.user().equals("anonymous")) {
                 request.auth().oauth2(Sso.user(r.user()));
             }
             int s;

@@ -58,7 +58,12 @@ public final class E2ePlatform {
         repo = findRepo();
         logs = Path.of(System.getProperty("minqing.e2e.logs", repo.resolve("e2e-tests/target/e2e-logs").toString()));
         pg = NativePostgres.shared();
-        kafka = NativeKafka.shared();
+        // M3/L13: SASL/SCRAM and ACLs, one Kafka user per service (passwords from infra/local/demo-secrets).
+        Map<String, String> kafkaUsers = new HashMap<>();
+        for (String svc : SERVICES) {
+            kafkaUsers.put(svc + "-service", demoSecrets(svc).get("MINQING_KAFKA_PASSWORD"));
+        }
+        kafka = NativeKafka.sharedSecure(kafkaUsers);
         smtpPort = freePort();
         mail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         sms = new SmsGatewayStub(freePort());
@@ -123,21 +128,52 @@ public final class E2ePlatform {
         return Integer.parseInt(p.envPort);
     }
 
+    /**
+     * An instance of a service on its own database {@code database} (created empty), with the
+     * platform's environment changed by {@code changes} (a null value removes a variable): for
+     * start-up checks such as "no demo data by default" and "no start without secrets".
+     */
+    public ManagedProcess customInstance(String service, String suffix, String database, Map<String, String> changes) {
+        String jdbc = pg.database(database);
+        ManagedProcess p = serviceProcess(service, freePort(), service + "-" + suffix, env -> {
+            env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbc);
+            changes.forEach((k, v) -> {
+                if (v == null) {
+                    env.remove(k);
+                } else {
+                    env.put(k, v);
+                }
+            });
+        });
+        extraInstances.add(p);
+        return p;
+    }
+
     private ManagedProcess serviceProcess(String svc, int port, String instanceName) {
+        return serviceProcess(svc, port, instanceName, env -> {
+        });
+    }
+
+    private ManagedProcess serviceProcess(String svc, int port, String instanceName,
+            java.util.function.Consumer<Map<String, String>> adjust) {
         Path app = appCopy(svc).resolve("quarkus-run.jar");
         Map<String, String> env = new HashMap<>();
+        // The services have no production default for any secret (M4); like the local platform,
+        // the suite passes the demo ones. The test cluster trusts local logins, so any password does.
+        env.putAll(demoSecrets(svc));
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
         env.put("QUARKUS_DATASOURCE_JDBC_URL", pg.jdbcUrl(svc));
         env.put("QUARKUS_DATASOURCE_USERNAME", pg.user());
-        env.put("QUARKUS_DATASOURCE_PASSWORD", "");
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", keycloakUrl() + "/realms/minqing");
         env.put("QUARKUS_OIDC_CLIENT_ID", svc + "-service");
-        env.put("QUARKUS_OIDC_CREDENTIALS_SECRET", svc + "-service-secret");
         env.put("MINQING_CLOCK_ADJUSTABLE", "true");
         env.put("MINQING_OUTBOX_POLL_INTERVAL", "PT0.2S");
         env.put("MINQING_OUTBOX_MAX_BACKOFF", "PT2S");
+        // The demo district's reference data (db/demo) is applied only where asked for (M7).
+        env.put("MINQING_DEMO_DATA_ENABLED", "true");
         env.putAll(ServiceEnvironment.extra(svc, this));
+        adjust.accept(env);
         List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-Dquarkus.log.console.color=false", "-jar", app.toString());
@@ -145,6 +181,22 @@ public final class E2ePlatform {
                 "http://127.0.0.1:" + port + "/q/health/ready");
         p.envPort = String.valueOf(port);
         return p;
+    }
+
+    /** infra/local/demo-secrets/<service>.env: the demo secrets the local platform passes too. */
+    Map<String, String> demoSecrets(String svc) {
+        Map<String, String> env = new HashMap<>();
+        try {
+            for (String line : Files.readAllLines(repo.resolve("infra/local/demo-secrets/" + svc + ".env"))) {
+                String l = line.strip();
+                if (!l.isEmpty() && !l.startsWith("#") && l.contains("=")) {
+                    env.put(l.substring(0, l.indexOf('=')), l.substring(l.indexOf('=') + 1));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return env;
     }
 
     private final Map<String, Path> appCopies = new HashMap<>();

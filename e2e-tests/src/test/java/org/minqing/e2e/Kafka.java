@@ -21,15 +21,14 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.minqing.testing.NativeKafka;
 
-/** Raw access to the platform's broker: produce anything, read whole topics from the beginning. */
+/** Raw access to the platform's broker as its super user: produce anything, read whole topics from the beginning. */
 final class Kafka {
 
     private Kafka() {
     }
 
     static void produce(String topic, String key, byte[] value) {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, NativeKafka.shared().bootstrapServers());
+        Properties p = NativeKafka.shared().clientProperties();
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         p.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -42,8 +41,7 @@ final class Kafka {
 
     /** Every record of every partition of the topic, from the beginning to the current end. */
     static List<ConsumerRecord<byte[], byte[]>> readAll(String topic) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, NativeKafka.shared().bootstrapServers());
+        Properties p = NativeKafka.shared().clientProperties();
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "e2e-reader-" + UUID.randomUUID());
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());

@@ -79,6 +79,20 @@ class ManagedProcess {
         throw new IllegalStateException(name + " not ready within " + timeout + "; log " + log + ":\n" + tail());
     }
 
+    /** Waits for the process to end by itself; true if it did within the timeout. */
+    boolean awaitExit(Duration timeout) {
+        Process p;
+        synchronized (this) {
+            p = process;
+        }
+        try {
+            return p != null && p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     synchronized boolean isAlive() {
         return process != null && process.isAlive();
     }

@@ -25,6 +25,7 @@ class PlatformSmokeTest {
             given().get(p.url(svc) + "/ops/clock").then().statusCode(401);
             given().auth().oauth2(Sso.user("c11.staff")).get(p.url(svc) + "/ops/clock").then().statusCode(403);
         }
-        given().auth().oauth2(Sso.client("referral-service")).get(p.url("intake") + "/ops/clock").then().statusCode(200);
+        // M8: a service account reaches only what its own client is granted; nobody is granted the clock.
+        given().auth().oauth2(Sso.client("referral-service")).get(p.url("intake") + "/ops/clock").then().statusCode(403);
     }
 }

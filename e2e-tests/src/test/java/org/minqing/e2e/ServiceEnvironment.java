@@ -6,8 +6,6 @@ import java.util.Map;
 /** Per-service settings beyond the common ones (mail, SMS, service URLs), as the local platform sets them. */
 final class ServiceEnvironment {
 
-    static final String EVENT_CONTACT_KEY = "TUQy+ZNWUqBYH0JRRM1qfd3XqYbCGO1A9DQAPr3aYj0=";
-
     private ServiceEnvironment() {
     }
 
@@ -26,15 +24,6 @@ final class ServiceEnvironment {
             env.put("MINQING_NOTIFICATION_POLL_INTERVAL", "PT0.3S");
             env.put("MINQING_NOTIFICATION_BACKOFF_BASE", "PT1S");
             env.put("MINQING_NOTIFICATION_BACKOFF_MAX", "PT5S");
-        }
-        // The event-contact key (M3): representative seals its people's e-mail and mobile in events,
-        // notification opens them; as infra/local sets it, demo value.
-        if ("representative".equals(service)) {
-            env.put("MINQING_EVENT_CONTACT_ACTIVE_KEY", "eclocal1");
-            env.put("MINQING_EVENT_CONTACT_KEYS_ECLOCAL1", EVENT_CONTACT_KEY);
-        }
-        if ("notification".equals(service)) {
-            env.put("MINQING_EVENT_CONTACT_KEYS_ECLOCAL1", EVENT_CONTACT_KEY);
         }
         if ("referral".equals(service)) {
             // The deadline watch runs often so a moved clock shows up quickly.

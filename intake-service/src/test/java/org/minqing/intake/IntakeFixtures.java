@@ -66,7 +66,7 @@ final class IntakeFixtures {
     }
 
     static String notificationService() {
-        return TestTokens.of("service-account-notification-service", "service", DISTRICT);
+        return TestTokens.serviceAccount("notification-service", DISTRICT);
     }
 
     static String partner() {

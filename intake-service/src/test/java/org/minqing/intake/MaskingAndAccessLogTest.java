@@ -103,6 +103,11 @@ class MaskingAndAccessLogTest {
 
         as(staff(C11)).get("/internal/cases/" + id + "/contacts").then().statusCode(403);
         as(rep()).get("/internal/cases/" + id + "/contacts").then().statusCode(403);
+        // M8: the role alone opens nothing; only notification-service's own client is granted contacts.
+        as(TestTokens.serviceAccount("referral-service", "310104000000")).get("/internal/cases/" + id + "/contacts").then()
+                .statusCode(403);
+        as(TestTokens.token("service-account-unknown", java.util.Set.of("service"), "310104000000", Map.of()))
+                .get("/internal/cases/" + id + "/contacts").then().statusCode(403);
         io.restassured.RestAssured.given().get("/internal/cases/" + id + "/contacts").then().statusCode(401);
         as(notificationService()).get("/internal/cases/" + UUID.randomUUID() + "/contacts").then().statusCode(404);
         assertThat(accessLog(id)).hasSize(1);

@@ -86,8 +86,9 @@ class RepresentativeApiTest {
         given().auth().oauth2(TestTokens.of("lo", "liaison-officer", C11)).get("/representatives/" + id).then()
                 .statusCode(200).body("contactMasked", is(true)).body("phone", containsString("****"))
                 .body("email", containsString("***@example.cn"));
-        given().auth().oauth2(TestTokens.of("service-account-notification-service", "service", "310104000000"))
-                .get("/representatives/" + id).then().statusCode(200).body("phone", not(is(phone)));
+        // M8: a service account reaches only what is granted to its client; no service reads representatives.
+        given().auth().oauth2(TestTokens.serviceAccount("notification-service", "310104000000"))
+                .get("/representatives/" + id).then().statusCode(403);
     }
 
     @Test

@@ -35,4 +35,16 @@ class FailureClassificationTest {
         assertThat(DeadLetterUnlessTransient.isTransient(
                 new PersistenceException(new SQLException("terminating connection due to administrator command", "57P01")))).isTrue();
     }
+
+    @Test
+    void deadlocksAndSerializationFailuresAreRetriedNotDeadLettered() {
+        // L3: the transaction lost a race; the same message succeeds when handled again.
+        assertThat(DeadLetterUnlessTransient.isTransient(
+                new PersistenceException(new SQLException("deadlock detected", "40P01")))).isTrue();
+        assertThat(DeadLetterUnlessTransient.isTransient(new RuntimeException(new PersistenceException(
+                new SQLException("could not serialize access due to concurrent update", "40001"))))).isTrue();
+        // Other class-40 states (e.g. 40002 integrity constraint at commit) remain poison.
+        assertThat(DeadLetterUnlessTransient.isTransient(
+                new PersistenceException(new SQLException("integrity constraint violation", "40002")))).isFalse();
+    }
 }

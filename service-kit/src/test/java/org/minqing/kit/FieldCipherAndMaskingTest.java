@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.minqing.kit.crypto.CryptoConfig;
@@ -18,16 +19,16 @@ class FieldCipherAndMaskingTest {
 
     static FieldCipher cipher(String active, Map<String, String> keys) {
         return new FieldCipher(new CryptoConfig() {
-            public String activeKey() {
-                return active;
+            public Optional<String> activeKey() {
+                return Optional.ofNullable(active);
             }
 
             public Map<String, String> keys() {
                 return keys;
             }
 
-            public String indexKey() {
-                return INDEX;
+            public Optional<String> indexKey() {
+                return Optional.of(INDEX);
             }
         });
     }

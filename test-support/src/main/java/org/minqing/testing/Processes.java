@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /** Small helpers for running the native infrastructure processes. */
-final class Processes {
+public final class Processes {
 
     private Processes() {
     }
@@ -65,7 +65,7 @@ final class Processes {
     }
 
     /** The repository root: set by Surefire (minqing.repo.root), else found by walking up. */
-    static Path repoRoot() {
+    public static Path repoRoot() {
         String configured = System.getProperty("minqing.repo.root");
         if (configured != null && Files.isDirectory(Path.of(configured, "infra"))) {
             return Path.of(configured);

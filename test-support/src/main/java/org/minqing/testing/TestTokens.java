@@ -30,6 +30,14 @@ public final class TestTokens {
         return token(subject, Set.of("representative"), jurisdiction, Map.of("representative_id", representativeId));
     }
 
+    /**
+     * A client-credentials token of Keycloak client {@code clientId}, as Keycloak issues it: role
+     * {@code service}, {@code azp} = the client id (M8: the kit admits it only where granted).
+     */
+    public static String serviceAccount(String clientId, String jurisdiction) {
+        return token("service-account-" + clientId, Set.of("service"), jurisdiction, Map.of("azp", clientId));
+    }
+
     public static String token(String subject, Set<String> roles, String jurisdiction, Map<String, String> extraClaims) {
         Map<String, Object> claims = new HashMap<>(extraClaims);
         if (jurisdiction != null) {

@@ -35,11 +35,13 @@ public class FieldCipher {
     @Inject
     public FieldCipher(CryptoConfig config) {
         config.keys().forEach((id, base64) -> keys.put(id, aesKey(id, base64)));
-        this.activeKeyId = config.activeKey();
+        this.activeKeyId = config.activeKey()
+                .orElseThrow(() -> new IllegalStateException("minqing.crypto.active-key is not set (MINQING_CRYPTO_ACTIVE_KEY)"));
         if (!keys.containsKey(activeKeyId)) {
             throw new IllegalStateException("minqing.crypto.active-key '" + activeKeyId + "' is not among minqing.crypto.keys");
         }
-        this.indexKey = new SecretKeySpec(Base64.getDecoder().decode(config.indexKey()), "HmacSHA256");
+        this.indexKey = new SecretKeySpec(Base64.getDecoder().decode(config.indexKey()
+                .orElseThrow(() -> new IllegalStateException("minqing.crypto.index-key is not set (MINQING_CRYPTO_INDEX_KEY)"))), "HmacSHA256");
     }
 
     public String activeKeyId() {

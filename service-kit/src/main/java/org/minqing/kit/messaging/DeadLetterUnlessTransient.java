@@ -66,8 +66,9 @@ public class DeadLetterUnlessTransient implements KafkaFailureHandler.Factory {
     }
 
     /**
-     * Transient: the database (or its pool) was unreachable, a lock could not be had, or the
-     * persistence layer was already closed. Bad data, conflicts and poison messages are not.
+     * Transient: the database (or its pool) was unreachable, a lock could not be had, the
+     * transaction lost a deadlock or a serialization conflict (L3), or the persistence layer was
+     * already closed. Bad data, constraint violations and poison messages are not.
      */
     public static boolean isTransient(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
@@ -76,8 +77,10 @@ public class DeadLetterUnlessTransient implements KafkaFailureHandler.Factory {
             }
             if (t instanceof SQLException sql) {
                 String state = sql.getSQLState();
-                // No state: pool acquisition timeout; 08 connection, 53 resources, 57 shutdown.
-                return state == null || state.startsWith("08") || state.startsWith("53") || state.startsWith("57");
+                // No state: pool acquisition timeout; 08 connection, 53 resources, 57 shutdown;
+                // L3: 40P01 deadlock and 40001 serialization failure succeed when tried again.
+                return state == null || state.startsWith("08") || state.startsWith("53") || state.startsWith("57")
+                        || state.equals("40P01") || state.equals("40001");
             }
             String message = String.valueOf(t.getMessage());
             if (t instanceof IllegalStateException && message.contains("EntityManagerFactory is closed")) {

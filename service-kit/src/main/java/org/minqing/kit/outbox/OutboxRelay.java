@@ -42,7 +42,8 @@ import io.quarkus.scheduler.Scheduled;
  * service never interleave one aggregate's events. When the broker is down the rows simply stay
  * unsent and the relay backs off; writes are not affected. Each pass sends at most one event per
  * key, so a failed event can never be overtaken by a later one of the same aggregate; a row whose
- * acknowledgement was lost is re-sent, a duplicate that idempotent consumers ignore.
+ * acknowledgement was lost is re-sent, a duplicate that idempotent consumers ignore. A row that
+ * cannot be published is parked (L1, {@link #park}) so that it stops blocking its key and the relay.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -61,6 +62,16 @@ public class OutboxRelay {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
+    /** M3/L13: the broker's security settings (SASL/SCRAM), shared with the SmallRye channels. */
+    @ConfigProperty(name = "kafka.security.protocol", defaultValue = "PLAINTEXT")
+    String securityProtocol;
+
+    @ConfigProperty(name = "kafka.sasl.mechanism", defaultValue = "SCRAM-SHA-512")
+    String saslMechanism;
+
+    @ConfigProperty(name = "kafka.sasl.jaas.config", defaultValue = "")
+    String saslJaasConfig;
+
     @ConfigProperty(name = "quarkus.application.name")
     String applicationName;
 
@@ -78,6 +89,13 @@ public class OutboxRelay {
 
     @ConfigProperty(name = "minqing.outbox.retention", defaultValue = "P7D")
     Duration retention;
+
+    /**
+     * L1: a row that keeps failing while other rows reach the broker is parked after this many
+     * attempts (a row the broker refuses outright, e.g. too large, is parked at once).
+     */
+    @ConfigProperty(name = "minqing.outbox.max-attempts", defaultValue = "20")
+    int maxAttempts;
 
     private final Semaphore wake = new Semaphore(0);
     private volatile boolean running;
@@ -127,7 +145,12 @@ public class OutboxRelay {
     }
 
     public long pendingCount() {
-        return QuarkusTransaction.requiringNew().call(() -> OutboxEvent.count("sentAt is null"));
+        return QuarkusTransaction.requiringNew().call(() -> OutboxEvent.count("sentAt is null and parkedAt is null"));
+    }
+
+    /** L1: rows set aside because they cannot be published; each was logged at ERROR when parked. */
+    public long parkedCount() {
+        return QuarkusTransaction.requiringNew().call(() -> OutboxEvent.count("sentAt is null and parkedAt is not null"));
     }
 
     private void loop() {
@@ -167,8 +190,9 @@ public class OutboxRelay {
         if (!Boolean.TRUE.equals(locked)) {
             return new BatchResult(0, false);
         }
+        // Parked rows (L1) are out of the queue: they block neither their key nor the relay.
         List<OutboxEvent> unsent = em
-                .createQuery("from OutboxEvent where sentAt is null order by id", OutboxEvent.class)
+                .createQuery("from OutboxEvent where sentAt is null and parkedAt is null order by id", OutboxEvent.class)
                 .setMaxResults(batchSize)
                 .getResultList();
         if (unsent.isEmpty()) {
@@ -182,34 +206,55 @@ public class OutboxRelay {
                 rows.add(row);
             }
         }
+        // A topic whose metadata cannot be had (broker down, topic deleted) costs max.block.ms once
+        // per pass, not once per row: its other rows wait for the next pass, other topics go on.
+        Set<String> blockedTopics = new HashSet<>();
         List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
-        String error = null;
         for (OutboxEvent row : rows) {
-            try {
-                acks.add(producer.send(record(row)));
-            } catch (RuntimeException e) {
-                // Typically metadata unavailable because the broker is down: stop this pass here.
-                error = e.toString();
-                break;
+            if (blockedTopics.contains(row.topic)) {
+                acks.add(null);
+                continue;
             }
+            Future<RecordMetadata> ack;
+            try {
+                ack = producer.send(record(row));
+            } catch (RuntimeException e) {
+                ack = failed(e);
+            }
+            if (ack.isDone() && failure(ack) instanceof org.apache.kafka.common.errors.TimeoutException) {
+                blockedTopics.add(row.topic);
+            }
+            acks.add(ack);
         }
         List<Long> sent = new ArrayList<>(acks.size());
+        List<OutboxEvent> failedRows = new ArrayList<>();
+        List<Throwable> failures = new ArrayList<>();
+        String error = null;
         for (int i = 0; i < rows.size(); i++) {
             OutboxEvent row = rows.get(i);
+            Future<RecordMetadata> ack = acks.get(i);
+            if (ack == null) {
+                continue; // held back behind its blocked topic; not an attempt
+            }
+            Throwable failure;
             try {
-                if (i < acks.size()) {
-                    acks.get(i).get();
-                    sent.add(row.id);
-                    continue;
-                }
+                ack.get();
+                sent.add(row.id);
+                continue;
             } catch (ExecutionException e) {
-                error = error == null ? e.getCause().toString() : error;
+                failure = e.getCause();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("relay interrupted", e);
             }
+            error = error == null ? failure.toString() : error;
             row.attempts++;
-            row.lastError = truncate(error);
+            row.lastError = truncate(failure.toString());
+            failedRows.add(row);
+            failures.add(failure);
+        }
+        for (int i = 0; i < failedRows.size(); i++) {
+            park(failedRows.get(i), failures.get(i), !sent.isEmpty());
         }
         if (!sent.isEmpty()) {
             em.createQuery("update OutboxEvent set sentAt = :now where id in :ids")
@@ -217,12 +262,54 @@ public class OutboxRelay {
                     .setParameter("ids", sent)
                     .executeUpdate();
         }
-        if (error != null) {
-            LOG.warnf("outbox relay: %d of %d events published; will retry the rest: %s", sent.size(), rows.size(), error);
+        if (error != null || !blockedTopics.isEmpty()) {
+            LOG.warnf("outbox relay: %d of %d events published; will retry the rest: %s%s", sent.size(), rows.size(),
+                    error, blockedTopics.isEmpty() ? "" : " (no metadata for " + blockedTopics + ")");
         }
         // A full read, or rows held back behind their key, means there is more to do right away.
         int read = unsent.size() > rows.size() ? batchSize : unsent.size();
-        return new BatchResult(read, error != null);
+        return new BatchResult(read, error != null || !blockedTopics.isEmpty());
+    }
+
+    /**
+     * L1: sets a row aside (state parked, with the reason) so that it blocks neither its key nor
+     * the relay, and alerts with an ERROR line. Parked at once: what the broker refuses for good
+     * (too large, invalid topic, bad data). Parked after max-attempts: a row that keeps failing
+     * while others in the same pass reach the broker. Never parked: failures of the broker or of
+     * the service's permissions, which every row shares (those are retried until they clear).
+     * Ops put a parked row back with {@code update outbox_event set parked_at = null ...}.
+     */
+    private void park(OutboxEvent row, Throwable failure, boolean brokerUp) {
+        boolean permanent = !(failure instanceof org.apache.kafka.common.errors.RetriableException)
+                && !(failure instanceof org.apache.kafka.common.errors.AuthorizationException)
+                && !(failure instanceof org.apache.kafka.common.errors.AuthenticationException)
+                && !(failure instanceof org.apache.kafka.common.errors.InterruptException);
+        boolean exhausted = brokerUp && row.attempts >= maxAttempts;
+        if (!permanent && !exhausted) {
+            return;
+        }
+        row.parkedAt = Instant.now();
+        row.parkReason = truncate((permanent ? "refused by the broker: " : "failed " + row.attempts + " times: ") + failure);
+        LOG.errorf("outbox event %s (%s, topic %s, key %s) PARKED and skipped: %s", row.eventId, row.eventType, row.topic,
+                row.messageKey, row.parkReason);
+    }
+
+    private static Throwable failure(Future<RecordMetadata> done) {
+        try {
+            done.get();
+            return null;
+        } catch (ExecutionException e) {
+            return e.getCause();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return e;
+        }
+    }
+
+    private static Future<RecordMetadata> failed(RuntimeException e) {
+        java.util.concurrent.CompletableFuture<RecordMetadata> f = new java.util.concurrent.CompletableFuture<>();
+        f.completeExceptionally(e);
+        return f;
     }
 
     /** Deletes rows published long ago; the outbox is a queue, not an archive. */
@@ -245,6 +332,18 @@ public class OutboxRelay {
     private Properties producerConfig() {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put("security.protocol", securityProtocol);
+        if (securityProtocol.startsWith("SASL")) {
+            p.put("sasl.mechanism", saslMechanism);
+            p.put("sasl.jaas.config", saslJaasConfig);
+        }
+        // TLS settings (trust store of the brokers' CA), as the SmallRye channels get them.
+        for (String name : org.eclipse.microprofile.config.ConfigProvider.getConfig().getPropertyNames()) {
+            if (name.startsWith("kafka.ssl.")) {
+                org.eclipse.microprofile.config.ConfigProvider.getConfig().getOptionalValue(name, String.class)
+                        .ifPresent(v -> p.put(name.substring("kafka.".length()), v));
+            }
+        }
         p.put(ProducerConfig.CLIENT_ID_CONFIG, applicationName + "-outbox");
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
