@@ -19,7 +19,7 @@ trap cleanup EXIT
 
 ensure_state_dirs; check_java; check_pg_binaries
 start_pg && pg_create_service_databases || exit 1
-start_kafka && create_topics || exit 1
+start_kafka && create_topics && create_acls || exit 1
 start_keycloak || exit 1
 start_service intake && wait_service intake || exit 1
 PID=$(part_pid intake)
