@@ -1,0 +1,132 @@
+package org.minqing.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+
+/**
+ * One person using the staff console in their own browser context: signed in through the real
+ * Keycloak login page, every screen they reach checked with axe-core and kept as a full-page
+ * screenshot under target/screenshots/.
+ */
+final class ConsoleUser implements AutoCloseable {
+
+    private static final AtomicInteger SHOT = new AtomicInteger();
+    private static final String AXE = readAxe();
+
+    final String username;
+    final BrowserContext context;
+    final Page page;
+    final String origin;
+
+    private ConsoleUser(String username, BrowserContext context, Page page, String origin) {
+        this.username = username;
+        this.context = context;
+        this.page = page;
+        this.origin = origin;
+    }
+
+    /** Opens the console, is sent to Keycloak's login page, fills it in and comes back signed in. */
+    static ConsoleUser signIn(String username) {
+        String origin = E2ePlatform.get().consoleUrl();
+        Browser browser = Chromium.browser();
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN")
+                .setTimezoneId("Asia/Shanghai").setViewportSize(1366, 900));
+        context.setDefaultTimeout(20_000);
+        Page page = context.newPage();
+        ConsoleUser u = new ConsoleUser(username, context, page, origin);
+        page.navigate(origin + "/");
+        String keycloak = E2ePlatform.get().keycloakUrl();
+        page.waitForURL(Pattern.compile(Pattern.quote(keycloak) + "/realms/minqing/protocol/openid-connect/auth.*"));
+        page.locator("#username").fill(username);
+        page.locator("#password").fill("demo");
+        if (SHOT.get() == 0) {
+            u.screen("keycloak-login");
+        }
+        page.locator("#kc-login").click();
+        page.waitForURL(Pattern.compile(Pattern.quote(origin) + "/.*"));
+        u.shell().waitFor();
+        return u;
+    }
+
+    /** The signed-in application frame (header with the user's name). */
+    Locator shell() {
+        return page.getByTestId("app-header");
+    }
+
+    Locator byTestId(String id) {
+        return page.getByTestId(id);
+    }
+
+    /** Opens a menu entry by its visible (Chinese) name. */
+    void menu(String label) {
+        page.getByRole(AriaRole.MENUITEM, new Page.GetByRoleOptions().setName(label)).click();
+    }
+
+    /**
+     * The checks every screen gets: axe-core (no serious or critical violation) and a full-page
+     * screenshot. The screenshot is taken first, so a failing screen is still kept for reading.
+     */
+    void screen(String name) {
+        Path dir = Path.of(System.getProperty("minqing.e2e.screenshots", "target/screenshots"));
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String file = String.format("%02d-%s-%s.png", SHOT.incrementAndGet(), username, name);
+        page.screenshot(new Page.ScreenshotOptions().setPath(dir.resolve(file)).setFullPage(true));
+        assertThat(seriousViolations()).as("axe-core serious/critical violations on %s (%s)", name, file).isEmpty();
+    }
+
+    @SuppressWarnings("unchecked")
+    List<String> seriousViolations() {
+        if (!Boolean.TRUE.equals(page.evaluate("() => typeof window.axe !== 'undefined'"))) {
+            page.addScriptTag(new Page.AddScriptTagOptions().setContent(AXE));
+        }
+        List<Map<String, Object>> violations = (List<Map<String, Object>>) page.evaluate("""
+                async () => {
+                  const r = await axe.run(document, { resultTypes: ['violations'] });
+                  return r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+                    .map(v => ({ id: v.id, impact: v.impact, help: v.help,
+                                 targets: v.nodes.slice(0, 5).map(n => n.target.join(' ')) }));
+                }""");
+        List<String> out = new ArrayList<>();
+        for (Map<String, Object> v : violations) {
+            out.add(v.get("impact") + " " + v.get("id") + " (" + v.get("help") + ") at " + v.get("targets"));
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+
+    private static String readAxe() {
+        try (InputStream in = ConsoleUser.class.getResourceAsStream("/axe/axe.min.js")) {
+            if (in == null) {
+                throw new IllegalStateException("axe/axe.min.js not on the test classpath (npm ci in e2e-tests, see pom)");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
