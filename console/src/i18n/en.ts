@@ -95,7 +95,7 @@ const en: typeof zh = {
   },
   reception: {
     title: 'Reception days', month: 'Month', subdistrict: 'Sub-district', community: 'Community', schedule: 'Schedule', date: 'Date',
-    start: 'Start', end: 'End', place: 'Place', roster: 'Roster', warnings: 'Warnings', reschedule: 'Reschedule',
+    start: 'Start', end: 'End', place: 'Place', roster: 'Roster', kind: 'Kind', warnings: 'Warnings', reschedule: 'Reschedule',
     cancelDay: 'Cancel day', attendance: 'Attendance', attended: 'Attended', confirm: 'Confirm', decline: 'Decline',
     declineReason: 'Reason', mine: 'My reception days', rosterStatus: 'Answer', noDays: 'No reception day this month',
     status: { SCHEDULED: 'Scheduled', CANCELLED: 'Cancelled', HELD: 'Held', RESCHEDULED: 'Rescheduled' },

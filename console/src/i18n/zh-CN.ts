@@ -93,7 +93,7 @@ export default {
   },
   reception: {
     title: '接访日', month: '月份', subdistrict: '街道', community: '社区', schedule: '安排接访日', date: '日期',
-    start: '开始时间', end: '结束时间', place: '地点', roster: '接待代表', warnings: '提示', reschedule: '改期',
+    start: '开始时间', end: '结束时间', place: '地点', roster: '接待代表', kind: '类别', warnings: '提示', reschedule: '改期',
     cancelDay: '取消接访日', attendance: '登记出席', attended: '出席', confirm: '确认参加', decline: '无法参加',
     declineReason: '不能参加的原因', mine: '我的接访日', rosterStatus: '回复状态', noDays: '本月没有接访日',
     status: { SCHEDULED: '已安排', CANCELLED: '已取消', HELD: '已举行', RESCHEDULED: '已改期' },
