@@ -820,22 +820,14 @@ start_console() {
   require_port_free "$MINQING_CONSOLE_PORT" MINQING_CONSOLE_PORT "console" || return 1
   info "starting the console on $(console_url)"
   launch console "$log" env \
-    HOST=127.0.0.1 \
-    PORT="$MINQING_CONSOLE_PORT" \
     MINQING_CONSOLE_HOST=127.0.0.1 \
     MINQING_CONSOLE_PORT="$MINQING_CONSOLE_PORT" \
     MINQING_CONSOLE_DIST="$MINQING_CONSOLE_DIR/dist" \
     MINQING_KEYCLOAK_URL="$(keycloak_url)" \
-    MINQING_OIDC_AUTHORITY="$(keycloak_url)/realms/minqing" \
     MINQING_INTAKE_URL="http://127.0.0.1:$MINQING_INTAKE_PORT" \
     MINQING_REPRESENTATIVE_URL="http://127.0.0.1:$MINQING_REPRESENTATIVE_PORT" \
     MINQING_REFERRAL_URL="http://127.0.0.1:$MINQING_REFERRAL_PORT" \
     MINQING_NOTIFICATION_URL="http://127.0.0.1:$MINQING_NOTIFICATION_PORT" \
-    KEYCLOAK_URL="$(keycloak_url)" \
-    INTAKE_URL="http://127.0.0.1:$MINQING_INTAKE_PORT" \
-    REPRESENTATIVE_URL="http://127.0.0.1:$MINQING_REPRESENTATIVE_PORT" \
-    REFERRAL_URL="http://127.0.0.1:$MINQING_REFERRAL_PORT" \
-    NOTIFICATION_URL="http://127.0.0.1:$MINQING_NOTIFICATION_PORT" \
     node "$MINQING_CONSOLE_DIR/server/serve.mjs"
   if ! wait_http "console" "$(console_url)/config.json" "$MINQING_SINK_TIMEOUT" "$log" console; then
     stop_pid console

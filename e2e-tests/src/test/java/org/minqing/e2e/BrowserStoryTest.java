@@ -1,5 +1,7 @@
 package org.minqing.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -22,6 +24,10 @@ class BrowserStoryTest {
     void aCommunityClerkSignsInThroughKeycloak() {
         try (ConsoleUser clerk = ConsoleUser.signIn("c11.staff")) {
             clerk.screen("home");
+            assertThat(clerk.menuEntries()).contains("intake", "cases").doesNotContain("referrals", "handling", "supervision");
+            clerk.menu("intake");
+            clerk.byTestId("intake-save").waitFor();
+            clerk.screen("intake-desk");
         }
     }
 }

@@ -18,7 +18,6 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.AriaRole;
 
 /**
  * One person using the staff console in their own browser context: signed in through the real
@@ -65,18 +64,25 @@ final class ConsoleUser implements AutoCloseable {
         return u;
     }
 
-    /** The signed-in application frame (header with the user's name). */
+    /** The signed-in application frame: the header's user menu with the user's name. */
     Locator shell() {
-        return page.getByTestId("app-header");
+        return page.getByTestId("user-menu");
     }
 
     Locator byTestId(String id) {
         return page.getByTestId(id);
     }
 
-    /** Opens a menu entry by its visible (Chinese) name. */
-    void menu(String label) {
-        page.getByRole(AriaRole.MENUITEM, new Page.GetByRoleOptions().setName(label)).click();
+    /** Opens a side-menu entry (data-testid menu-&lt;route name&gt;) and waits for its route. */
+    void menu(String name) {
+        page.getByTestId("menu-" + name).click();
+        page.waitForURL(Pattern.compile(Pattern.quote(origin) + "/" + Pattern.quote(name) + "([/?#].*)?"));
+    }
+
+    /** The side menu's entries (route names), what this user's roles may use. */
+    List<String> menuEntries() {
+        return page.getByTestId("side-menu").locator("[data-testid^=menu-]").all().stream()
+                .map(l -> l.getAttribute("data-testid").substring("menu-".length())).toList();
     }
 
     /**

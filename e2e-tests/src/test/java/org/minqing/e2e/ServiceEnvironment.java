@@ -38,18 +38,12 @@ final class ServiceEnvironment {
      */
     static Map<String, String> console(E2ePlatform p) {
         Map<String, String> env = new HashMap<>();
-        env.put("HOST", "127.0.0.1");
-        env.put("PORT", String.valueOf(p.consolePort));
         env.put("MINQING_CONSOLE_HOST", "127.0.0.1");
         env.put("MINQING_CONSOLE_PORT", String.valueOf(p.consolePort));
         env.put("MINQING_CONSOLE_DIST", p.repo.resolve("console/dist").toString());
         env.put("MINQING_KEYCLOAK_URL", p.keycloakUrl());
-        env.put("MINQING_OIDC_AUTHORITY", p.keycloakUrl() + "/realms/minqing");
-        env.put("KEYCLOAK_URL", p.keycloakUrl());
         for (String svc : E2ePlatform.SERVICES) {
-            String name = svc.toUpperCase(java.util.Locale.ROOT) + "_URL";
-            env.put(name, p.url(svc));
-            env.put("MINQING_" + name, p.url(svc));
+            env.put("MINQING_" + svc.toUpperCase(java.util.Locale.ROOT) + "_URL", p.url(svc));
         }
         return env;
     }
