@@ -73,11 +73,15 @@ const DETAIL = {
   recordedAt: new Date().toISOString(),
   timeline: [{ kind: 'RECORDED', labelZh: '已登记', labelEn: 'Recorded', detail: null, dueDate: null, occurredAt: new Date().toISOString() }],
 }
-const CODE = 'A1B2-C3D4-E5F6'
+const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'
+const data = 'A1B2C3D4E5F'
+const check = (ALPHABET + '*~$=U')[[...data].reduce((v, c) => (v * 32 + ALPHABET.indexOf(c)) % 37, 0)]
+const CODE = `${data.slice(0, 4)}-${data.slice(4, 8)}-${data.slice(8)}${check}`
 
 function api(url, method) {
   const p = url.pathname.replace(/^\/api\/[a-z]+/, '')
   if (p === '/open311/v2/services.json') return [{ service_code: 'planning', service_name: '规划建设 / Planning' }, { service_code: 'housing', service_name: '住房保障 / Housing' }, { service_code: 'environment', service_name: '生态环境 / Environment' }]
+  if (p === '/public/cases/status') return { receiptCode: CODE, status: 'REPLIED', statusLabelZh: '已答复', statusLabelEn: 'Replied', lineName: '规划建设', receivedOn: today, expectedDate: addDays(60), feedbackOpen: true, reply: '经核查，该项目规划许可合规；已协调建设单位对受影响住户给予采光补偿。', milestones: [{ kind: 'RECORDED', labelZh: '已登记', labelEn: 'Recorded', date: today, dueDate: null }, { kind: 'REFERRED', labelZh: '已转办至承办单位', labelEn: 'Referred', date: today, dueDate: addDays(60) }, { kind: 'REPLIED', labelZh: '承办单位已答复', labelEn: 'Replied', date: today, dueDate: null }] }
   if (p === '/cases' && method === 'POST') return [201, { ...DETAIL, receiptCode: CODE, status: 'RECORDED' }]
   if (p === '/cases') return { items: [DETAIL, { ...DETAIL, id: 'c2', description: '枫林路夜间施工噪声扰民', lineCode: 'environment', groupPetition: false, repeatCount: 0 }].map((c) => ({ ...c, descriptionExcerpt: c.description, repeat: c.repeatCount > 0 })), nextCursor: 'x' }
   if (p.startsWith('/cases/')) return DETAIL
@@ -188,6 +192,19 @@ for (const [username, pages] of Object.entries(plan)) {
       await page.keyboard.press('Escape')
     }
   }
+  await ctx.close()
+}
+{
+  // the resident's page on a phone, no sign-in
+  const ctx = await browser.newContext({ viewport: { width: 375, height: 740 }, locale: 'zh-CN' })
+  const page = await ctx.newPage()
+  await page.route(`${base}/api/**`, (route) => route.fulfill({ json: api(new URL(route.request().url()), route.request().method()) }))
+  await page.goto(`${base}/public#code=${CODE}`)
+  await page.waitForSelector('[data-testid="public-status"]')
+  await shoot(page, 'public-phone', 'resident')
+  await page.fill('[data-testid="public-code"]', CODE.slice(0, 5) + CODE[6] + CODE[5] + CODE.slice(7))
+  await page.click('[data-testid="public-lookup"]')
+  await shoot(page, 'public-phone-typo', 'resident')
   await ctx.close()
 }
 console.log(report.join('\n'))

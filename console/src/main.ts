@@ -22,6 +22,14 @@ async function start() {
   app.directive('auth', vAuth)
   document.documentElement.lang = i18n.global.locale.value
 
+  // the resident's page needs no sign-in and no Keycloak
+  if (window.location.pathname === '/public') {
+    app.use(router)
+    await router.isReady()
+    app.mount('#app')
+    return
+  }
+
   const cfg = await loadConfig()
   const um = createUserManager(cfg)
   const user = useUserStore()

@@ -42,3 +42,12 @@ describe('receipt code check symbol (Crockford mod 37)', () => {
     expect(receiptCodeMessageKey('VALID')).toBeNull()
   })
 })
+
+describe('the code in the resident page link', () => {
+  it('is read from the fragment only', async () => {
+    const { codeFromFragment } = await import('@/api/public')
+    expect(codeFromFragment('#code=ABCD-EFGH-JKMN')).toBe('ABCD-EFGH-JKMN')
+    expect(codeFromFragment('#x=1&code=ABCD%20EFGH')).toBe('ABCD EFGH')
+    expect(codeFromFragment('')).toBe('')
+  })
+})

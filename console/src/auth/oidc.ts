@@ -31,7 +31,9 @@ export function userManager(): UserManager {
 }
 
 export async function currentUser(): Promise<User | null> {
-  const u = await userManager().getUser()
+  // the resident's page (/public) runs without sign-in: no manager, no token
+  if (!manager) return null
+  const u = await manager.getUser()
   return u && !u.expired ? u : null
 }
 

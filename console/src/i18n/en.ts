@@ -105,6 +105,11 @@ const en: typeof zh = {
     title: 'Messages', unread: 'Unread', markRead: 'Mark read', live: 'Live', disconnected: 'Disconnected, reconnecting…',
     onlyUnread: 'Unread only', newNotice: 'New: {title}',
   },
+  public: {
+    title: 'Minqing · follow your case', lookup: 'Look up', progress: 'Progress', rate: 'Rate the result', comment: 'Comment (optional)',
+    thanks: 'Thank you for your rating!', rateLimited: 'Too many look-ups; please wait a minute and try again.',
+    rating: { SATISFIED: 'Satisfied', BASICALLY_SATISFIED: 'Basically satisfied', UNSATISFIED: 'Unsatisfied' },
+  },
   errors: { generic: 'Failed', fieldsBelow: 'Correct the marked fields' },
 }
 

@@ -103,5 +103,10 @@ export default {
     title: '消息', unread: '未读', markRead: '标为已读', live: '实时连接', disconnected: '连接中断，正在重连…',
     onlyUnread: '只看未读', newNotice: '新消息：{title}',
   },
+  public: {
+    title: '民情接访 · 办理进度查询', lookup: '查询', progress: '办理进度', rate: '请评价办理结果', comment: '意见（可不填）',
+    thanks: '感谢您的评价！', rateLimited: '查询过于频繁，请稍等一分钟后再试。',
+    rating: { SATISFIED: '满意', BASICALLY_SATISFIED: '基本满意', UNSATISFIED: '不满意' },
+  },
   errors: { generic: '操作失败', fieldsBelow: '请按提示修改标出的字段' },
 }

@@ -16,6 +16,7 @@ declare module 'vue-router' {
 const roles = (name: string): Role[] => MENU.find((m) => m.name === name)?.roles ?? []
 
 export const routes: RouteRecordRaw[] = [
+  { path: '/public', name: 'public', component: () => import('@/views/public/PublicCase.vue'), meta: { public: true } },
   { path: '/auth/callback', name: 'callback', component: () => import('@/views/auth/Callback.vue'), meta: { public: true } },
   {
     path: '/',
