@@ -37,5 +37,7 @@ export default defineConfig({
   test: {
     environment: 'happy-dom',
     include: ['src/**/*.spec.ts', 'server/**/*.spec.ts'],
+    // Element Plus's per-component CSS imports must go through Vite, not Node
+    server: { deps: { inline: ['element-plus'] } },
   },
 })
