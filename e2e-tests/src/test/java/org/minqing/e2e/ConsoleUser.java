@@ -73,6 +73,51 @@ final class ConsoleUser implements AutoCloseable {
         return page.getByTestId(id);
     }
 
+    /** The text input of a field: the attribute sits on the input itself or on the component's root. */
+    Locator input(String testId) {
+        return page.locator("input[data-testid='" + testId + "'], textarea[data-testid='" + testId + "'], [data-testid='"
+                + testId + "'] input").first();
+    }
+
+    void fill(String testId, String text) {
+        input(testId).fill(text);
+    }
+
+    /** Opens an Element Plus select by its root's test id and clicks the option showing the text. */
+    void select(String testId, String optionText) {
+        byTestId(testId).click();
+        option(optionText).click();
+    }
+
+    /** A multiple select: every option, then Escape to close the list. */
+    void selectAll(String testId, String... optionTexts) {
+        byTestId(testId).click();
+        for (String text : optionTexts) {
+            option(text).click();
+        }
+        page.keyboard().press("Escape");
+    }
+
+    private Locator option(String text) {
+        return page.locator(".el-select-dropdown__item:visible").filter(new Locator.FilterOptions().setHasText(text)).first();
+    }
+
+    /** An Element Plus tab by its name (the pane's id is tab-&lt;name&gt;). */
+    void tab(String name) {
+        page.locator("#tab-" + name).click();
+    }
+
+    /** Runs the action and returns the response of the API call it causes (method and path under /api/). */
+    com.microsoft.playwright.Response call(String method, String apiPath, Runnable action) {
+        return page.waitForResponse(r -> r.request().method().equals(method)
+                && r.url().startsWith(origin + "/api/") && r.url().split("\\?")[0].endsWith(apiPath), action);
+    }
+
+    void open(String path) {
+        page.navigate(origin + path);
+        shell().waitFor();
+    }
+
     /** Opens a side-menu entry (data-testid menu-&lt;route name&gt;) and waits for its route. */
     void menu(String name) {
         page.getByTestId("menu-" + name).click();

@@ -36,7 +36,7 @@ final class RealmCopy {
             }
             ArrayNode redirects = console.withArray("redirectUris");
             redirects.add(origin + "/*");
-            ObjectNode attributes = console.with("attributes");
+            ObjectNode attributes = console.withObject("/attributes");
             String logout = attributes.path("post.logout.redirect.uris").asText("");
             attributes.put("post.logout.redirect.uris", logout.isEmpty() ? origin + "/*" : logout + "##" + origin + "/*");
             return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(realm);
