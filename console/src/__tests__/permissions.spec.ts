@@ -31,6 +31,10 @@ describe('role → menu', () => {
 })
 
 describe('token claims', () => {
+  it('puts a Chinese family name first', () => {
+    expect(callerFromClaims({ sub: 'x', name: '洋 刘', given_name: '洋', family_name: '刘' }).name).toBe('刘洋')
+    expect(callerFromClaims({ sub: 'x', name: 'Ann Lee', given_name: 'Ann', family_name: 'Lee' }).name).toBe('Ann Lee')
+  })
   it('reads roles, jurisdiction, unit and a Chinese name from a Keycloak access token', () => {
     const payload = { sub: 'u-1', preferred_username: 'unit.city', name: '市规划局', realm_access: { roles: ['default-roles-minqing', 'handling-unit'] }, jurisdiction: '310100000000', unit: '8d2e' }
     const b64 = btoa(String.fromCharCode(...new TextEncoder().encode(JSON.stringify(payload)))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')

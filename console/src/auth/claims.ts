@@ -42,10 +42,15 @@ export function callerFromClaims(claims: Record<string, unknown>): Caller {
   const raw = Array.isArray(realm?.roles) ? (realm!.roles as unknown[]) : []
   const roles = raw.filter((r): r is Role => typeof r === 'string' && (ROLES as readonly string[]).includes(r))
   const str = (k: string) => (typeof claims[k] === 'string' ? (claims[k] as string) : null)
+  // Chinese names read family name first (刘洋), where Keycloak's "name" is "given family"
+  const family = str('family_name')
+  const given = str('given_name')
+  const cjk = /[\u3400-\u9fff]/
+  const name = family && given && (cjk.test(family) || cjk.test(given)) ? family + given : str('name')
   return {
     subject: str('sub') ?? '',
     username: str('preferred_username') ?? '',
-    name: str('name') ?? str('preferred_username') ?? '',
+    name: name ?? str('preferred_username') ?? '',
     roles,
     jurisdiction: str('jurisdiction'),
     unitId: str('unit'),
