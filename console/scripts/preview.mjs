@@ -185,6 +185,18 @@ for (const [username, pages] of Object.entries(plan)) {
       await page.fill('[data-testid="intake-visitor-0-phone"]', '1381234')
       await page.fill('[data-testid="intake-visitor-0-id-number"]', '110105194912310021')
       await shoot(page, 'intake-typing', username)
+      await page.fill('[data-testid="intake-visitor-0-phone"]', '13812341234')
+      await page.fill('[data-testid="intake-visitor-0-id-number"]', '11010519491231002X')
+      await page.click('[data-testid="intake-line"]')
+      await page.waitForTimeout(400)
+      await page.locator('.el-select-dropdown__item:visible', { hasText: '规划建设' }).first().click()
+      await page.click('[data-testid="intake-save"]')
+      await page.waitForSelector('[data-testid="receipt-code"]')
+      await page.waitForSelector('[data-testid="receipt-slip-qr"] svg')
+      await shoot(page, 'intake-saved', username)
+      await page.emulateMedia({ media: 'print' })
+      await page.screenshot({ path: path.join(out, 'intake-slip-print.png') })
+      await page.emulateMedia({ media: 'screen' })
     }
     if (name === 'reception-days') {
       await page.click('[data-testid="rd-day-d-1"]')
