@@ -291,8 +291,8 @@ class BrowserStoryTest {
             var tag = sub1.byTestId("supervision-deadline-" + ref).locator("[data-deadline-state]");
             com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(tag)
                     .hasAttribute("data-deadline-state", "overdue");
-            String colour = (String) tag.evaluate("e => getComputedStyle(e).color");
-            assertThat(isRed(colour)).as("overdue tag colour %s", colour).isTrue();
+            String colour = (String) tag.locator(".el-tag").evaluate("e => getComputedStyle(e).backgroundColor");
+            assertThat(isRed(colour)).as("overdue tag background %s", colour).isTrue();
             sub1.screen("supervision");
         } finally {
             setReferralClock(0);
