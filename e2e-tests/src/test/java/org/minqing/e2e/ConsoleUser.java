@@ -85,7 +85,12 @@ final class ConsoleUser implements AutoCloseable {
 
     /** Opens an Element Plus select by its root's test id and clicks the option showing the text. */
     void select(String testId, String optionText) {
-        byTestId(testId).click();
+        selectAt(byTestId(testId), optionText);
+    }
+
+    /** The same for a select found otherwise (e.g. by the id Element Plus puts on its input). */
+    void selectAt(Locator select, String optionText) {
+        select.click();
         option(optionText).click();
     }
 
