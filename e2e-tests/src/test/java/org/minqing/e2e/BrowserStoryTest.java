@@ -332,6 +332,8 @@ class BrowserStoryTest {
                 housing.tab(tab);
                 assertThat(housing.byTestId("handling-case-" + caseId).count()).as("unit.city's referral in tab " + tab).isZero();
             }
+            housing.tab("toAccept");
+            housing.byTestId("handling-case-" + housingCaseId).waitFor();
             housing.screen("handling-unit-housing");
         }
         sub1.menu("inbox");
