@@ -28,6 +28,7 @@ MINQING_INTAKE_PORT="${MINQING_INTAKE_PORT:-8081}"
 MINQING_REPRESENTATIVE_PORT="${MINQING_REPRESENTATIVE_PORT:-8082}"
 MINQING_REFERRAL_PORT="${MINQING_REFERRAL_PORT:-8083}"
 MINQING_NOTIFICATION_PORT="${MINQING_NOTIFICATION_PORT:-8084}"
+MINQING_CONSOLE_PORT="${MINQING_CONSOLE_PORT:-8080}"    # staff console + /api/* forwards (one origin)
 MINQING_SMTP_PORT="${MINQING_SMTP_PORT:-2525}"          # GreenMail SMTP (the services send here)
 MINQING_IMAP_PORT="${MINQING_IMAP_PORT:-2143}"          # GreenMail IMAP (read the delivered mail)
 MINQING_MAIL_API_PORT="${MINQING_MAIL_API_PORT:-2580}"  # GreenMail REST API (messages, purge, readiness)
@@ -871,3 +872,61 @@ wait_service() {
 }
 
 stop_service() { stop_pid "$1"; }
+
+# ---------------------------------------------------------------------------------------------
+# The staff console: console/server/serve.mjs serves console/dist and forwards /api/<svc>/… to
+# the services, so the browser talks to one origin (docs/adr: one origin for the browser).
+# ---------------------------------------------------------------------------------------------
+MINQING_CONSOLE_DIR="${MINQING_CONSOLE_DIR:-$MINQING_ROOT/console}"
+
+console_url() { echo "http://127.0.0.1:$MINQING_CONSOLE_PORT"; }
+console_ok() { http_ok "$(console_url)/config.json"; }
+
+# Builds console/dist with the machine's npm (npm ci from the lock file, then vite) when it is missing.
+ensure_console_built() {
+  if [[ -f "$MINQING_CONSOLE_DIR/dist/index.html" ]]; then return 0; fi
+  if [[ ! -f "$MINQING_CONSOLE_DIR/package.json" ]]; then
+    note "console skipped: no $MINQING_CONSOLE_DIR/package.json"
+    return 2
+  fi
+  command -v npm >/dev/null 2>&1 || { err "npm (Node.js 20) is needed to build the console"; return 1; }
+  info "building the console (npm ci && npm run build in ${MINQING_CONSOLE_DIR#"$MINQING_ROOT"/}; log $MINQING_LOGS/console-build.log)"
+  if ! (cd "$MINQING_CONSOLE_DIR" && npm ci --no-audit --no-fund && npm run build) \
+        >"$MINQING_LOGS/console-build.log" 2>&1; then
+    err "the console build failed; see $MINQING_LOGS/console-build.log"
+    tail -n 25 "$MINQING_LOGS/console-build.log" >&2 || true
+    return 1
+  fi
+  ok "console built"
+}
+
+# start_console: builds dist if missing, launches the server and waits for it; returns 2 when
+# there is no console to start.
+start_console() {
+  local pid log="$MINQING_LOGS/console.log" rc=0
+  if pid="$(part_pid console)"; then
+    ok "console already running (pid $pid)"
+    return 0
+  fi
+  ensure_console_built || rc=$?
+  (( rc == 0 )) || return "$rc"
+  command -v node >/dev/null 2>&1 || { err "node (Node.js 20) is needed to serve the console"; return 1; }
+  require_port_free "$MINQING_CONSOLE_PORT" MINQING_CONSOLE_PORT "console" || return 1
+  info "starting the console on $(console_url)"
+  launch console "$log" env \
+    MINQING_CONSOLE_HOST=127.0.0.1 \
+    MINQING_CONSOLE_PORT="$MINQING_CONSOLE_PORT" \
+    MINQING_CONSOLE_DIST="$MINQING_CONSOLE_DIR/dist" \
+    MINQING_KEYCLOAK_URL="$(keycloak_url)" \
+    MINQING_INTAKE_URL="http://127.0.0.1:$MINQING_INTAKE_PORT" \
+    MINQING_REPRESENTATIVE_URL="http://127.0.0.1:$MINQING_REPRESENTATIVE_PORT" \
+    MINQING_REFERRAL_URL="http://127.0.0.1:$MINQING_REFERRAL_PORT" \
+    MINQING_NOTIFICATION_URL="http://127.0.0.1:$MINQING_NOTIFICATION_PORT" \
+    node "$MINQING_CONSOLE_DIR/server/serve.mjs"
+  if ! wait_http "console" "$(console_url)/config.json" "$MINQING_SINK_TIMEOUT" "$log" console; then
+    stop_pid console
+    return 1
+  fi
+}
+
+stop_console() { stop_pid console; }

@@ -25,7 +25,9 @@ import com.icegreen.greenmail.util.ServerSetup;
  * The whole platform for the end-to-end suite, started once per test JVM: PostgreSQL and Kafka
  * (native processes), Keycloak with the realm from infra/keycloak, an SMTP server (GreenMail)
  * and an SMS gateway stand-in, then the four services from their packaged builds, each a separate
- * JVM like in infra/local/platform. Logs: e2e-tests/target/e2e-logs/.
+ * JVM like in infra/local/platform. The staff console's server (console/server/serve.mjs serving
+ * console/dist with the /api/* forwards) starts on first use by the browser suite. Logs:
+ * e2e-tests/target/e2e-logs/.
  */
 public final class E2ePlatform {
 
@@ -44,6 +46,9 @@ public final class E2ePlatform {
     final int keycloakPort;
     final Map<String, Integer> ports = new LinkedHashMap<>();
     final Map<String, ManagedProcess> services = new LinkedHashMap<>();
+    /** The console's origin is known before Keycloak starts: the realm copy admits exactly it. */
+    final int consolePort;
+    private ManagedProcess console;
 
     public static synchronized E2ePlatform get() {
         if (instance == null) {
@@ -68,6 +73,7 @@ public final class E2ePlatform {
         mail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         sms = new SmsGatewayStub(freePort());
         keycloakPort = freePort();
+        consolePort = freePort();
         keycloak = keycloakProcess(keycloakPort, freePort());
         for (String svc : SERVICES) {
             ports.put(svc, freePort());
@@ -98,6 +104,11 @@ public final class E2ePlatform {
         List<ManagedProcess> all = new ArrayList<>(services.values());
         all.addAll(extraInstances);
         all.add(keycloak);
+        synchronized (this) {
+            if (console != null) {
+                all.add(console);
+            }
+        }
         all.stream().map(p -> CompletableFuture.runAsync(p::stop)).toList().forEach(CompletableFuture::join);
         sms.stop();
         mail.stop();
@@ -109,6 +120,27 @@ public final class E2ePlatform {
 
     public String keycloakUrl() {
         return "http://127.0.0.1:" + keycloakPort;
+    }
+
+    /** The staff console's origin (started on first call): the page and the /api/* forwards. */
+    public synchronized String consoleUrl() {
+        if (console == null) {
+            Path server = repo.resolve("console/server/serve.mjs");
+            Path dist = repo.resolve("console/dist");
+            if (!Files.isRegularFile(server) || !Files.isRegularFile(dist.resolve("index.html"))) {
+                throw new IllegalStateException(dist + " or " + server
+                        + " missing: build the console module first (./mvnw -pl console package)");
+            }
+            console = new ManagedProcess("console", List.of("node", server.toString()), ServiceEnvironment.console(this),
+                    repo.resolve("console"), logs.resolve("console.log"), consoleOrigin() + "/config.json");
+            console.start();
+            console.awaitReady(Duration.ofMinutes(1));
+        }
+        return consoleOrigin();
+    }
+
+    String consoleOrigin() {
+        return "http://127.0.0.1:" + consolePort;
     }
 
     public ManagedProcess service(String name) {
@@ -241,8 +273,8 @@ public final class E2ePlatform {
             // A clean import every run: existing realms are skipped by --import-realm.
             deleteTree(home.resolve("data"));
             Files.createDirectories(home.resolve("data/import"));
-            Files.copy(repo.resolve("infra/keycloak/minqing-realm.json"), home.resolve("data/import/minqing-realm.json"),
-                    StandardCopyOption.REPLACE_EXISTING);
+            Files.writeString(home.resolve("data/import/minqing-realm.json"),
+                    RealmCopy.admitConsoleOrigin(repo.resolve("infra/keycloak/minqing-realm.json"), consoleOrigin()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

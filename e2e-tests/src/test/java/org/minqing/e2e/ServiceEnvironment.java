@@ -31,4 +31,20 @@ final class ServiceEnvironment {
         }
         return env;
     }
+
+    /**
+     * The console server: console/dist, config.json naming the suite's Keycloak, and the one-origin
+     * forwards /api/intake/… → intake-service etc. (docs/adr: one origin for the browser).
+     */
+    static Map<String, String> console(E2ePlatform p) {
+        Map<String, String> env = new HashMap<>();
+        env.put("MINQING_CONSOLE_HOST", "127.0.0.1");
+        env.put("MINQING_CONSOLE_PORT", String.valueOf(p.consolePort));
+        env.put("MINQING_CONSOLE_DIST", p.repo.resolve("console/dist").toString());
+        env.put("MINQING_KEYCLOAK_URL", p.keycloakUrl());
+        for (String svc : E2ePlatform.SERVICES) {
+            env.put("MINQING_" + svc.toUpperCase(java.util.Locale.ROOT) + "_URL", p.url(svc));
+        }
+        return env;
+    }
 }

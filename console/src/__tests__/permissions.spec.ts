@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest'
+import { can, menuFor, rolesForPath } from '@/auth/permissions'
+import { callerFromClaims, decodeJwtPayload } from '@/auth/claims'
+
+const names = (roles: Parameters<typeof menuFor>[0]) => menuFor(roles).map((m) => m.name)
+
+describe('role → menu', () => {
+  it('community staff record and search cases, see reception days, not the sub-district board', () => {
+    expect(names(['community-staff'])).toEqual(['home', 'reception-days', 'intake', 'cases', 'inbox'])
+  })
+  it('sub-district staff also route and supervise', () => {
+    expect(names(['subdistrict-staff'])).toEqual(['home', 'reception-days', 'intake', 'cases', 'referrals', 'supervision', 'inbox'])
+  })
+  it('a handling unit sees only its own work and messages', () => {
+    expect(names(['handling-unit'])).toEqual(['home', 'handling', 'inbox'])
+  })
+  it('a representative has 我的接访日 and the desk, not the case search', () => {
+    expect(names(['representative'])).toEqual(['home', 'my-reception-days', 'intake', 'inbox'])
+  })
+  it('no role: only home', () => {
+    expect(names([])).toEqual(['home'])
+  })
+  it('actions follow the services', () => {
+    expect(can('referral:route', ['community-staff'])).toBe(false)
+    expect(can('referral:route', ['district-staff'])).toBe(true)
+    expect(can('case:full-read', ['handling-unit'])).toBe(false)
+    expect(can('case:reissue-receipt', ['representative'])).toBe(false)
+    expect(can('referral:handle', ['handling-unit'])).toBe(true)
+    expect(rolesForPath('/cases/abc')).toContain('community-staff')
+  })
+})
+
+describe('token claims', () => {
+  it('puts a Chinese family name first', () => {
+    expect(callerFromClaims({ sub: 'x', name: '洋 刘', given_name: '洋', family_name: '刘' }).name).toBe('刘洋')
+    expect(callerFromClaims({ sub: 'x', name: 'Ann Lee', given_name: 'Ann', family_name: 'Lee' }).name).toBe('Ann Lee')
+  })
+  it('reads roles, jurisdiction, unit and a Chinese name from a Keycloak access token', () => {
+    const payload = { sub: 'u-1', preferred_username: 'unit.city', name: '市规划局', realm_access: { roles: ['default-roles-minqing', 'handling-unit'] }, jurisdiction: '310100000000', unit: '8d2e' }
+    const b64 = btoa(String.fromCharCode(...new TextEncoder().encode(JSON.stringify(payload)))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+    const c = callerFromClaims(decodeJwtPayload(`x.${b64}.y`))
+    expect(c).toMatchObject({ subject: 'u-1', name: '市规划局', roles: ['handling-unit'], jurisdiction: '310100000000', unitId: '8d2e', representativeId: null })
+  })
+})

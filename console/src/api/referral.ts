@@ -1,0 +1,104 @@
+import { request } from './http'
+
+export type Route = 'COMMUNITY' | 'SUBDISTRICT_DEPARTMENT' | 'REPRESENTATIVE_CONTACT' | 'INTER_SESSION_SUGGESTION' | 'SESSION_SUGGESTION'
+export const ROUTES: Route[] = ['COMMUNITY', 'SUBDISTRICT_DEPARTMENT', 'REPRESENTATIVE_CONTACT', 'INTER_SESSION_SUGGESTION', 'SESSION_SUGGESTION']
+export type ReferralStatus =
+  | 'TO_ROUTE' | 'REFERRED' | 'RETURNED' | 'ACCEPTED' | 'IN_PROGRESS' | 'EXTENDED' | 'REPLIED' | 'RESIDENT_INFORMED' | 'REOPENED' | 'CLOSED'
+export const REFERRAL_STATUSES: ReferralStatus[] = [
+  'TO_ROUTE', 'REFERRED', 'RETURNED', 'ACCEPTED', 'IN_PROGRESS', 'EXTENDED', 'REPLIED', 'RESIDENT_INFORMED', 'REOPENED', 'CLOSED',
+]
+export type Action = 'ROUTE' | 'ACCEPT' | 'RETURN' | 'PROGRESS' | 'EXTEND' | 'REPLY' | 'INFORM_RESIDENT' | 'CLOSE' | 'REOPEN'
+export type UnitTier = 'COMMUNITY' | 'SUBDISTRICT' | 'DISTRICT' | 'CITY'
+
+export interface Referral {
+  id: string
+  caseId: string
+  communityCode: string
+  subdistrictCode: string
+  lineCode: string
+  address: string | null
+  description: string
+  households: number
+  urgency: string
+  status: ReferralStatus
+  allowedActions: Action[]
+  suggestedRoute: Route | null
+  suggestedUnitId: string | null
+  route: Route | null
+  unitId: string | null
+  representativeId: string | null
+  difficult: boolean
+  acknowledgeBy: string | null
+  returnBy: string | null
+  dueDate: string | null
+  deadlineKind: string | null
+  openedAt: string
+  referredAt: string | null
+  acceptedAt: string | null
+  repliedAt: string | null
+  repliedOnTime: boolean | null
+  reply: string | null
+  informedAt: string | null
+  closedAt: string | null
+  outcome: string | null
+  extendedDays: number | null
+  reopenCount: number
+  reviewRequested: boolean
+  satisfaction: string | null
+  repeatCount: number
+  priority: number
+  watchTier: 'COMMUNITY' | 'SUBDISTRICT' | 'DISTRICT' | null
+  watchJurisdiction: string | null
+  mergedInto: string | null
+}
+
+export interface TimelineEntry {
+  id: number
+  at: string
+  actor: string
+  actorRole: string
+  action: string
+  fromStatus: string | null
+  toStatus: string | null
+  reason: string | null
+}
+
+export interface Unit {
+  id: string
+  name: string
+  tier: UnitTier
+  lines: string[]
+  jurisdiction: string
+  active: boolean
+}
+
+export interface RouteRequest {
+  route: Route
+  unitId: string
+  representativeId?: string | null
+  difficult: boolean
+  note?: string
+}
+
+const base = (id: string) => `/referrals/${encodeURIComponent(id)}`
+
+export const referralApi = {
+  list: (q: { status?: string; line?: string; caseId?: string; watchedByMe?: boolean } = {}) =>
+    request<Referral[]>('referral', '/referrals', { query: q }),
+  get: (id: string) => request<Referral>('referral', base(id)),
+  timeline: (id: string) => request<TimelineEntry[]>('referral', `${base(id)}/timeline`),
+  route: (id: string, body: RouteRequest) => request<Referral>('referral', `${base(id)}/route`, { body }),
+  accept: (id: string, note?: string) => request<Referral>('referral', `${base(id)}/accept`, { body: { note } }),
+  giveBack: (id: string, reason: string) => request<Referral>('referral', `${base(id)}/return`, { body: { reason } }),
+  progress: (id: string, note: string) => request<Referral>('referral', `${base(id)}/progress`, { body: { note } }),
+  reply: (id: string, reply: string) => request<Referral>('referral', `${base(id)}/reply`, { body: { reply } }),
+  extend: (id: string, days: number, reason: string) => request<Referral>('referral', `${base(id)}/extend`, { body: { days, reason } }),
+  residentInformed: (id: string, note?: string) => request<Referral>('referral', `${base(id)}/resident-informed`, { body: { note } }),
+  close: (id: string, outcome: string) => request<Referral>('referral', `${base(id)}/close`, { body: { outcome } }),
+  supervise: (id: string, note: string) =>
+    request<{ referralId: string; respondBy: string }>('referral', `${base(id)}/supervision`, { body: { note } }),
+  unlink: (id: string, caseId: string) => request<Referral>('referral', `${base(id)}/repeats/${encodeURIComponent(caseId)}/unlink`, { method: 'POST' }),
+  merge: (id: string, referralId: string) => request<Referral>('referral', `${base(id)}/merge`, { body: { referralId } }),
+  units: (q: { tier?: UnitTier; line?: string } = {}) => request<Unit[]>('referral', '/units', { query: q }),
+  calendar: (year: number) => request<Array<{ day: string; kind: 'HOLIDAY' | 'ADJUSTED_WORKDAY'; name: string }>>('referral', `/calendar/${year}`),
+}
