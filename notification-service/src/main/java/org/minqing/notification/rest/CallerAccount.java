@@ -12,7 +12,7 @@ import jakarta.json.JsonString;
  * name their user by account (unit.housing, rep.npc), and Keycloak puts it in
  * {@code preferred_username}; its {@code sub} is an internal UUID nobody enters anywhere. Account
  * names are unique in the realm and only administrators can change them (editUsernameAllowed=false).
- * A token without the claim falls back to its subject. See docs/adr/hard-notify-0006-inbox-by-account-name.md.
+ * A token without the claim falls back to its subject. See docs/adr/0009-inbox-by-account-name.md.
  */
 @RequestScoped
 public class CallerAccount {
