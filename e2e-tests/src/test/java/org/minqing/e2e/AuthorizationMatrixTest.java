@@ -188,7 +188,8 @@ class AuthorizationMatrixTest {
                 // A reprint reissues the code: later rows use the one in force.
                 code = io.restassured.path.json.JsonPath.from(text).getString("receiptCode");
                 codes.add(code);
-            } else if (r.service().equals("intake")) {
+            } else if (r.service().equals("intake") && !r.path().startsWith("/internal/")) {
+                // (the internal contacts answer carries the code to notification-service alone, M8)
                 for (String c : codes) {
                     if (text.contains(c) || text.contains(c.replace("-", "")) || text.contains("receiptCode")) {
                         ok = false;
