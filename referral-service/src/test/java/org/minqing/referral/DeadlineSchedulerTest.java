@@ -200,4 +200,46 @@ class DeadlineSchedulerTest {
         assertThat(overdue).as("OVERDUE events for a referral replied before the check could see it").isZero();
         awaitEvent(id, EventType.REFERRAL_REPLIED);
     }
+
+    /**
+     * L2, the other side: a staff change racing the deadline watch waits for the watch's row lock
+     * and then applies, instead of answering 409. Before, the change read the row without a lock,
+     * the watch's notice bumped the version, and the route failed (the e2e story hit it when a new
+     * referral's acknowledge deadline was near).
+     */
+    @Test
+    void aRouteRacingTheDeadlineWatchWaitsForItAndApplies() throws Exception {
+        String id = referralIdForCase(recordCase(freshCommunity(), "housing", null, randomText(30)));
+        UUID rid = UUID.fromString(id);
+        java.util.concurrent.CountDownLatch watchHoldsRow = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch releaseWatch = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            // what the watch does when it emits a notice: row locked, version bumped, not yet committed
+            var watch = pool.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
+                org.minqing.referral.Referral.findById(rid, jakarta.persistence.LockModeType.PESSIMISTIC_FORCE_INCREMENT);
+                em.flush();
+                watchHoldsRow.countDown();
+                try {
+                    releaseWatch.await(60, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+            assertThat(watchHoldsRow.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            var routed = pool.submit(() -> given().auth().oauth2(SUB1).contentType("application/json")
+                    .body(Map.of("route", "SUBDISTRICT_DEPARTMENT", "unitId", HOUSING_UNIT, "difficult", false))
+                    .post("/referrals/" + id + "/route").then().extract().statusCode());
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> routed.isDone()
+                    || QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                            "select count(*) from pg_locks where not granted").getSingleResult()).longValue()) > 0);
+            releaseWatch.countDown();
+            watch.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(routed.get(30, java.util.concurrent.TimeUnit.SECONDS)).as("route racing the watch").isEqualTo(200);
+        } finally {
+            releaseWatch.countDown();
+            pool.shutdownNow();
+        }
+        assertThat(view(id).getString("status")).isEqualTo("REFERRED");
+    }
 }

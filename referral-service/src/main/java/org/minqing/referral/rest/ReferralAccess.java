@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 
 import org.minqing.kit.problem.ProblemException;
 import org.minqing.kit.scope.CallerScope;
@@ -29,7 +30,10 @@ public class ReferralAccess {
     }
 
     public Referral visible(UUID id) {
-        Referral r = Referral.findById(id);
+        return visible(Referral.<Referral>findById(id));
+    }
+
+    private Referral visible(Referral r) {
         if (r == null) {
             throw ProblemException.notFound(WHAT);
         }
@@ -57,7 +61,7 @@ public class ReferralAccess {
 
     /** For the handling unit's own actions: only the unit holding the referral. */
     public Referral heldByCallerUnit(UUID id) {
-        Referral r = Referral.findById(id);
+        Referral r = forUpdate(id);
         if (r == null || !ownedByCaller(r)) {
             throw ProblemException.notFound(WHAT);
         }
@@ -66,9 +70,18 @@ public class ReferralAccess {
 
     /** For staff actions: visible to the caller and within their jurisdiction. */
     public Referral forStaff(UUID id) {
-        Referral r = visible(id);
+        Referral r = visible(forUpdate(id));
         scope.requireWithin(r.communityCode, "referralId");
         return r;
+    }
+
+    /**
+     * A referral about to change is read with its row locked, as the deadline watch reads it (L2):
+     * a change waits for a running check and then sees the version that check left, instead of
+     * failing with 409 because the watch emitted a notice in between.
+     */
+    private static Referral forUpdate(UUID id) {
+        return Referral.findById(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
     public boolean ownedByCaller(Referral r) {
