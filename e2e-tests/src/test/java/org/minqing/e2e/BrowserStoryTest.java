@@ -90,9 +90,7 @@ class BrowserStoryTest {
         sub1.select("rd-schedule-community", "泾水社区");
         sub1.fill("rd-schedule-date", TODAY);
         sub1.page.keyboard().press("Enter");
-        // The form's default hours, 09:00–11:30, are the seed's.
-        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(sub1.input("rd-schedule-start")).hasValue("09:00");
-        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(sub1.input("rd-schedule-end")).hasValue("11:30");
+        // The form's default hours, 09:00–11:30, are the seed's (checked in the saved day below).
         sub1.fill("rd-schedule-place", "泾水社区居委会接待室");
         sub1.selectAll("rd-schedule-roster", "黄建华", "周慧", "吴国平");
         sub1.screen("reception-schedule-dialog");
@@ -101,6 +99,9 @@ class BrowserStoryTest {
         JsonNode day = JSON.readTree(created.text());
         dayId = day.get("id").asText();
         assertThat(day.get("warnings")).as("one of each kind: no warning").isEmpty();
+        assertThat(day.get("startTime").asText()).startsWith("09:00");
+        assertThat(day.get("endTime").asText()).startsWith("11:30");
+        assertThat(day.get("date").asText()).isEqualTo(TODAY);
 
         // The saved day opens with the service's warnings (none) and its roster.
         sub1.byTestId("rd-roster-status-" + REP_NPC).waitFor();
