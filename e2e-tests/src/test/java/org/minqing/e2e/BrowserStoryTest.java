@@ -90,10 +90,7 @@ class BrowserStoryTest {
         sub1.select("rd-schedule-community", "泾水社区");
         sub1.fill("rd-schedule-date", TODAY);
         sub1.page.keyboard().press("Enter");
-        // Close the date panel (a click outside it, on the dialog's title) before the time fields below it.
-        sub1.page.locator(".el-dialog__title:visible").first().click();
-        sub1.selectAt(sub1.page.locator("#rd-s-start"), "09:00");
-        sub1.selectAt(sub1.page.locator("#rd-s-end"), "11:30");
+        // The form's default hours, 09:00–11:30, are the seed's (checked in the saved day below).
         sub1.fill("rd-schedule-place", "泾水社区居委会接待室");
         sub1.selectAll("rd-schedule-roster", "黄建华", "周慧", "吴国平");
         sub1.screen("reception-schedule-dialog");
@@ -102,13 +99,17 @@ class BrowserStoryTest {
         JsonNode day = JSON.readTree(created.text());
         dayId = day.get("id").asText();
         assertThat(day.get("warnings")).as("one of each kind: no warning").isEmpty();
+        assertThat(day.get("startTime").asText()).startsWith("09:00");
+        assertThat(day.get("endTime").asText()).startsWith("11:30");
+        assertThat(day.get("date").asText()).isEqualTo(TODAY);
 
-        sub1.byTestId("rd-day-" + dayId).click();
-        sub1.byTestId("rd-detail-dialog").waitFor();
+        // The saved day opens with the service's warnings (none) and its roster.
+        sub1.byTestId("rd-roster-status-" + REP_NPC).waitFor();
         assertThat(sub1.byTestId("rd-warning").count()).isZero();
         assertThat(sub1.byTestId("rd-roster-status-" + REP_NPC).textContent()).contains("待确认");
         sub1.screen("reception-day-detail");
         sub1.page.keyboard().press("Escape");
+        sub1.byTestId("rd-day-" + dayId).waitFor();
     }
 
     @Test
