@@ -274,8 +274,9 @@ class BrowserStoryTest {
     @Test
     @Order(8)
     void anOverdueReferralShowsRedOnSupervision() {
-        // Routed sixty days ago (referral-service's clock moved back for the routing), never answered.
-        setReferralClock(-60L * 86_400);
+        // Routed a hundred days ago (referral-service's clock moved back for the routing), never answered:
+        // past the sixty days a sub-district department has, whatever holidays extend them.
+        setReferralClock(-100L * 86_400);
         try {
             Map<String, Object> c = Api.hotlineCase(C12, "housing", "枫林社区3号楼电梯长期故障，老人上下楼困难 " + UUID.randomUUID(),
                     Api.freshPhone(), Api.freshIdNumber());

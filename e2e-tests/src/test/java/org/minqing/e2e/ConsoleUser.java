@@ -148,6 +148,13 @@ final class ConsoleUser implements AutoCloseable {
         }
         // The pointer off the controls: a hovered button is drawn lighter and would be judged in that state.
         page.mouse().move(1, 1);
+        // A screen is judged at rest: a closing dropdown or an opening dialog is mid-fade (its colours
+        // blended, its list half in the page). Wait until no finite CSS transition or animation runs.
+        // (three frames first: Vue starts a leave transition a frame or two after the key press)
+        page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(r))))");
+        page.waitForFunction("""
+                () => document.getAnimations().every(a => a.playState !== 'running'
+                      || a.effect?.getComputedTiming().iterations === Infinity)""");
         String file = String.format("%02d-%s-%s.png", SHOT.incrementAndGet(), username, name);
         page.screenshot(new Page.ScreenshotOptions().setPath(dir.resolve(file)).setFullPage(true));
         assertThat(seriousViolations()).as("axe-core serious/critical violations on %s (%s)", name, file).isEmpty();
