@@ -9,7 +9,6 @@ export interface PublicMilestone {
 }
 
 export interface PublicStatus {
-  receiptCode: string
   status: string
   statusLabelZh: string
   statusLabelEn: string
@@ -27,7 +26,7 @@ export type Rating = 'SATISFIED' | 'BASICALLY_SATISFIED' | 'UNSATISFIED'
 export const publicApi = {
   status: (receiptCode: string) => request<PublicStatus>('intake', '/public/cases/status', { body: { receiptCode } }),
   feedback: (receiptCode: string, rating: Rating, comment: string) =>
-    request<{ receiptCode: string; rating: Rating; givenAt: string }>('intake', '/public/cases/feedback', { body: { receiptCode, rating, comment } }),
+    request<{ rating: Rating; givenAt: string }>('intake', '/public/cases/feedback', { body: { receiptCode, rating, comment } }),
 }
 
 /** The code from the page's fragment (#code=…), which browsers never send to a server. */
