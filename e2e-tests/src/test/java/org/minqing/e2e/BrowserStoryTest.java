@@ -229,7 +229,7 @@ class BrowserStoryTest {
         clerk.open("/cases/" + caseId);
         clerk.byTestId("case-detail").waitFor();
         com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(clerk.byTestId("case-description"))
-                .containsText("泾水公寓");
+                .containsText(DESCRIPTION);
         // Personal data is masked until the logged full read.
         assertThat(clerk.byTestId("case-visitors").textContent()).doesNotContain(visitorPhone);
         Response informed = clerk.call("POST", "/referrals/" + referralId + "/resident-informed",
