@@ -13,32 +13,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.minqing.events.EventEnvelope;
-import org.minqing.kit.time.AppClock;
 import org.minqing.testing.TestTokens;
 
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 /** Bad input on our API is refused with problem+json naming the field; preferences are one's own and work. */
 @QuarkusTest
-class ApiProblemTest {
+class ApiProblemTest extends DaytimeTest {
 
     static final String COMMUNITY = "310104001002";
-
-    @Inject
-    EntityManager em;
-
-    @Inject
-    AppClock clock;
-
-    @BeforeEach
-    void daytime() {
-        TestSupport.daytime(clock);
-    }
 
     @Test
     void anUnknownChannelIsAProblemNamingTheField() {

@@ -7,14 +7,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.minqing.kit.time.AppClock;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 /**
  * A restart mid-send leaves a notice SENDING under a claim. While the claim holds nobody sends it;
@@ -22,20 +18,9 @@ import jakarta.persistence.EntityManager;
  * recorded once.
  */
 @QuarkusTest
-class CrashRecoveryTest {
+class CrashRecoveryTest extends DaytimeTest {
 
     static final String COMMUNITY = "310104001001";
-
-    @Inject
-    EntityManager em;
-
-    @Inject
-    AppClock clock;
-
-    @BeforeEach
-    void daytime() {
-        TestSupport.daytime(clock);
-    }
 
     @Test
     void aNoticeCutOffMidSendIsResumedOnceWithTheSameIdempotencyKey() {

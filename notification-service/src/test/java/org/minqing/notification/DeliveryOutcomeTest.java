@@ -8,15 +8,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.minqing.events.EventEnvelope;
-import org.minqing.kit.time.AppClock;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 /**
  * H2: a notice is sent at most once and its attempts stay bounded, whatever happens when its
@@ -24,20 +20,9 @@ import jakarta.persistence.EntityManager;
  * outcome row, a notice already at the attempt limit when its lease lapses. Real SMTP (GreenMail).
  */
 @QuarkusTest
-class DeliveryOutcomeTest {
+class DeliveryOutcomeTest extends DaytimeTest {
 
     static final String COMMUNITY = "310104001002";
-
-    @Inject
-    EntityManager em;
-
-    @Inject
-    AppClock clock;
-
-    @BeforeEach
-    void daytime() {
-        TestSupport.daytime(clock);
-    }
 
     /** a@ + 63.63.63.6 labels: 200 characters, valid for Hibernate's @Email and RFC 5321. */
     static String twoHundredCharacterAddress() {

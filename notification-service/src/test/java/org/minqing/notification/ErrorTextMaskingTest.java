@@ -8,16 +8,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.minqing.events.EventEnvelope;
-import org.minqing.kit.time.AppClock;
 import org.minqing.testing.TestTokens;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 /**
  * M9: the mail system's error text echoes the recipient's address ({@code invalid email address
@@ -25,20 +21,9 @@ import jakarta.persistence.EntityManager;
  * attempts, published in NOTICE_FAILED and shown at GET /notices carries it only masked.
  */
 @QuarkusTest
-class ErrorTextMaskingTest {
+class ErrorTextMaskingTest extends DaytimeTest {
 
     static final String COMMUNITY = "310104001002";
-
-    @Inject
-    EntityManager em;
-
-    @Inject
-    AppClock clock;
-
-    @BeforeEach
-    void daytime() {
-        TestSupport.daytime(clock);
-    }
 
     @Test
     void theAddressInAMailErrorIsStoredPublishedAndShownOnlyMasked() {

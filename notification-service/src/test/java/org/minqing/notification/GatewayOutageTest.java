@@ -12,35 +12,20 @@ import static org.hamcrest.Matchers.hasItem;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.minqing.events.EventEnvelope;
-import org.minqing.kit.time.AppClock;
 import org.minqing.testing.TestTokens;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 /** A provider outage delays notices and loses none; a notice that never gets through ends DEAD, visible to ops. */
 @QuarkusTest
-class GatewayOutageTest {
+class GatewayOutageTest extends DaytimeTest {
 
     static final String COMMUNITY = "310104001002";
-
-    @Inject
-    EntityManager em;
-
-    @Inject
-    AppClock clock;
-
-    @BeforeEach
-    void daytime() {
-        TestSupport.daytime(clock);
-    }
 
     @Test
     void aGatewayOutageThenRecoveryDeliversExactlyOnce() {

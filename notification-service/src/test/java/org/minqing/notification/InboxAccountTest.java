@@ -21,17 +21,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.minqing.events.EventEnvelope;
-import org.minqing.kit.time.AppClock;
 import org.minqing.testing.TestTokens;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.jwt.build.Jwt;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 /**
  * M6 and L6: tokens shaped like Keycloak's — {@code sub} a UUID, the account name in
@@ -40,23 +36,12 @@ import jakarta.persistence.EntityManager;
  * and the stream ends when the token that opened it expires.
  */
 @QuarkusTest
-class InboxAccountTest {
+class InboxAccountTest extends DaytimeTest {
 
     static final String COMMUNITY = "310104001001";
 
-    @Inject
-    EntityManager em;
-
-    @Inject
-    AppClock clock;
-
     @TestHTTPResource("/inbox/stream")
     URL streamUrl;
-
-    @BeforeEach
-    void daytime() {
-        TestSupport.daytime(clock);
-    }
 
     /** A token as Keycloak issues it: UUID subject, account name apart. */
     static String keycloakLike(String account, String representativeId, long lifetimeSeconds) {

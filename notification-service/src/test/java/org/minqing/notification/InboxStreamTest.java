@@ -18,36 +18,21 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.minqing.events.EventEnvelope;
-import org.minqing.kit.time.AppClock;
 import org.minqing.testing.TestTokens;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 /** 站内信箱: each user's live stream carries their own notices and nobody else's; list and mark read. */
 @QuarkusTest
-class InboxStreamTest {
+class InboxStreamTest extends DaytimeTest {
 
     static final String COMMUNITY = "310104001001";
 
-    @Inject
-    EntityManager em;
-
-    @Inject
-    AppClock clock;
-
     @TestHTTPResource("/inbox/stream")
     URL streamUrl;
-
-    @BeforeEach
-    void daytime() {
-        TestSupport.daytime(clock);
-    }
 
     @Test
     void aUsersStreamReceivesTheirNoticeAndAnotherUsersDoesNot() {

@@ -8,36 +8,22 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.minqing.events.EventEnvelope;
 import org.minqing.events.representative.ReceptionDayScheduled;
-import org.minqing.kit.time.AppClock;
 import org.minqing.notification.service.ReminderScheduler;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 /** 接访前一日提醒: the day before, rostered representatives are reminded, once. */
 @QuarkusTest
-class ReminderTest {
+class ReminderTest extends DaytimeTest {
 
     static final String COMMUNITY = "310104002001";
 
     @Inject
-    EntityManager em;
-
-    @Inject
-    AppClock clock;
-
-    @Inject
     ReminderScheduler scheduler;
-
-    @BeforeEach
-    void daytime() {
-        TestSupport.daytime(clock);
-    }
 
     @Test
     void rosteredRepresentativesAreRemindedTheDayBeforeOnce() {

@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.minqing.events.EventEnvelope;
 import org.minqing.events.EventType;
@@ -25,33 +24,19 @@ import org.minqing.events.referral.ReferralExtended;
 import org.minqing.events.referral.ReferralReferred;
 import org.minqing.events.referral.ReferralReplied;
 import org.minqing.events.referral.Route;
-import org.minqing.kit.time.AppClock;
 import org.minqing.notification.service.Dispatcher;
 
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.persistence.EntityManager;
 
 /**
  * The resident (来访人) is told of registration, extension and reply; the contact comes from
  * intake-service with our service-account token at send time and is never stored here.
  */
 @QuarkusTest
-class ResidentNoticeTest {
+class ResidentNoticeTest extends DaytimeTest {
 
     static final String COMMUNITY = "310104002001";
-
-    @Inject
-    EntityManager em;
-
-    @Inject
-    AppClock clock;
-
-    @BeforeEach
-    void daytime() {
-        TestSupport.daytime(clock);
-    }
 
     @Test
     void theResidentIsToldOfRegistrationExtensionAndReplyWithTheFeedbackLink() throws Exception {

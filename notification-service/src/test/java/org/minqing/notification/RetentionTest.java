@@ -9,7 +9,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.minqing.kit.time.AppClock;
-import org.minqing.notification.service.Retention;
+import org.minqing.kit.retention.RetentionJob;
+import org.minqing.notification.service.NoticeRetention;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -17,8 +18,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 /**
- * L4: finished notices, attempts, handled-event ids and published outbox rows older than their
- * retention are deleted, in batches (2 rows each in tests); what is recent or still to be sent stays.
+ * L4: finished notices (NoticeRetention, in batches of 2 rows in tests), and by the kit's rules
+ * attempts, handled-event ids and published outbox rows older than their retention are deleted;
+ * what is recent or still to be sent stays.
  */
 @QuarkusTest
 class RetentionTest {
@@ -32,7 +34,10 @@ class RetentionTest {
     AppClock clock;
 
     @Inject
-    Retention retention;
+    NoticeRetention notices;
+
+    @Inject
+    RetentionJob retention;
 
     @Test
     void oldRecordsGoInBatchesAndEverythingRecentOrUnsentStays() {
@@ -56,10 +61,12 @@ class RetentionTest {
         UUID oldPublished = outbox(key, now.minus(Duration.ofDays(60)));
         UUID recentPublished = outbox(key, now.minus(Duration.ofDays(1)));
 
-        Map<String, Integer> purged = retention.purge();
+        assertThat(notices.purge()).isGreaterThanOrEqualTo(3);
+        Map<String, Long> purged = retention.purge();
 
-        assertThat(purged.get("notice")).isGreaterThanOrEqualTo(3);
-        assertThat(purged.get("processed_event")).isGreaterThanOrEqualTo(5);
+        assertThat(purged.get("processed-events")).isGreaterThanOrEqualTo(5);
+        assertThat(purged.get("published-events")).isGreaterThanOrEqualTo(1);
+        assertThat(purged.get("notice-attempts")).isGreaterThanOrEqualTo(1);
         assertThat(exists("notice", "id", oldSent)).isFalse();
         assertThat(exists("notice", "id", oldDead)).isFalse();
         assertThat(exists("notice", "id", oldSkipped)).isFalse();

@@ -10,13 +10,11 @@ import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.minqing.events.EventEnvelope;
 import org.minqing.events.EventType;
 import org.minqing.events.Events;
 import org.minqing.events.representative.ReceptionDayRescheduled;
-import org.minqing.kit.time.AppClock;
 import org.minqing.notification.service.NoticePlanner;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -25,30 +23,18 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.persistence.EntityManager;
 
 /** 接访排班通知: a rostered representative is told by e-mail (real SMTP) and SMS (HTTP gateway), once. */
 @QuarkusTest
-class RosterNoticeTest {
+class RosterNoticeTest extends DaytimeTest {
 
     static final String COMMUNITY = "310104001001";
-
-    @Inject
-    EntityManager em;
-
-    @Inject
-    AppClock clock;
 
     @Inject
     NoticePlanner planner;
 
     @ConfigProperty(name = "quarkus.mailer.port")
     int smtpPort;
-
-    @BeforeEach
-    void daytime() {
-        TestSupport.daytime(clock);
-    }
 
     @Test
     void aRosterNoticeIsDeliveredByEmailAndSmsWithAChineseSubjectCorrectlyEncoded() throws Exception {

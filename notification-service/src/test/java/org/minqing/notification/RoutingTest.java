@@ -14,7 +14,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.minqing.events.EventEnvelope;
 import org.minqing.events.EventType;
@@ -30,32 +29,18 @@ import org.minqing.events.referral.Tier;
 import org.minqing.events.representative.LiaisonOfficerRegistered;
 import org.minqing.events.representative.ReceptionDayCancelled;
 import org.minqing.events.representative.ReceptionDayScheduled;
-import org.minqing.kit.time.AppClock;
 import org.minqing.testing.NativeKafka;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
-import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.persistence.EntityManager;
 
 /** The routing table at work: liaison officers, handling units, supervisors; poison messages dead-lettered. */
 @QuarkusTest
-class RoutingTest {
+class RoutingTest extends DaytimeTest {
 
     static final String COMMUNITY = "310104001002";
     static final String HOUSING = "8d2e4f10-2b02-4d7a-8b02-000000000001";
-
-    @Inject
-    EntityManager em;
-
-    @Inject
-    AppClock clock;
-
-    @BeforeEach
-    void daytime() {
-        TestSupport.daytime(clock);
-    }
 
     @Test
     void liaisonOfficersHearOfScheduledAndCancelledReceptionDays() throws Exception {
