@@ -16,7 +16,9 @@ public enum Topics {
     REPRESENTATIVE("minqing.representative.representative", "representative", "notification", "referral"),
     CASE("minqing.intake.case", "intake", "representative", "referral", "notification"),
     REFERRAL("minqing.referral.referral", "referral", "intake", "representative", "notification"),
-    NOTICE("minqing.notification.notice", "notification", "representative");
+    // Delivery results: no service acts on them today (the console reads notification's own API);
+    // published for operations and any later reader, who then declares itself here.
+    NOTICE("minqing.notification.notice", "notification");
 
     public static final int PARTITIONS = 3;
     /** One broker locally; production deployments override this when creating topics. */

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.minqing.intake.mapping.CaseViews.Contacts;
 import org.minqing.intake.service.CaseService;
 import org.minqing.kit.scope.CallerScope;
+import org.minqing.kit.scope.Roles;
 
 /**
  * A visitor's contact for notification-service only (its service account, role {@code service});
@@ -29,7 +30,7 @@ public class InternalContactsResource {
 
     @GET
     @Path("/{caseId}/contacts")
-    @RolesAllowed("service")
+    @RolesAllowed(Roles.SERVICE)
     public Contacts contacts(@PathParam("caseId") String caseId, @HeaderParam("X-Access-Purpose") String purpose) {
         String why = purpose == null || purpose.isBlank() ? "通知来访人 / notify the visitor"
                 : purpose.length() > 200 ? purpose.substring(0, 200) : purpose;
