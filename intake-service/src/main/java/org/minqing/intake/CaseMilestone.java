@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.UUID;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -23,21 +22,14 @@ public class CaseMilestone extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
-    @Column(name = "case_id")
     public UUID caseId;
-    @Column(name = "event_id")
     public UUID eventId;
     public String kind;
-    @Column(name = "label_zh")
     public String labelZh;
-    @Column(name = "label_en")
     public String labelEn;
     public String detail;
-    @Column(name = "due_date")
     public LocalDate dueDate;
-    @Column(name = "public_view")
     public boolean publicView;
-    @Column(name = "occurred_at")
     public Instant occurredAt;
 
     public static List<CaseMilestone> ofCase(UUID caseId) {

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.UUID;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -15,21 +14,14 @@ import jakarta.persistence.Table;
 public class CaseVisitor extends PanacheEntityBase {
     @Id
     public UUID id;
-    @Column(name = "case_id")
     public UUID caseId;
     public int ordinal;
-    @Column(name = "name_enc")
     public String nameEnc;
-    @Column(name = "phone_enc")
     public String phoneEnc;
-    @Column(name = "id_number_enc")
     public String idNumberEnc;
-    @Column(name = "email_enc")
     public String emailEnc;
     /** Keyed hash of the phone, to find a visitor's other cases without decrypting. */
-    @Column(name = "phone_index")
     public String phoneIndex;
-    @Column(name = "key_id")
     public String keyId;
 
     public static List<CaseVisitor> ofCase(UUID caseId) {

@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.List;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -21,18 +20,14 @@ import jakarta.persistence.Table;
 public class ReceptionDay extends PanacheEntityBase {
     @Id
     public String id;
-    @Column(name = "community_code")
     public String communityCode;
     public LocalDate day;
-    @Column(name = "start_time")
     public LocalTime startTime;
-    @Column(name = "end_time")
     public LocalTime endTime;
     public String place;
     /** Representative ids on the roster, comma-separated. */
     public String roster;
     public boolean cancelled;
-    @Column(name = "updated_at")
     public Instant updatedAt;
 
     public List<String> rosterIds() {

@@ -1,7 +1,6 @@
 package org.minqing.notification;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -14,11 +13,8 @@ import jakarta.persistence.Table;
 @Table(name = "case_ref")
 public class CaseRef extends PanacheEntityBase {
     @Id
-    @Column(name = "case_id")
     public String caseId;
-    @Column(name = "community_code")
     public String communityCode;
-    @Column(name = "has_contact")
     public boolean hasContact;
     public boolean urgent;
 }

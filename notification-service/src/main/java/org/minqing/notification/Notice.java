@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.UUID;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -21,20 +20,14 @@ import jakarta.persistence.Table;
 public class Notice extends PanacheEntityBase {
     @Id
     public UUID id;
-    @Column(name = "source_event_id")
     public UUID sourceEventId;
-    @Column(name = "source_event_type")
     public String sourceEventType;
-    @Column(name = "correlation_id")
     public String correlationId;
     public String jurisdiction;
-    @Column(name = "recipient_kind")
     public String recipientKind;
-    @Column(name = "recipient_id")
     public String recipientId;
     @Enumerated(EnumType.STRING)
     public Channel channel;
-    @Column(name = "legally_required")
     public boolean legallyRequired;
     public boolean urgent;
     /** Template data as JSON; never a resident's contact. */
@@ -42,22 +35,14 @@ public class Notice extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public NoticeState state;
     public int attempts;
-    @Column(name = "next_attempt_at")
     public Instant nextAttemptAt;
-    @Column(name = "claimed_until")
     public Instant claimedUntil;
-    @Column(name = "last_error")
     public String lastError;
-    @Column(name = "address_masked")
     public String addressMasked;
-    @Column(name = "user_subject")
     public String userSubject;
     public String title;
     public String body;
-    @Column(name = "read_at")
     public Instant readAt;
-    @Column(name = "created_at")
     public Instant createdAt;
-    @Column(name = "sent_at")
     public Instant sentAt;
 }

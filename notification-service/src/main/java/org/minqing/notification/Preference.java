@@ -3,7 +3,6 @@ package org.minqing.notification;
 import java.time.Instant;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -13,14 +12,11 @@ import jakarta.persistence.Table;
 @Table(name = "preference")
 public class Preference extends PanacheEntityBase {
     @Id
-    @Column(name = "user_subject")
     public String userSubject;
     /** Enabled channels, comma list. */
     public String channels;
-    @Column(name = "opted_out")
     public boolean optedOut;
     public String language;
-    @Column(name = "updated_at")
     public Instant updatedAt;
 
     public boolean allows(Channel channel) {

@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.List;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -17,20 +16,15 @@ import jakarta.persistence.Table;
 public class ReceptionDay extends PanacheEntityBase {
     @Id
     public String id;
-    @Column(name = "community_code")
     public String communityCode;
     public LocalDate day;
-    @Column(name = "start_time")
     public LocalTime startTime;
-    @Column(name = "end_time")
     public LocalTime endTime;
     public String place;
     /** Representative ids, comma list. */
     public String roster;
     public boolean cancelled;
-    @Column(name = "reminder_planned")
     public boolean reminderPlanned;
-    @Column(name = "correlation_id")
     public String correlationId;
 
     public List<String> rosterIds() {

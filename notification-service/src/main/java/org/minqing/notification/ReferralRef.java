@@ -3,7 +3,6 @@ package org.minqing.notification;
 import java.time.Instant;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -13,16 +12,10 @@ import jakarta.persistence.Table;
 @Table(name = "referral_ref")
 public class ReferralRef extends PanacheEntityBase {
     @Id
-    @Column(name = "referral_id")
     public String referralId;
-    @Column(name = "case_id")
     public String caseId;
-    @Column(name = "unit_id")
     public String unitId;
-    @Column(name = "unit_name")
     public String unitName;
-    @Column(name = "representative_id")
     public String representativeId;
-    @Column(name = "updated_at")
     public Instant updatedAt;
 }

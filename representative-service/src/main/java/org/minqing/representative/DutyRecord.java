@@ -32,7 +32,6 @@ public class DutyRecord extends PanacheEntityBase {
 
     @Id
     public UUID id;
-    @Column(name = "representative_id")
     public UUID representativeId;
     @Enumerated(EnumType.STRING)
     public DutyType type;
@@ -42,25 +41,16 @@ public class DutyRecord extends PanacheEntityBase {
     public String participants;
     public String notes;
     public String source;
-    @Column(name = "community_code")
     public String communityCode;
-    @Column(name = "reception_day_id")
     public UUID receptionDayId;
-    @Column(name = "referral_id")
     public String referralId;
     public String route;
-    @Column(name = "unit_name")
     public String unitName;
-    @Column(name = "due_date")
     public LocalDate dueDate;
-    @Column(name = "suggestion_status")
     public String suggestionStatus;
     public boolean answered;
-    @Column(name = "answered_on_time")
     public Boolean answeredOnTime;
-    @Column(name = "created_at")
     public Instant createdAt;
-    @Column(name = "updated_at")
     public Instant updatedAt;
 
     @ElementCollection(fetch = FetchType.EAGER)

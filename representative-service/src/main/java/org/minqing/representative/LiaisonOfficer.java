@@ -3,7 +3,6 @@ package org.minqing.representative;
 import java.time.Instant;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -18,15 +17,10 @@ public class LiaisonOfficer extends PanacheEntityBase {
     @Id
     public UUID id;
     public String name;
-    @Column(name = "community_code")
     public String communityCode;
-    @Column(name = "phone_enc")
     public String phoneEnc;
-    @Column(name = "email_enc")
     public String emailEnc;
-    @Column(name = "user_subject")
     public String userSubject;
     public boolean active;
-    @Column(name = "created_at")
     public Instant createdAt;
 }

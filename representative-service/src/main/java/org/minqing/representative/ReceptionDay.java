@@ -29,21 +29,15 @@ public class ReceptionDay extends PanacheEntityBase {
 
     @Id
     public UUID id;
-    @Column(name = "community_code")
     public String communityCode;
     @Column(name = "day")
     public LocalDate date;
-    @Column(name = "start_time")
     public LocalTime startTime;
-    @Column(name = "end_time")
     public LocalTime endTime;
     public String place;
     public String status;
-    @Column(name = "cancel_reason")
     public String cancelReason;
-    @Column(name = "created_at")
     public Instant createdAt;
-    @Column(name = "updated_at")
     public Instant updatedAt;
     @Version
     public int version;

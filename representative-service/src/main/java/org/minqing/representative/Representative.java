@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -30,26 +29,16 @@ public class Representative extends PanacheEntityBase {
     public RepresentativeKind kind;
     @Enumerated(EnumType.STRING)
     public RepresentativeLevel level;
-    @Column(name = "term_start")
     public LocalDate termStart;
-    @Column(name = "term_end")
     public LocalDate termEnd;
-    @Column(name = "constituency_code")
     public String constituencyCode;
-    @Column(name = "liaison_station")
     public String liaisonStation;
-    @Column(name = "phone_enc")
     public String phoneEnc;
-    @Column(name = "phone_index")
     public String phoneIndex;
-    @Column(name = "email_enc")
     public String emailEnc;
-    @Column(name = "user_subject")
     public String userSubject;
     public boolean active;
-    @Column(name = "created_at")
     public Instant createdAt;
-    @Column(name = "updated_at")
     public Instant updatedAt;
     @Version
     public int version;

@@ -2,7 +2,6 @@ package org.minqing.representative;
 
 import java.util.UUID;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
@@ -25,10 +24,8 @@ public class RosterSlot extends PanacheEntityBase {
     @ManyToOne
     @JoinColumn(name = "reception_day_id")
     public ReceptionDay receptionDay;
-    @Column(name = "representative_id")
     public UUID representativeId;
     public String status;
-    @Column(name = "decline_reason")
     public String declineReason;
     public boolean attended;
     public boolean absent;

@@ -3,7 +3,6 @@ package org.minqing.representative;
 import java.time.Instant;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -17,14 +16,10 @@ public class VoterContact extends PanacheEntityBase {
 
     @Id
     public UUID id;
-    @Column(name = "representative_id")
     public UUID representativeId;
-    @Column(name = "name_enc")
     public String nameEnc;
-    @Column(name = "phone_enc")
     public String phoneEnc;
     public String address;
     public String notes;
-    @Column(name = "created_at")
     public Instant createdAt;
 }

@@ -22,7 +22,6 @@ public class ProcessedEvent extends PanacheEntityBase {
     public String consumer;
 
     @Id
-    @Column(name = "event_id")
     public UUID eventId;
 
     @Column(name = "event_type", nullable = false)

@@ -42,18 +42,14 @@ public class OutboxEvent extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
-    @Column(name = "sent_at")
     public Instant sentAt;
 
     public int attempts;
 
-    @Column(name = "last_error")
     public String lastError;
 
     /** L1: set aside because it cannot be published; the relay skips it (see OutboxRelay#park). */
-    @Column(name = "parked_at")
     public Instant parkedAt;
 
-    @Column(name = "park_reason")
     public String parkReason;
 }
