@@ -15,6 +15,7 @@ import org.minqing.events.intake.CaseRecorded;
 import org.minqing.events.intake.FeedbackGiven;
 import org.minqing.kit.inbox.Inbox;
 import org.minqing.kit.messaging.InboundEvents;
+import org.minqing.referral.service.IncomingCases;
 import org.minqing.referral.service.ReferralService;
 
 /**
@@ -31,6 +32,9 @@ public class CaseEventsConsumer {
 
     @Inject
     Inbox inbox;
+
+    @Inject
+    IncomingCases incoming;
 
     @Inject
     ReferralService referrals;
@@ -58,7 +62,7 @@ public class CaseEventsConsumer {
         }
         EventType type = env.eventType().orElse(null);
         if (type == EventType.CASE_RECORDED) {
-            referrals.caseRecorded(env, InboundEvents.payload(env, CaseRecorded.class));
+            incoming.caseRecorded(env, InboundEvents.payload(env, CaseRecorded.class));
         } else if (type == EventType.CASE_FEEDBACK_GIVEN) {
             referrals.feedbackGiven(env, InboundEvents.payload(env, FeedbackGiven.class));
         }

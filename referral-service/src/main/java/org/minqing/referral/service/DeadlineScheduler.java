@@ -43,7 +43,7 @@ public class DeadlineScheduler {
     WorkingCalendar calendar;
 
     @Inject
-    ReferralService referrals;
+    ReferralRecorder recorder;
 
     @Inject
     EntityManager em;
@@ -110,9 +110,9 @@ public class DeadlineScheduler {
                 if (record(r, d, "OVERDUE")) {
                     emitted++;
                     bumpVersion(r);
-                    referrals.emit(EventType.REFERRAL_OVERDUE, r, SYSTEM,
+                    recorder.emit(EventType.REFERRAL_OVERDUE, r, SYSTEM,
                             new ReferralOverdue(r.id.toString(), r.caseId, d.kind(), d.due(), unitId));
-                    referrals.timeline(r, SYSTEM, "OVERDUE", r.status, r.status, d.kind() + " 已于 " + d.due() + " 到期");
+                    recorder.timeline(r, SYSTEM, "OVERDUE", r.status, r.status, d.kind() + " 已于 " + d.due() + " 到期");
                     if (!escalated) {
                         escalated = escalate(r, d);
                     }
@@ -122,7 +122,7 @@ public class DeadlineScheduler {
                 if (left <= approachingWorkingDays && record(r, d, "APPROACHING")) {
                     emitted++;
                     bumpVersion(r);
-                    referrals.emit(EventType.REFERRAL_DEADLINE_APPROACHING, r, SYSTEM,
+                    recorder.emit(EventType.REFERRAL_DEADLINE_APPROACHING, r, SYSTEM,
                             new DeadlineApproaching(r.id.toString(), r.caseId, d.kind(), d.due(), unitId, left));
                 }
             }
@@ -152,8 +152,8 @@ public class DeadlineScheduler {
         r.watchJurisdiction = toCode;
         r.priority++;
         String reason = d.kind() + " 超期（" + d.due() + "） / overdue since " + d.due();
-        referrals.timeline(r, SYSTEM, "ESCALATE", r.status, r.status, from + " → " + to + "：" + reason);
-        referrals.emit(EventType.REFERRAL_ESCALATED, r, SYSTEM,
+        recorder.timeline(r, SYSTEM, "ESCALATE", r.status, r.status, from + " → " + to + "：" + reason);
+        recorder.emit(EventType.REFERRAL_ESCALATED, r, SYSTEM,
                 new ReferralEscalated(r.id.toString(), r.caseId, from, to, toCode, reason));
         return true;
     }

@@ -1,10 +1,11 @@
 package org.minqing.referral.service;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,7 +16,6 @@ import org.jboss.logging.Logger;
 import org.minqing.events.Actor;
 import org.minqing.events.EventEnvelope;
 import org.minqing.events.EventType;
-import org.minqing.events.intake.CaseRecorded;
 import org.minqing.events.intake.FeedbackGiven;
 import org.minqing.events.intake.Satisfaction;
 import org.minqing.events.referral.DeadlineKind;
@@ -24,7 +24,6 @@ import org.minqing.events.referral.ReferralAccepted;
 import org.minqing.events.referral.ReferralClosed;
 import org.minqing.events.referral.ReferralEscalated;
 import org.minqing.events.referral.ReferralExtended;
-import org.minqing.events.referral.ReferralOpened;
 import org.minqing.events.referral.ReferralReferred;
 import org.minqing.events.referral.ReferralReopened;
 import org.minqing.events.referral.ReferralReplied;
@@ -35,7 +34,6 @@ import org.minqing.events.referral.ReviewRequested;
 import org.minqing.events.referral.Route;
 import org.minqing.events.referral.SupervisionIssued;
 import org.minqing.events.referral.Tier;
-import org.minqing.kit.outbox.Outbox;
 import org.minqing.kit.problem.Problem;
 import org.minqing.kit.problem.ProblemException;
 import org.minqing.kit.scope.Jurisdiction;
@@ -46,19 +44,17 @@ import org.minqing.referral.Referral;
 import org.minqing.referral.ReferralCase;
 import org.minqing.referral.ReferralStatus;
 import org.minqing.referral.ReferralStatus.Action;
-import org.minqing.referral.TimelineEntry;
 
 /**
- * The referral workflow (转办、督办、答复、告知): every change checks the state machine, writes the
- * timeline and publishes its event through the outbox in the same transaction.
+ * The referral workflow (转办、督办、答复、告知) once a referral exists: each step checks the state
+ * machine, moves the referral, writes the timeline and publishes its event through the outbox in the
+ * same transaction ({@link #transition}). How a recorded case becomes a referral or a repeat is
+ * {@link IncomingCases}.
  */
 @ApplicationScoped
 public class ReferralService {
 
     private static final Logger LOG = Logger.getLogger(ReferralService.class);
-
-    @Inject
-    Outbox outbox;
 
     @Inject
     AppClock clock;
@@ -70,10 +66,10 @@ public class ReferralService {
     WorkingCalendar calendar;
 
     @Inject
-    RepeatMatcher matcher;
+    IncomingCases incoming;
 
-    /** The opening case plus this many minus one of the latest repeats stand for an open referral. */
-    static final int REPEAT_CANDIDATES_PER_REFERRAL = 6;
+    @Inject
+    ReferralRecorder recorder;
 
     @Inject
     EntityManager em;
@@ -81,27 +77,7 @@ public class ReferralService {
     public record RouteCommand(Route route, UUID unitId, String representativeId, boolean difficult, String note) {
     }
 
-    // ---------------------------------------------------------------- events from intake
-
-    /** A recorded case opens a referral in its sub-district's queue, or is linked as a repeat. */
-    @Transactional
-    public void caseRecorded(EventEnvelope env, CaseRecorded c) {
-        if (ReferralCase.findById(c.caseId()) != null) {
-            return; // already handled under another event id
-        }
-        Actor actor = env.actor();
-        // One decision at a time per community and line, across instances: two similar cases arriving
-        // together must not both open a referral because neither saw the other.
-        em.createNativeQuery("select 1 from (select pg_advisory_xact_lock(hashtext(:k))) locked")
-                .setParameter("k", "referral-repeat:" + c.communityCode() + ":" + c.lineCode()).getSingleResult();
-        Match match = findRepeat(c);
-        if (match != null) {
-            linkRepeat(match.referral(), c, match.similarity(), actor);
-            return;
-        }
-        open(c.caseId(), c.communityCode(), c.lineCode(), c.address(), c.description(), c.households(),
-                c.urgency().name(), c.recordedAt(), actor, null);
-    }
+    // ---------------------------------------------------------------- the resident's verdict
 
     /** The visitor's rating: satisfied closes, unsatisfied reopens once, then goes to district review. */
     @Transactional
@@ -171,50 +147,39 @@ public class ReferralService {
                     "承办单位不存在或已停用", "no active handling unit with this id");
         }
         checkRouteAllowed(r, cmd, unit);
-        LocalDate today = clock.today();
-        ReferralStatus from = r.status;
-        r.route = cmd.route();
-        r.unitId = unit.id;
-        r.representativeId = isRepresentativeRoute(cmd.route()) ? cmd.representativeId() : null;
-        r.difficult = cmd.difficult();
-        r.status = ReferralStatus.REFERRED;
-        r.referredAt = clock.instant();
-        r.returnBy = policies.due("RETURN", cmd.route(), today);
-        r.dueDate = policies.resolveDue(cmd.route(), cmd.difficult(), today);
-        r.deadlineKind = isSuggestion(cmd.route()) ? DeadlineKind.ANSWER_SUGGESTION : DeadlineKind.RESOLVE;
-        r.extendedDays = null;
-        if (cmd.route() == Route.COMMUNITY && r.watchTier == Tier.SUBDISTRICT && !r.reviewRequested) {
-            r.watchTier = Tier.COMMUNITY;
-            r.watchJurisdiction = r.communityCode;
-        }
-        timeline(r, actor, "ROUTE", from, r.status, cmd.route() + " → " + unit.name
-                + (cmd.note() == null ? "" : "；" + cmd.note()));
-        emit(EventType.REFERRAL_REFERRED, r, actor, new ReferralReferred(id(r), r.caseId, cmd.route(),
-                unit.id.toString(), unit.name, r.representativeId, r.dueDate, r.difficult));
-        return r;
+        String note = cmd.route() + " → " + unit.name + (cmd.note() == null ? "" : "；" + cmd.note());
+        return transition(r, Action.ROUTE, ReferralStatus.REFERRED, actor, note, x -> {
+            LocalDate today = clock.today();
+            x.route = cmd.route();
+            x.unitId = unit.id;
+            x.representativeId = isRepresentativeRoute(cmd.route()) ? cmd.representativeId() : null;
+            x.difficult = cmd.difficult();
+            x.referredAt = clock.instant();
+            x.returnBy = policies.due("RETURN", cmd.route(), today);
+            x.dueDate = policies.resolveDue(cmd.route(), cmd.difficult(), today);
+            x.deadlineKind = isSuggestion(cmd.route()) ? DeadlineKind.ANSWER_SUGGESTION : DeadlineKind.RESOLVE;
+            x.extendedDays = null;
+            if (cmd.route() == Route.COMMUNITY && x.watchTier == Tier.SUBDISTRICT && !x.reviewRequested) {
+                x.watchTier = Tier.COMMUNITY;
+                x.watchJurisdiction = x.communityCode;
+            }
+        }, EventType.REFERRAL_REFERRED, x -> new ReferralReferred(id(x), x.caseId, cmd.route(),
+                unit.id.toString(), unit.name, x.representativeId, x.dueDate, x.difficult));
     }
 
     @Transactional
     public Referral informResident(Referral r, String note, Actor actor) {
-        require(r, Action.INFORM_RESIDENT);
-        ReferralStatus from = r.status;
-        r.status = ReferralStatus.RESIDENT_INFORMED;
-        r.informedAt = clock.instant();
-        timeline(r, actor, "INFORM_RESIDENT", from, r.status, note);
-        emit(EventType.REFERRAL_RESIDENT_INFORMED, r, actor, new ResidentInformed(id(r), r.caseId, r.informedAt));
-        return r;
+        return transition(r, Action.INFORM_RESIDENT, ReferralStatus.RESIDENT_INFORMED, actor, note,
+                x -> x.informedAt = clock.instant(),
+                EventType.REFERRAL_RESIDENT_INFORMED, x -> new ResidentInformed(id(x), x.caseId, x.informedAt));
     }
 
     @Transactional
     public Referral close(Referral r, String outcome, Actor actor) {
-        require(r, Action.CLOSE);
-        ReferralStatus from = r.status;
-        r.status = ReferralStatus.CLOSED;
-        r.closedAt = clock.instant();
-        r.outcome = outcome;
-        timeline(r, actor, "CLOSE", from, r.status, outcome);
-        emit(EventType.REFERRAL_CLOSED, r, actor, new ReferralClosed(id(r), r.caseId, outcome, r.satisfaction));
-        return r;
+        return transition(r, Action.CLOSE, ReferralStatus.CLOSED, actor, outcome, x -> {
+            x.closedAt = clock.instant();
+            x.outcome = outcome;
+        }, EventType.REFERRAL_CLOSED, x -> new ReferralClosed(id(x), x.caseId, outcome, x.satisfaction));
     }
 
     /** 督办单: a supervision notice to the unit now holding the referral. */
@@ -244,7 +209,7 @@ public class ReferralService {
         em.flush();
         r.repeatCount = Math.max(0, r.repeatCount - 1);
         timeline(r, actor, "UNLINK_REPEAT", r.status, r.status, "解除重复关联 / unlinked case " + caseId);
-        return open(rc.caseId, rc.communityCode, rc.lineCode, rc.address, rc.description, rc.households,
+        return incoming.open(rc.caseId, rc.communityCode, rc.lineCode, rc.address, rc.description, rc.households,
                 rc.urgency, rc.recordedAt, actor, "由 " + r.id + " 拆分 / split from " + r.id);
     }
 
@@ -280,18 +245,13 @@ public class ReferralService {
 
     @Transactional
     public Referral accept(Referral r, String note, Actor actor) {
-        require(r, Action.ACCEPT);
-        ReferralStatus from = r.status;
-        LocalDate today = clock.today();
-        r.status = ReferralStatus.ACCEPTED;
-        r.acceptedAt = clock.instant();
-        if (!isSuggestion(r.route)) {
-            // Art. 34: 60 days run from acceptance; a suggestion's months run from assignment.
-            r.dueDate = policies.resolveDue(r.route, r.difficult, today);
-        }
-        timeline(r, actor, "ACCEPT", from, r.status, note);
-        emit(EventType.REFERRAL_ACCEPTED, r, actor, new ReferralAccepted(id(r), r.caseId, r.unitId.toString(), r.dueDate));
-        return r;
+        return transition(r, Action.ACCEPT, ReferralStatus.ACCEPTED, actor, note, x -> {
+            x.acceptedAt = clock.instant();
+            if (!isSuggestion(x.route)) {
+                // Art. 34: 60 days run from acceptance; a suggestion's months run from assignment.
+                x.dueDate = policies.resolveDue(x.route, x.difficult, clock.today());
+            }
+        }, EventType.REFERRAL_ACCEPTED, x -> new ReferralAccepted(id(x), x.caseId, x.unitId.toString(), x.dueDate));
     }
 
     @Transactional
@@ -301,46 +261,35 @@ public class ReferralService {
             throw ProblemException.conflict("return-window-passed",
                     "退回期限（" + r.returnBy + "）已过，请受理后办理", "the return window ended on " + r.returnBy);
         }
-        ReferralStatus from = r.status;
         String unitId = r.unitId.toString();
-        r.status = ReferralStatus.RETURNED;
-        r.unitId = null;
-        r.route = null;
-        r.representativeId = null;
-        r.dueDate = null;
-        r.deadlineKind = null;
-        r.returnBy = null;
-        if (r.watchTier == Tier.COMMUNITY) {
-            r.watchTier = Tier.SUBDISTRICT;
-            r.watchJurisdiction = r.subdistrictCode;
-        }
-        timeline(r, actor, "RETURN", from, r.status, reason);
-        emit(EventType.REFERRAL_RETURNED, r, actor, new ReferralReturned(id(r), r.caseId, unitId, reason));
-        return r;
+        return transition(r, Action.RETURN, ReferralStatus.RETURNED, actor, reason, x -> {
+            x.unitId = null;
+            x.route = null;
+            x.representativeId = null;
+            x.dueDate = null;
+            x.deadlineKind = null;
+            x.returnBy = null;
+            if (x.watchTier == Tier.COMMUNITY) {
+                x.watchTier = Tier.SUBDISTRICT;
+                x.watchJurisdiction = x.subdistrictCode;
+            }
+        }, EventType.REFERRAL_RETURNED, x -> new ReferralReturned(id(x), x.caseId, unitId, reason));
     }
 
     @Transactional
     public Referral progress(Referral r, String note, Actor actor) {
-        require(r, Action.PROGRESS);
-        ReferralStatus from = r.status;
-        r.status = ReferralStatus.IN_PROGRESS;
-        timeline(r, actor, "PROGRESS", from, r.status, note);
-        emit(EventType.REFERRAL_PROGRESS_RECORDED, r, actor, new ProgressRecorded(id(r), r.caseId, r.unitId.toString(), note));
-        return r;
+        return transition(r, Action.PROGRESS, ReferralStatus.IN_PROGRESS, actor, note, x -> {
+        }, EventType.REFERRAL_PROGRESS_RECORDED, x -> new ProgressRecorded(id(x), x.caseId, x.unitId.toString(), note));
     }
 
     @Transactional
     public Referral reply(Referral r, String reply, Actor actor) {
-        require(r, Action.REPLY);
-        ReferralStatus from = r.status;
-        r.status = ReferralStatus.REPLIED;
-        r.repliedAt = clock.instant();
-        r.reply = reply;
-        r.repliedOnTime = r.dueDate == null || !clock.today().isAfter(r.dueDate);
-        timeline(r, actor, "REPLY", from, r.status, reply);
-        emit(EventType.REFERRAL_REPLIED, r, actor,
-                new ReferralReplied(id(r), r.caseId, r.unitId.toString(), reply, r.repliedAt, r.repliedOnTime));
-        return r;
+        return transition(r, Action.REPLY, ReferralStatus.REPLIED, actor, reply, x -> {
+            x.repliedAt = clock.instant();
+            x.reply = reply;
+            x.repliedOnTime = x.dueDate == null || !clock.today().isAfter(x.dueDate);
+        }, EventType.REFERRAL_REPLIED,
+                x -> new ReferralReplied(id(x), x.caseId, x.unitId.toString(), reply, x.repliedAt, x.repliedOnTime));
     }
 
     /** 延期: once, by at most the policy's EXTENSION_MAX days, with a reason the resident is told. */
@@ -357,13 +306,10 @@ public class ReferralService {
             throw ProblemException.unprocessable("extension-too-long", "days",
                     "延期天数须在 1 至 " + max.amount() + " 日之间", "an extension must be 1 to " + max.amount() + " days");
         }
-        ReferralStatus from = r.status;
-        r.status = ReferralStatus.EXTENDED;
-        r.extendedDays = days;
-        r.dueDate = calendar.plusCalendarDays(r.dueDate, days);
-        timeline(r, actor, "EXTEND", from, r.status, days + " 日：" + reason);
-        emit(EventType.REFERRAL_EXTENDED, r, actor, new ReferralExtended(id(r), r.caseId, days, reason, r.dueDate));
-        return r;
+        return transition(r, Action.EXTEND, ReferralStatus.EXTENDED, actor, days + " 日：" + reason, x -> {
+            x.extendedDays = days;
+            x.dueDate = calendar.plusCalendarDays(x.dueDate, days);
+        }, EventType.REFERRAL_EXTENDED, x -> new ReferralExtended(id(x), x.caseId, days, reason, x.dueDate));
     }
 
     // ---------------------------------------------------------------- helpers
@@ -417,135 +363,28 @@ public class ReferralService {
         }
     }
 
-    private record Match(Referral referral, double similarity) {
+    private void timeline(Referral r, Actor actor, String action, ReferralStatus from, ReferralStatus to, String reason) {
+        recorder.timeline(r, actor, action, from, to, reason);
+    }
+
+    private void emit(EventType type, Referral r, Actor actor, Object payload) {
+        recorder.emit(type, r, actor, payload);
     }
 
     /**
-     * Compares the new case with the open referrals of its community and line, each represented by
-     * its opening case and its latest few repeats: the seed's households come back every month, and
-     * comparing with every case ever linked would make each new case dearer than the last. One query,
-     * and the new case's text is tokenised once.
+     * One step of the workflow: the state must allow {@code action}; {@code change} moves the
+     * referral (its status already set to {@code to}); the timeline says what happened and the
+     * event, built from the moved referral, goes out through the outbox in the same transaction.
      */
-    @SuppressWarnings("unchecked")
-    private Match findRepeat(CaseRecorded c) {
-        List<Object[]> candidates = em.createNativeQuery("""
-                select r.id, rc.address, rc.description
-                from referral r
-                cross join lateral (select x.address, x.description from referral_case x
-                                    where x.referral_id = r.id
-                                    order by x.repeat, x.recorded_at desc limit :perReferral) rc
-                where r.community_code = :community and r.line_code = :line
-                  and r.status <> 'CLOSED' and r.merged_into is null""")
-                .setParameter("perReferral", REPEAT_CANDIDATES_PER_REFERRAL)
-                .setParameter("community", c.communityCode()).setParameter("line", c.lineCode())
-                .getResultList();
-        RepeatMatcher.Text incoming = RepeatMatcher.text(c.address(), c.description());
-        UUID bestId = null;
-        double bestScore = 0;
-        for (Object[] row : candidates) {
-            RepeatMatcher.Score s = RepeatMatcher.score(RepeatMatcher.text((String) row[1], (String) row[2]), incoming);
-            boolean both = !RepeatMatcher.blank((String) row[1]) && !RepeatMatcher.blank(c.address());
-            if (matcher.isRepeat(s, both) && (bestId == null || s.combined() > bestScore)) {
-                bestId = (UUID) row[0];
-                bestScore = s.combined();
-            }
-        }
-        return bestId == null ? null : new Match(Referral.findById(bestId), bestScore);
-    }
-
-    private void linkRepeat(Referral r, CaseRecorded c, double similarity, Actor actor) {
-        ReferralCase rc = caseRow(c.caseId(), r.id, true, c.communityCode(), c.lineCode(), c.address(), c.description(),
-                c.households(), c.urgency().name(), c.recordedAt());
-        rc.similarity = similarity;
-        rc.persist();
-        r.repeatCount++;
-        r.priority++;
-        timeline(r, actor, "REPEAT_LINKED", r.status, r.status,
-                String.format("重复信访 %s（相似度 %.2f） / repeat petition", c.caseId(), similarity));
-        emit(EventType.REFERRAL_REPEAT_LINKED, r, actor,
-                new RepeatLinked(id(r), r.caseId, c.caseId(), r.repeatCount, r.priority));
-    }
-
-    private Referral open(String caseId, String community, String line, String address, String description,
-            int households, String urgency, Instant recordedAt, Actor actor, String why) {
-        Referral r = new Referral();
-        r.id = UUID.randomUUID();
-        r.caseId = caseId;
-        r.communityCode = community;
-        r.subdistrictCode = Jurisdiction.at(community, Jurisdiction.Tier.SUBDISTRICT);
-        r.lineCode = line;
-        r.address = address;
-        r.description = description;
-        r.households = households;
-        r.urgency = urgency;
-        r.caseRecordedAt = recordedAt;
-        r.status = ReferralStatus.TO_ROUTE;
-        r.openedAt = clock.instant();
-        r.acknowledgeBy = policies.due("ACKNOWLEDGE", null, LocalDate.ofInstant(recordedAt, AppClock.ZONE));
-        r.priority = "URGENT".equals(urgency) ? 2 : 1;
-        r.watchTier = Tier.SUBDISTRICT;
-        r.watchJurisdiction = r.subdistrictCode;
-        suggest(r);
-        r.persist();
-        caseRow(caseId, r.id, false, community, line, address, description, households, urgency, recordedAt).persist();
-        timeline(r, actor, "OPEN", null, r.status, why != null ? why
-                : "进入街道待转办队列 / queued at sub-district " + r.subdistrictCode);
-        emit(EventType.REFERRAL_OPENED, r, actor, new ReferralOpened(id(r), caseId, community, line, r.suggestedRoute,
-                r.suggestedUnitId == null ? null : r.suggestedUnitId.toString(), r.acknowledgeBy));
+    private Referral transition(Referral r, Action action, ReferralStatus to, Actor actor, String note,
+            Consumer<Referral> change, EventType type, Function<Referral, Object> event) {
+        require(r, action);
+        ReferralStatus from = r.status;
+        r.status = to;
+        change.accept(r);
+        timeline(r, actor, action.name(), from, to, note);
+        emit(type, r, actor, event.apply(r));
         return r;
-    }
-
-    /** Pre-fills route and unit from the remit rules; the most specific scope wins. */
-    private void suggest(Referral r) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                select rr.route, rr.unit_id from routing_rule rr join handling_unit u on u.id = rr.unit_id
-                where rr.line_code = :line and u.active
-                  and rr.scope_code in (:community, :subdistrict, :district)
-                order by case rr.scope_code when :community then 0 when :subdistrict then 1 else 2 end
-                limit 1""")
-                .setParameter("line", r.lineCode).setParameter("community", r.communityCode)
-                .setParameter("subdistrict", r.subdistrictCode)
-                .setParameter("district", Jurisdiction.at(r.communityCode, Jurisdiction.Tier.DISTRICT))
-                .getResultList();
-        if (!rows.isEmpty()) {
-            r.suggestedRoute = Route.valueOf((String) rows.get(0)[0]);
-            r.suggestedUnitId = UUID.fromString(String.valueOf(rows.get(0)[1]));
-        }
-    }
-
-    private ReferralCase caseRow(String caseId, UUID referralId, boolean repeat, String community, String line,
-            String address, String description, int households, String urgency, Instant recordedAt) {
-        ReferralCase rc = new ReferralCase();
-        rc.caseId = caseId;
-        rc.referralId = referralId;
-        rc.repeat = repeat;
-        rc.communityCode = community;
-        rc.lineCode = line;
-        rc.address = address;
-        rc.description = description;
-        rc.households = households;
-        rc.urgency = urgency;
-        rc.recordedAt = recordedAt;
-        rc.linkedAt = clock.instant();
-        return rc;
-    }
-
-    public void timeline(Referral r, Actor actor, String action, ReferralStatus from, ReferralStatus to, String reason) {
-        TimelineEntry t = new TimelineEntry();
-        t.referralId = r.id;
-        t.at = clock.instant();
-        t.actor = actor.subject();
-        t.actorRole = actor.role();
-        t.action = action;
-        t.fromStatus = from == null ? null : from.name();
-        t.toStatus = to == null ? null : to.name();
-        t.reason = reason;
-        t.persist();
-    }
-
-    public void emit(EventType type, Referral r, Actor actor, Object payload) {
-        outbox.publish(type.topic().topic(), EventEnvelope.of(type, r.communityCode, id(r), r.caseId, actor, payload));
     }
 
     private static String id(Referral r) {
