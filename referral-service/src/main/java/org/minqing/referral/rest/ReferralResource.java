@@ -30,6 +30,7 @@ import org.minqing.referral.Referral;
 import org.minqing.referral.ReferralStatus;
 import org.minqing.referral.TimelineEntry;
 import org.minqing.referral.service.KnownRepresentatives;
+import org.minqing.referral.mapping.ReferralView;
 import org.minqing.referral.service.ReferralService;
 
 /** Referrals (转办件): the sub-district's queue, routing, the handling unit's work, supervision. */

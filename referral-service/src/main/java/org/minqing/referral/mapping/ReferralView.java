@@ -1,4 +1,4 @@
-package org.minqing.referral.rest;
+package org.minqing.referral.mapping;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,0 +1,39 @@
+package org.minqing.referral.rest;
+
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+
+import org.minqing.kit.scope.Roles;
+import org.minqing.referral.service.RoutingRules;
+import org.minqing.referral.service.RoutingRules.Rule;
+
+/** Remit rules (转办规则): read by staff, changed by operations. */
+@Path("/routing-rules")
+public class RoutingRuleResource {
+
+    @Inject
+    RoutingRules rules;
+
+    @GET
+    @RolesAllowed({ Roles.DISTRICT_STAFF, Roles.SUBDISTRICT_STAFF, Roles.COMMUNITY_STAFF, Roles.SERVICE, Roles.OPS_ADMIN })
+    @Transactional
+    public List<Rule> list() {
+        return rules.all();
+    }
+
+    /** Adds or replaces the rule for a line and scope (ops-admin). */
+    @PUT
+    @RolesAllowed(Roles.OPS_ADMIN)
+    @Transactional
+    public Rule put(@Valid @NotNull Rule req) {
+        return rules.put(req);
+    }
+}
