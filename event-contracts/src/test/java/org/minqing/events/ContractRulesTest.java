@@ -40,8 +40,9 @@ class ContractRulesTest {
         assertEquals("minqing.intake.case.dlt.referral", Topics.CASE.dlt("referral"));
         assertThrows(IllegalArgumentException.class, () -> Topics.REFERRAL.dlt("referral"));
         assertThrows(IllegalArgumentException.class, () -> Topics.NOTICE.dlt("intake"));
-        assertTrue(Topics.isDlt(Topics.NOTICE.dlt("representative")));
-        assertEquals(30L * 24 * 3600 * 1000, Topics.retentionMs(Topics.NOTICE.dlt("representative")));
+        assertThrows(IllegalArgumentException.class, () -> Topics.NOTICE.dlt("representative"));
+        assertTrue(Topics.isDlt(Topics.CASE.dlt("referral")));
+        assertEquals(30L * 24 * 3600 * 1000, Topics.retentionMs(Topics.CASE.dlt("referral")));
         assertEquals(7L * 24 * 3600 * 1000, Topics.retentionMs(Topics.NOTICE.topic()));
         assertEquals(Topics.CASE, Topics.forTopic("minqing.intake.case"));
     }
