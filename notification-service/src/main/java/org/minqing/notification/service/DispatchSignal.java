@@ -1,7 +1,6 @@
 package org.minqing.notification.service;
 
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
+import org.minqing.kit.worker.PollingWorker;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,10 +12,15 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 @ApplicationScoped
 public class DispatchSignal {
 
-    private final Semaphore wake = new Semaphore(0);
+    /** The dispatcher's worker, once it runs; commits before that have nothing to wake. */
+    private volatile PollingWorker worker;
 
     @Inject
     TransactionSynchronizationRegistry registry;
+
+    void attach(PollingWorker worker) {
+        this.worker = worker;
+    }
 
     public void afterCommit() {
         registry.registerInterposedSynchronization(new Synchronization() {
@@ -27,20 +31,16 @@ public class DispatchSignal {
             @Override
             public void afterCompletion(int status) {
                 if (status == Status.STATUS_COMMITTED) {
-                    wake.release();
+                    wakeNow();
                 }
             }
         });
     }
 
     public void wakeNow() {
-        wake.release();
-    }
-
-    /** Waits up to {@code millis} for a wake-up; drains extra permits. */
-    public void await(long millis) throws InterruptedException {
-        if (wake.tryAcquire(millis, TimeUnit.MILLISECONDS)) {
-            wake.drainPermits();
+        PollingWorker w = worker;
+        if (w != null) {
+            w.wake();
         }
     }
 }

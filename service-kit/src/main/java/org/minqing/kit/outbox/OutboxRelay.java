@@ -9,11 +9,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -28,6 +24,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.minqing.kit.worker.PollingWorker;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -97,11 +94,9 @@ public class OutboxRelay {
     @ConfigProperty(name = "minqing.outbox.max-attempts", defaultValue = "20")
     int maxAttempts;
 
-    private final Semaphore wake = new Semaphore(0);
-    private volatile boolean running;
     private volatile Instant lastFailure;
     private KafkaProducer<String, String> producer;
-    private ExecutorService worker;
+    private PollingWorker worker;
 
     void start(@Observes StartupEvent event) {
         if (!enabled) {
@@ -109,25 +104,13 @@ public class OutboxRelay {
             return;
         }
         producer = new KafkaProducer<>(producerConfig(), new StringSerializer(), new StringSerializer());
-        running = true;
-        worker = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "outbox-relay");
-            t.setDaemon(true);
-            return t;
-        });
-        worker.submit(this::loop);
+        worker = new PollingWorker("outbox-relay", pollInterval, Duration.ofMillis(200), maxBackoff);
+        worker.start(this::pass);
     }
 
     void stop(@Observes ShutdownEvent event) {
-        running = false;
-        wake.release();
         if (worker != null) {
-            worker.shutdown();
-            try {
-                worker.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            worker.stop(Duration.ofSeconds(10));
         }
         if (producer != null) {
             producer.close(Duration.ofSeconds(5));
@@ -136,7 +119,9 @@ public class OutboxRelay {
 
     /** Wakes the relay as soon as a transaction that wrote outbox rows has committed. */
     void onWritten(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.OutboxWritten written) {
-        wake.release();
+        if (worker != null) {
+            worker.wake();
+        }
     }
 
     /** When the last publish attempt failed, or null; the broker is presumed down meanwhile. */
@@ -153,33 +138,20 @@ public class OutboxRelay {
         return QuarkusTransaction.requiringNew().call(() -> OutboxEvent.count("sentAt is null and parkedAt is not null"));
     }
 
-    private void loop() {
-        Duration backoff = Duration.ofMillis(200);
-        while (running) {
-            try {
-                BatchResult result = QuarkusTransaction.requiringNew().timeout(120).call(this::relayBatch);
-                if (result.failed()) {
-                    lastFailure = Instant.now();
-                    sleep(backoff);
-                    backoff = min(backoff.multipliedBy(2), maxBackoff);
-                    continue;
-                }
-                lastFailure = null;
-                backoff = Duration.ofMillis(200);
-                if (result.read() < batchSize) {
-                    wake.drainPermits();
-                    wake.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                // Database unavailable or similar: keep the thread alive and try again later.
+    /** One batch; while the broker refuses, the worker backs off and {@link #lastFailure} says since when. */
+    private PollingWorker.Next pass() {
+        try {
+            BatchResult result = QuarkusTransaction.requiringNew().timeout(120).call(this::relayBatch);
+            if (result.failed()) {
                 lastFailure = Instant.now();
-                LOG.warnf("outbox relay pass failed: %s", e.toString());
-                sleep(backoff);
-                backoff = min(backoff.multipliedBy(2), maxBackoff);
+                return PollingWorker.Next.FAILED;
             }
+            lastFailure = null;
+            return result.read() < batchSize ? PollingWorker.Next.IDLE : PollingWorker.Next.MORE;
+        } catch (RuntimeException e) {
+            // Database unavailable or similar: the worker logs it and tries again later.
+            lastFailure = Instant.now();
+            throw e;
         }
     }
 
@@ -359,19 +331,6 @@ public class OutboxRelay {
 
     private static String truncate(String s) {
         return s == null || s.length() <= 1000 ? s : s.substring(0, 1000);
-    }
-
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
-    }
-
-    private void sleep(Duration d) {
-        try {
-            wake.tryAcquire(0); // do not let a stale wake-up cut the back-off short
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private record BatchResult(int read, boolean failed) {
