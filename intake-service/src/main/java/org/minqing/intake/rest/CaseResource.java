@@ -21,6 +21,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.minqing.kit.jdbc.SqlValues;
 import org.minqing.intake.IntakeCase;
 import org.minqing.intake.mapping.CaseRequest;
 import org.minqing.intake.mapping.CaseViews.AccessEntry;
@@ -99,7 +100,7 @@ public class CaseResource {
                 select accessed_by, role, purpose, endpoint, accessed_at from personal_data_access
                  where case_id = :c order by accessed_at, id""").setParameter("c", c.id).getResultList();
         return rows.stream().map(r -> new AccessEntry((String) r[0], (String) r[1], (String) r[2], (String) r[3],
-                r[4] instanceof java.time.Instant i ? i : ((java.time.OffsetDateTime) r[4]).toInstant())).toList();
+                SqlValues.instant(r[4]))).toList();
     }
 
     /**

@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
+import org.minqing.kit.jdbc.SqlValues;
 import org.minqing.events.intake.IntakeChannel;
 import org.minqing.intake.CaseStatus;
 import org.minqing.intake.mapping.CaseViews.CasePage;
@@ -170,10 +171,10 @@ public class CaseSearch {
         List<CaseSummary> items = new ArrayList<>();
         for (int i = 0; i < Math.min(limit, rows.size()); i++) {
             Object[] r = rows.get(i);
-            Instant recordedAt = instant(r[10]);
+            Instant recordedAt = SqlValues.instant(r[10]);
             items.add(new CaseSummary((UUID) r[0], (String) r[1], r[2].toString(), (String) r[3],
                     (String) r[4], (String) r[5], (Boolean) r[6], r[7] != null || ((Number) r[8]).intValue() > 0,
-                    ((Number) r[8]).intValue(), r[9] == null ? null : localDate(r[9]), recordedAt, (String) r[11]));
+                    ((Number) r[8]).intValue(), r[9] == null ? null : SqlValues.localDate(r[9]), recordedAt, (String) r[11]));
         }
         String next = null;
         if (rows.size() > limit) {
@@ -194,28 +195,5 @@ public class CaseSearch {
             errors.add(Problem.FieldError.of(field, "须为 YYYY-MM-DD 格式的日期", "must be a date as YYYY-MM-DD"));
             return null;
         }
-    }
-
-    static Instant instant(Object o) {
-        if (o instanceof Instant i) {
-            return i;
-        }
-        if (o instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        if (o instanceof java.time.OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        throw new IllegalStateException("unexpected timestamp type " + o.getClass());
-    }
-
-    static LocalDate localDate(Object o) {
-        if (o instanceof LocalDate d) {
-            return d;
-        }
-        if (o instanceof java.sql.Date d) {
-            return d.toLocalDate();
-        }
-        throw new IllegalStateException("unexpected date type " + o.getClass());
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import org.minqing.kit.jdbc.SqlValues;
 import org.minqing.kit.problem.ProblemException;
 import org.minqing.kit.scope.CallerScope;
 import org.minqing.kit.scope.Roles;
@@ -93,9 +94,7 @@ public class NoticeResource {
                 .setParameter("n", id).getResultList();
         List<AttemptView> attempts = new ArrayList<>();
         for (Object[] r : rows) {
-            Object at = r[1];
-            Instant when = at instanceof Instant i ? i : at instanceof java.sql.Timestamp t ? t.toInstant()
-                    : ((java.time.OffsetDateTime) at).toInstant();
+            Instant when = SqlValues.instant(r[1]);
             attempts.add(new AttemptView(((Number) r[0]).intValue(), when, (String) r[2], (String) r[3]));
         }
         return new NoticeDetail(view(n), attempts);

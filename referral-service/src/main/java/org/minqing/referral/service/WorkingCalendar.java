@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.minqing.kit.jdbc.SqlValues;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -156,7 +158,7 @@ public class WorkingCalendar {
             List<Object[]> rows = em.createNativeQuery(
                     "select day, kind, name from calendar_day where extract(year from day) = :y order by day")
                     .setParameter("y", year).getResultList();
-            return rows.stream().map(r -> new CalendarDay(toDate(r[0]), DayKind.valueOf((String) r[1]), (String) r[2]))
+            return rows.stream().map(r -> new CalendarDay(SqlValues.localDate(r[0]), DayKind.valueOf((String) r[1]), (String) r[2]))
                     .toList();
         });
     }
@@ -200,7 +202,7 @@ public class WorkingCalendar {
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery("select day, kind from calendar_day").getResultList();
             for (Object[] r : rows) {
-                loaded.put(toDate(r[0]), DayKind.valueOf((String) r[1]));
+                loaded.put(SqlValues.localDate(r[0]), DayKind.valueOf((String) r[1]));
             }
         });
         coveredYears = loaded.keySet().stream().map(LocalDate::getYear).collect(java.util.stream.Collectors.toUnmodifiableSet());
@@ -208,15 +210,5 @@ public class WorkingCalendar {
         days = Map.copyOf(loaded);
         loadedAt = Instant.now();
         return days;
-    }
-
-    private static LocalDate toDate(Object o) {
-        if (o instanceof LocalDate ld) {
-            return ld;
-        }
-        if (o instanceof java.sql.Date sd) {
-            return sd.toLocalDate();
-        }
-        return LocalDate.parse(o.toString());
     }
 }
