@@ -27,7 +27,7 @@ final class ServiceEnvironment {
         }
         if ("referral".equals(service)) {
             // The deadline watch runs often so a moved clock shows up quickly.
-            env.put("REFERRAL_SCHEDULER_EVERY", "2s");
+            env.put("MINQING_REFERRAL_SCHEDULER_EVERY", "2s");
         }
         return env;
     }

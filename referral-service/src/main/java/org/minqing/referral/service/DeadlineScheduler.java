@@ -48,10 +48,10 @@ public class DeadlineScheduler {
     @Inject
     EntityManager em;
 
-    @ConfigProperty(name = "referral.deadline.approaching-working-days", defaultValue = "3")
+    @ConfigProperty(name = "minqing.referral.deadline.approaching-working-days", defaultValue = "3")
     int approachingWorkingDays;
 
-    @Scheduled(every = "{referral.scheduler.every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(every = "{minqing.referral.scheduler.every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             identity = "referral-deadlines")
     void scheduled() {
         runOnce();

@@ -17,13 +17,13 @@ public class RepeatMatcher {
     public record Score(double address, double description, double combined) {
     }
 
-    @ConfigProperty(name = "referral.repeat.min-description", defaultValue = "0.25")
+    @ConfigProperty(name = "minqing.referral.repeat.min-description", defaultValue = "0.25")
     double minDescription;
 
-    @ConfigProperty(name = "referral.repeat.min-address", defaultValue = "0.50")
+    @ConfigProperty(name = "minqing.referral.repeat.min-address", defaultValue = "0.50")
     double minAddress;
 
-    @ConfigProperty(name = "referral.repeat.min-combined", defaultValue = "0.45")
+    @ConfigProperty(name = "minqing.referral.repeat.min-combined", defaultValue = "0.45")
     double minCombined;
 
     /** A case's place and matter as token sets, computed once per case. */
