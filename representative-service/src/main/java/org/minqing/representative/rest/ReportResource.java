@@ -1,7 +1,5 @@
 package org.minqing.representative.rest;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
@@ -12,11 +10,10 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.Response;
 
-import org.jboss.resteasy.reactive.RestResponse;
 import org.minqing.events.representative.RepresentativeKind;
+import org.minqing.kit.export.XlsxDownload;
 import org.minqing.kit.problem.Bounds;
 import org.minqing.kit.problem.ProblemException;
 import org.minqing.kit.scope.Jurisdiction;
@@ -91,16 +88,13 @@ public class ReportResource {
     @GET
     @Path("/duty-archive.xlsx")
     @Produces(DutyArchiveResource.XLSX)
-    public RestResponse<StreamingOutput> dutyArchiveXlsx(@QueryParam("year") Integer year,
+    public Response dutyArchiveXlsx(@QueryParam("year") Integer year,
             @QueryParam("jurisdiction") String jurisdiction, @QueryParam("kind") String kind) {
         Bounds.check().year("year", year).throwIfAny();
         ArchiveReport.Filter f = filter(year, jurisdiction, kind);
-        String file = URLEncoder.encode(f.scope() + "-" + f.year() + "年度代表履职情况.xlsx", StandardCharsets.UTF_8)
-                .replace("+", "%20");
-        StreamingOutput body = out -> export.write(f, out);
-        return RestResponse.ResponseBuilder.ok(body, MediaType.valueOf(DutyArchiveResource.XLSX))
-                .header("Content-Disposition", "attachment; filename=\"duty-archive-" + f.year() + ".xlsx\"; filename*=UTF-8''" + file)
-                .build();
+        // everything is checked above: once rows flow, a problem can no longer be answered
+        return XlsxDownload.of("duty-archive-" + f.year(), f.scope() + "-" + f.year() + "年度代表履职情况",
+                out -> export.write(f, out));
     }
 
     private ArchiveReport.Filter filter(Integer year, String jurisdiction, String kindText) {

@@ -1,18 +1,14 @@
 package org.minqing.representative.service;
 
-import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
 import org.minqing.events.representative.RepresentativeLevel;
+import org.minqing.kit.export.XlsxWriter;
 import org.minqing.representative.DutyType;
 import org.minqing.representative.mapping.Views.ArchiveRow;
 
@@ -39,16 +35,18 @@ public class ArchiveExport {
     @Inject
     ArchiveReport report;
 
+    /** Rows between flushes, so the client receives the workbook while the cursor still reads. */
+    static final int FLUSH_EVERY = 1_000;
+
     public void write(ArchiveReport.Filter filter, OutputStream out) {
-        try (SXSSFWorkbook wb = new SXSSFWorkbook(100)) {
-            Sheet sheet = wb.createSheet(SHEET);
-            int[] r = { 0 };
-            cells(sheet.createRow(r[0]++), new ArrayList<>(headers()));
-            report.forEach(filter, row -> cells(sheet.createRow(r[0]++), values(row)));
-            wb.write(out);
-            wb.dispose();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        try (XlsxWriter x = XlsxWriter.open(out)) {
+            x.sheet(SHEET, headers());
+            report.forEach(filter, row -> {
+                x.row(values(row));
+                if (x.rowsInSheet() % FLUSH_EVERY == 0) {
+                    x.flush();
+                }
+            });
         }
     }
 
@@ -56,12 +54,12 @@ public class ArchiveExport {
         List<Object> v = new ArrayList<>();
         v.add(a.name());
         v.add(a.kindLabel());
-        v.add(a.level() == RepresentativeLevel.CITY ? "市级" : a.level() == RepresentativeLevel.DISTRICT ? "区级" : "");
+        v.add(a.level() == RepresentativeLevel.CITY ? "市级" : a.level() == RepresentativeLevel.DISTRICT ? "区级" : null);
         v.add(a.constituencyCode());
-        v.add(a.liaisonStation() == null ? "" : a.liaisonStation());
-        v.add(a.termStart().toString());
-        v.add(a.termEnd().toString());
-        v.add(a.active() ? "是" : "否");
+        v.add(a.liaisonStation());
+        v.add(a.termStart());
+        v.add(a.termEnd());
+        v.add(a.active()); // 是 / 否
         for (DutyType t : DutyType.values()) {
             v.add(a.countsByType().getOrDefault(t, 0L));
         }
@@ -72,16 +70,5 @@ public class ArchiveExport {
         v.add(a.suggestionsAnswered());
         v.add(a.suggestionsAnsweredOnTime());
         return v;
-    }
-
-    private static void cells(Row row, List<Object> values) {
-        for (int i = 0; i < values.size(); i++) {
-            Object o = values.get(i);
-            if (o instanceof Number n) {
-                row.createCell(i).setCellValue(n.doubleValue());
-            } else {
-                row.createCell(i).setCellValue(String.valueOf(o));
-            }
-        }
     }
 }
