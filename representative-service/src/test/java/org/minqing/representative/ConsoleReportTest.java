@@ -320,6 +320,30 @@ class ConsoleReportTest {
         }
     }
 
+    /** A district with 3,000 representatives: the export reads them through the cursor in several fetches. */
+    @Test
+    void aLargeJurisdictionsExportHasEveryRowInOrder() {
+        String d3 = "310106000000";
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                insert into representative (id, name, kind, level, term_start, term_end, constituency_code, active,
+                    created_at, updated_at)
+                select gen_random_uuid(), '委员' || lpad(i::text, 5, '0'), 'CPPCC_MEMBER', null, date '2022-01-01',
+                       date '2026-12-31', '310106001001', i % 2 = 0, now(), now()
+                from generate_series(1, 3000) i""").executeUpdate());
+        String token = TestTokens.of("d3", "district-staff", d3);
+        byte[] xlsx = given().auth().oauth2(token).queryParam("year", 2025).get("/reports/duty-archive.xlsx").then()
+                .statusCode(200).extract().asByteArray();
+        List<List<String>> rows = org.minqing.kit.export.XlsxReader.read(xlsx).get("代表履职情况");
+        assertThat(rows).hasSize(1 + 3000);
+        assertThat(rows.get(1).subList(0, 2)).containsExactly("委员00001", "政协委员");
+        assertThat(rows.get(1).get(7)).isEqualTo("否");
+        assertThat(rows.get(2).get(7)).isEqualTo("是");
+        assertThat(rows.get(3000).get(0)).isEqualTo("委员03000");
+        given().auth().oauth2(token).queryParam("year", 2025).queryParam("size", 500).queryParam("page", 5)
+                .get("/reports/duty-archive").then().statusCode(200).body("total", is(3000)).body("rows", hasSize(500))
+                .body("rows[499].name", is("委员03000"));
+    }
+
     private static List<Integer> kind(JsonPath r, int i) {
         String k = "attendance.byKind[" + i + "].";
         return List.of(r.getInt(k + "rostered"), r.getInt(k + "attended"), r.getInt(k + "absent"), r.getInt(k + "declined"),
