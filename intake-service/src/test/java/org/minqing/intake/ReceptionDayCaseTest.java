@@ -99,7 +99,7 @@ class ReceptionDayCaseTest {
 
         // At rest the visitor's data is ciphertext carrying its key id.
         String stored = QuarkusTransaction.requiringNew().call(() -> CaseVisitor.ofCase(UUID.fromString(caseId)).get(0).phoneEnc);
-        assertThat(stored).startsWith("local1:").doesNotContain(PHONE);
+        assertThat(stored).startsWith("v2:local1:").doesNotContain(PHONE);
     }
 
     @Test
