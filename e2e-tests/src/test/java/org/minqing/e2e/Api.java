@@ -18,17 +18,6 @@ import io.restassured.specification.RequestSpecification;
 /** Small helpers over the services' public APIs, with tokens from the real Keycloak. */
 final class Api {
 
-    static final String DISTRICT = "310104000000";
-    static final String SUB1 = "310104001000";
-    static final String C11 = "310104001001";
-    static final String C12 = "310104001002";
-    static final String C21 = "310104002001";
-    static final String REP_NPC = "3b1f6c2e-1a01-4c6e-9a01-000000000001";
-    static final String REP_PARTY = "3b1f6c2e-1a01-4c6e-9a01-000000000002";
-    static final String REP_CPPCC = "3b1f6c2e-1a01-4c6e-9a01-000000000003";
-    static final String UNIT_HOUSING = "8d2e4f10-2b02-4d7a-8b02-000000000001";
-    static final String UNIT_CITY = "8d2e4f10-2b02-4d7a-8b02-000000000002";
-
     private Api() {
     }
 

@@ -2,12 +2,12 @@ package org.minqing.e2e;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.minqing.e2e.Api.C11;
-import static org.minqing.e2e.Api.REP_NPC;
-import static org.minqing.e2e.Api.SUB1;
-import static org.minqing.e2e.Api.UNIT_CITY;
-import static org.minqing.e2e.Api.UNIT_HOUSING;
 import static org.minqing.e2e.Api.eventually;
+import static org.minqing.testing.DemoRealm.C11;
+import static org.minqing.testing.DemoRealm.REP_NPC;
+import static org.minqing.testing.DemoRealm.SUB1;
+import static org.minqing.testing.DemoRealm.UNIT_CITY;
+import static org.minqing.testing.DemoRealm.UNIT_HOUSING;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,6 +27,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.minqing.testing.DemoRealm;
 
 import io.restassured.config.HttpClientConfig;
 import io.restassured.config.RestAssuredConfig;
@@ -279,7 +280,7 @@ class AuthorizationMatrixTest {
         }
         if (path.equals("/reception-days")) {
             return Map.of("communityCode", C11, "date", LocalDate.now().plusDays(20).toString(), "startTime", "09:00",
-                    "endTime", "10:00", "place", "越权排期", "representativeIds", List.of(Api.REP_CPPCC));
+                    "endTime", "10:00", "place", "越权排期", "representativeIds", List.of(DemoRealm.REP_CPPCC));
         }
         if (path.endsWith("/roster") || path.endsWith("/attendance")) {
             return Map.of("representativeIds", List.of(REP_NPC));

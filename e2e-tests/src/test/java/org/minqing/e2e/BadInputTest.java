@@ -16,6 +16,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.minqing.testing.DemoRealm;
 
 import io.restassured.response.Response;
 
@@ -47,7 +48,7 @@ class BadInputTest {
         e.add(new Endpoint("intake", "POST", "/cases/" + ANY + "/receipt", "c11.staff", j));
         e.add(new Endpoint("intake", "POST", "/open311/v2/requests.json", "client:open311-partner", j));
         e.add(new Endpoint("representative", "POST", "/representatives", "sub1.staff", j));
-        e.add(new Endpoint("representative", "PUT", "/representatives/" + Api.REP_NPC, "sub1.staff", j));
+        e.add(new Endpoint("representative", "PUT", "/representatives/" + DemoRealm.REP_NPC, "sub1.staff", j));
         e.add(new Endpoint("representative", "POST", "/representatives/import", "sub1.staff", "text/csv"));
         e.add(new Endpoint("representative", "POST", "/liaison-officers", "sub1.staff", j));
         e.add(new Endpoint("representative", "POST", "/reception-days", "sub1.staff", j));
@@ -56,20 +57,20 @@ class BadInputTest {
         e.add(new Endpoint("representative", "POST", "/reception-days/" + ANY + "/cancel", "sub1.staff", j));
         e.add(new Endpoint("representative", "POST", "/reception-days/" + ANY + "/attendance", "sub1.staff", j));
         e.add(new Endpoint("representative", "POST", "/reception-days/" + ANY + "/decline", "rep.party", j));
-        e.add(new Endpoint("representative", "POST", "/duty-archive/" + Api.REP_NPC + "/records", "rep.npc", j));
-        e.add(new Endpoint("representative", "PUT", "/duty-archive/" + Api.REP_NPC + "/records/" + ANY, "rep.npc", j));
-        e.add(new Endpoint("representative", "POST", "/duty-archive/" + Api.REP_NPC + "/voter-contacts", "rep.npc", j));
+        e.add(new Endpoint("representative", "POST", "/duty-archive/" + DemoRealm.REP_NPC + "/records", "rep.npc", j));
+        e.add(new Endpoint("representative", "PUT", "/duty-archive/" + DemoRealm.REP_NPC + "/records/" + ANY, "rep.npc", j));
+        e.add(new Endpoint("representative", "POST", "/duty-archive/" + DemoRealm.REP_NPC + "/voter-contacts", "rep.npc", j));
         for (String action : List.of("route", "extend", "resident-informed", "close", "supervision", "merge")) {
             e.add(new Endpoint("referral", "POST", "/referrals/" + ANY + "/" + action, "sub1.staff", j));
         }
         for (String action : List.of("accept", "return", "progress", "reply")) {
             e.add(new Endpoint("referral", "POST", "/referrals/" + ANY + "/" + action, "unit.housing", j));
         }
-        e.add(new Endpoint("referral", "PUT", "/units/" + Api.UNIT_HOUSING, "ops", j));
+        e.add(new Endpoint("referral", "PUT", "/units/" + DemoRealm.UNIT_HOUSING, "ops", j));
         e.add(new Endpoint("referral", "PUT", "/calendar/2027", "ops", j));
         e.add(new Endpoint("referral", "PUT", "/deadline-policies", "ops", j));
         e.add(new Endpoint("notification", "PUT", "/preferences/a11ce000-0000-4000-8000-000000000004", "c11.staff", j));
-        e.add(new Endpoint("notification", "PUT", "/mailboxes/UNIT/" + Api.UNIT_HOUSING, "ops", j));
+        e.add(new Endpoint("notification", "PUT", "/mailboxes/UNIT/" + DemoRealm.UNIT_HOUSING, "ops", j));
         // Not /ops/clock: a test-only endpoint (off in production), and a body without offsetSeconds
         // reads as 0 there (service-kit's ClockChange has a primitive long) — see the suite's report.
         return e;
@@ -142,11 +143,11 @@ class BadInputTest {
     static List<Boundary> boundaries() {
         String later = java.time.LocalDate.now().plusYears(3).toString();
         Map<String, Object> rep = new java.util.HashMap<>(Map.of("name", "边界测试", "kind", "PARTY_DELEGATE",
-                "termStart", "1900-01-01", "termEnd", "2026-12-31", "constituencyCode", Api.C11));
+                "termStart", "1900-01-01", "termEnd", "2026-12-31", "constituencyCode", DemoRealm.C11));
         Map<String, Object> repLate = new java.util.HashMap<>(rep);
         repLate.put("termStart", "2022-01-01");
         repLate.put("termEnd", "2999-12-31");
-        Map<String, Object> day = Map.of("communityCode", Api.C11, "date", later, "startTime", "09:00",
+        Map<String, Object> day = Map.of("communityCode", DemoRealm.C11, "date", later, "startTime", "09:00",
                 "endTime", "10:00", "place", "边界", "representativeIds", List.of(ANY));
         Map<String, Object> reschedule = Map.of("date", later, "startTime", "09:00", "endTime", "10:00",
                 "place", "边界", "reason", "边界");
@@ -179,18 +180,18 @@ class BadInputTest {
         b.add(new Boundary("referral", "GET", "/reports/work?from=0001-01-01", "district.staff", null, "from"));
         b.add(new Boundary("referral", "GET", "/reports/work?to=2999-12-31", "district.staff", null, "to"));
         b.add(new Boundary("referral", "GET", "/reports/units?from=1900-01-01", "sub1.staff", null, "from"));
-        b.add(new Boundary("referral", "GET", "/reports/units/" + Api.UNIT_HOUSING + "?to=2101-01-01", "sub1.staff", null, "to"));
+        b.add(new Boundary("referral", "GET", "/reports/units/" + DemoRealm.UNIT_HOUSING + "?to=2101-01-01", "sub1.staff", null, "to"));
         b.add(new Boundary("representative", "POST", "/representatives", "sub1.staff", rep, "termStart"));
         b.add(new Boundary("representative", "POST", "/representatives", "sub1.staff", repLate, "termEnd"));
-        b.add(new Boundary("representative", "PUT", "/representatives/" + Api.REP_NPC, "sub1.staff", repLate, "termEnd"));
+        b.add(new Boundary("representative", "PUT", "/representatives/" + DemoRealm.REP_NPC, "sub1.staff", repLate, "termEnd"));
         b.add(new Boundary("representative", "POST", "/reception-days", "c11.staff", day, "date"));
         b.add(new Boundary("representative", "POST", "/reception-days/" + ANY + "/reschedule", "sub1.staff", reschedule, "date"));
         b.add(new Boundary("representative", "GET", "/reception-days/mine?from=1900-01-01", "rep.npc", null, "from"));
-        b.add(new Boundary("representative", "GET", "/calendar/subdistricts/" + Api.SUB1 + "?month=1900-01", "sub1.staff", null, "month"));
-        b.add(new Boundary("representative", "GET", "/calendar/communities/" + Api.C11 + "?month=2101-01", "c11.staff", null, "month"));
-        b.add(new Boundary("representative", "POST", "/duty-archive/" + Api.REP_NPC + "/records", "rep.npc",
+        b.add(new Boundary("representative", "GET", "/calendar/subdistricts/" + DemoRealm.SUB1 + "?month=1900-01", "sub1.staff", null, "month"));
+        b.add(new Boundary("representative", "GET", "/calendar/communities/" + DemoRealm.C11 + "?month=2101-01", "c11.staff", null, "month"));
+        b.add(new Boundary("representative", "POST", "/duty-archive/" + DemoRealm.REP_NPC + "/records", "rep.npc",
                 Map.of("type", "VISIT", "date", "1900-01-01"), "date"));
-        b.add(new Boundary("representative", "PUT", "/duty-archive/" + Api.REP_NPC + "/records/" + ANY, "rep.npc",
+        b.add(new Boundary("representative", "PUT", "/duty-archive/" + DemoRealm.REP_NPC + "/records/" + ANY, "rep.npc",
                 Map.of("type", "VISIT", "date", "2999-01-01"), "date"));
         return b;
     }
@@ -244,7 +245,7 @@ class BadInputTest {
         List<Bound> b = new ArrayList<>();
         // Far enough out that a moved service clock (the story moves intake's by days) changes nothing.
         java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
-        Map<String, Object> ok = Api.hotlineCase(Api.C11, "housing", "边界 " + UUID.randomUUID(), Api.freshPhone(), Api.freshIdNumber());
+        Map<String, Object> ok = Api.hotlineCase(DemoRealm.C11, "housing", "边界 " + UUID.randomUUID(), Api.freshPhone(), Api.freshIdNumber());
         for (Object[] c : new Object[][] { { "households", 0 }, { "households", 100_001 }, { "households", Integer.MAX_VALUE },
                 { "persons", 0 }, { "persons", 1_000_001 }, { "latitude", 90.000001 }, { "latitude", -91 }, { "longitude", 180.5 },
                 { "longitude", -1e308 }, { "receivedOn", today.plusYears(2).toString() }, { "receivedOn", "0001-01-01" },
@@ -376,14 +377,14 @@ class BadInputTest {
      */
     @Test
     void concurrentDuplicateFeedbackIsAcceptedOnce() throws Exception {
-        Map<String, Object> body = Api.hotlineCase(Api.C11, "housing", "重复评价 " + UUID.randomUUID(), Api.freshPhone(),
+        Map<String, Object> body = Api.hotlineCase(DemoRealm.C11, "housing", "重复评价 " + UUID.randomUUID(), Api.freshPhone(),
                 Api.freshIdNumber());
         Response recorded = Api.recordCase("c11.staff", body).then().statusCode(201).extract().response();
         String caseId = recorded.path("id");
         String code = recorded.path("receiptCode");
         String referralId = Api.eventually().until(() -> Api.referralsOfCase("sub1.staff", caseId), l -> l.size() == 1)
                 .get(0).get("id").toString();
-        Api.as("sub1.staff").body(Map.of("route", "SUBDISTRICT_DEPARTMENT", "unitId", Api.UNIT_HOUSING, "difficult", false))
+        Api.as("sub1.staff").body(Map.of("route", "SUBDISTRICT_DEPARTMENT", "unitId", DemoRealm.UNIT_HOUSING, "difficult", false))
                 .post(Api.url("referral", "/referrals/" + referralId + "/route")).then().statusCode(200);
         Api.as("unit.housing").body("{}").post(Api.url("referral", "/referrals/" + referralId + "/accept")).then().statusCode(200);
         Api.as("unit.housing").body(Map.of("reply", "已修复"))

@@ -2,15 +2,15 @@ package org.minqing.e2e;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.minqing.e2e.Api.C11;
-import static org.minqing.e2e.Api.C12;
-import static org.minqing.e2e.Api.REP_CPPCC;
-import static org.minqing.e2e.Api.REP_NPC;
-import static org.minqing.e2e.Api.REP_PARTY;
-import static org.minqing.e2e.Api.UNIT_HOUSING;
 import static org.minqing.e2e.Api.as;
 import static org.minqing.e2e.Api.eventually;
 import static org.minqing.e2e.Api.url;
+import static org.minqing.testing.DemoRealm.C11;
+import static org.minqing.testing.DemoRealm.C12;
+import static org.minqing.testing.DemoRealm.REP_CPPCC;
+import static org.minqing.testing.DemoRealm.REP_NPC;
+import static org.minqing.testing.DemoRealm.REP_PARTY;
+import static org.minqing.testing.DemoRealm.UNIT_HOUSING;
 
 import java.time.LocalDate;
 import java.time.ZoneId;

@@ -1,11 +1,11 @@
 package org.minqing.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.minqing.e2e.Api.C12;
-import static org.minqing.e2e.Api.UNIT_HOUSING;
 import static org.minqing.e2e.Api.as;
 import static org.minqing.e2e.Api.eventually;
 import static org.minqing.e2e.Api.url;
+import static org.minqing.testing.DemoRealm.C12;
+import static org.minqing.testing.DemoRealm.UNIT_HOUSING;
 
 import java.net.URI;
 import java.net.http.HttpClient;

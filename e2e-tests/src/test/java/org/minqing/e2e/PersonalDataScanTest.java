@@ -1,8 +1,8 @@
 package org.minqing.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.minqing.e2e.Api.C11;
 import static org.minqing.e2e.Api.eventually;
+import static org.minqing.testing.DemoRealm.C11;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -2,9 +2,9 @@ package org.minqing.e2e;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.minqing.e2e.Api.C11;
-import static org.minqing.e2e.Api.UNIT_HOUSING;
 import static org.minqing.e2e.Api.eventually;
+import static org.minqing.testing.DemoRealm.C11;
+import static org.minqing.testing.DemoRealm.UNIT_HOUSING;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,7 @@
 package org.minqing.intake;
 
 import static io.restassured.RestAssured.given;
+import static org.minqing.testing.DemoRealm.*;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ import org.minqing.events.Actor;
 import org.minqing.events.EventEnvelope;
 import org.minqing.events.EventType;
 import org.minqing.events.Events;
+import org.minqing.testing.DemoRealm;
 import org.minqing.testing.NativeKafka;
 import org.minqing.testing.TestTokens;
 
@@ -31,18 +33,8 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
-/** Demo ids, tokens, a case body builder and Kafka helpers shared by the tests. */
+/** Tokens, a case body builder and Kafka helpers shared by the tests; the demo ids are {@link DemoRealm}'s. */
 final class IntakeFixtures {
-
-    static final String DISTRICT = "310104000000";
-    static final String SUB1 = "310104001000";
-    static final String C11 = "310104001001";
-    static final String C12 = "310104001002";
-    static final String C21 = "310104002001";
-    static final String REP_NPC = "3b1f6c2e-1a01-4c6e-9a01-000000000001";
-    static final String REP_PARTY = "3b1f6c2e-1a01-4c6e-9a01-000000000002";
-    static final String REP_CPPCC = "3b1f6c2e-1a01-4c6e-9a01-000000000003";
-    static final String UNIT_HOUSING = "8d2e4f10-2b02-4d7a-8b02-000000000001";
 
     static final String PHONE = "13812341234";
     /** A valid 18-digit ID number (check digit X). */

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.containsString;
 import static org.minqing.intake.IntakeFixtures.*;
+import static org.minqing.testing.DemoRealm.*;
 
 import java.time.Duration;
 import java.time.Instant;

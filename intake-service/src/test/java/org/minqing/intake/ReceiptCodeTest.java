@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.minqing.intake.IntakeFixtures.*;
+import static org.minqing.testing.DemoRealm.*;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +21,7 @@ import org.minqing.events.EventType;
 import org.minqing.events.Topics;
 import org.minqing.events.referral.ReferralReferred;
 import org.minqing.events.referral.Route;
+import org.minqing.intake.service.EncryptedFields;
 import org.minqing.intake.service.ReceiptCodeBackfill;
 import org.minqing.intake.service.ReceiptCodes;
 import org.minqing.kit.crypto.FieldCipher;
@@ -154,8 +156,8 @@ class ReceiptCodeTest {
                 .setParameter("id", UUID.fromString(id)).getSingleResult());
         assertThat(row[0]).isNull();
         assertThat((String) row[1]).matches("[0-9a-f]{64}");
-        assertThat((String) row[2]).startsWith("local1:");
-        assertThat(cipher.decrypt((String) row[2])).isEqualTo(code);
+        assertThat((String) row[2]).startsWith("v2:local1:");
+        assertThat(cipher.decrypt(EncryptedFields.RECEIPT_CODE.row(UUID.fromString(id)), (String) row[2])).isEqualTo(code);
         assertThat((String) row[3]).doesNotContain(code).doesNotContain(code.replace("-", ""));
     }
 
@@ -176,7 +178,7 @@ class ReceiptCodeTest {
         Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery(
                 "select receipt_code, receipt_code_enc from intake_case where id = :id").setParameter("id", id).getSingleResult());
         assertThat(row[0]).isNull();
-        assertThat(cipher.decrypt((String) row[1])).isEqualTo(code);
+        assertThat(cipher.decrypt(EncryptedFields.RECEIPT_CODE.row(id), (String) row[1])).isEqualTo(code);
         status(code).then().statusCode(200).body("status", is("RECORDED"));
         long left = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
                 "select count(*) from intake_case where receipt_code is not null").getSingleResult()).longValue());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.is;
 import static org.minqing.intake.IntakeFixtures.*;
+import static org.minqing.testing.DemoRealm.*;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -99,7 +100,7 @@ class ReceptionDayCaseTest {
 
         // At rest the visitor's data is ciphertext carrying its key id.
         String stored = QuarkusTransaction.requiringNew().call(() -> CaseVisitor.ofCase(UUID.fromString(caseId)).get(0).phoneEnc);
-        assertThat(stored).startsWith("local1:").doesNotContain(PHONE);
+        assertThat(stored).startsWith("v2:local1:").doesNotContain(PHONE);
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.minqing.intake.IntakeFixtures.*;
+import static org.minqing.testing.DemoRealm.*;
 
 import java.util.ArrayList;
 import java.util.List;

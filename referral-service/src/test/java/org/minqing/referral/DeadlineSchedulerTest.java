@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.minqing.referral.Fixtures.*;
+import static org.minqing.testing.DemoRealm.UNIT_HOUSING;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -154,7 +155,7 @@ class DeadlineSchedulerTest {
     @Test
     void anOverdueCheckRacingAReplyWaitsForItAndEmitsNothing() throws Exception {
         String id = referralIdForCase(recordCase(freshCommunity(), "housing", null, randomText(30)));
-        route(id, "SUBDISTRICT_DEPARTMENT", HOUSING_UNIT, null, false);
+        route(id, "SUBDISTRICT_DEPARTMENT", UNIT_HOUSING, null, false);
         given().auth().oauth2(HOUSING).contentType("application/json").body(Map.of())
                 .post("/referrals/" + id + "/accept").then().statusCode(200);
         UUID rid = UUID.fromString(id);
@@ -228,7 +229,7 @@ class DeadlineSchedulerTest {
             }));
             assertThat(watchHoldsRow.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
             var routed = pool.submit(() -> given().auth().oauth2(SUB1).contentType("application/json")
-                    .body(Map.of("route", "SUBDISTRICT_DEPARTMENT", "unitId", HOUSING_UNIT, "difficult", false))
+                    .body(Map.of("route", "SUBDISTRICT_DEPARTMENT", "unitId", UNIT_HOUSING, "difficult", false))
                     .post("/referrals/" + id + "/route").then().extract().statusCode());
             org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> routed.isDone()
                     || QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(

@@ -28,6 +28,7 @@ import org.minqing.events.intake.FeedbackGiven;
 import org.minqing.events.intake.IntakeChannel;
 import org.minqing.events.intake.Satisfaction;
 import org.minqing.events.intake.Urgency;
+import org.minqing.testing.DemoRealm;
 import org.minqing.testing.NativeKafka;
 import org.minqing.testing.TestTokens;
 
@@ -43,20 +44,12 @@ import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
  */
 public final class Fixtures {
 
-    public static final String HOUSING_UNIT = "8d2e4f10-2b02-4d7a-8b02-000000000001";
-    public static final String CITY_UNIT = "8d2e4f10-2b02-4d7a-8b02-000000000002";
-    public static final String DISTRICT_TRANSPORT_UNIT = "8d2e4f10-2b02-4d7a-8b02-000000000302";
-    public static final String DISTRICT_HOUSING_UNIT = "8d2e4f10-2b02-4d7a-8b02-000000000301";
-    public static final String SUB2_HOUSING_UNIT = "8d2e4f10-2b02-4d7a-8b02-000000000211";
-    public static final String REP_NPC = "3b1f6c2e-1a01-4c6e-9a01-000000000001";
-    public static final String REP_CPPCC = "3b1f6c2e-1a01-4c6e-9a01-000000000003";
-
-    public static final String DISTRICT = TestTokens.of("dist", "district-staff", "310104000000");
-    public static final String SUB1 = TestTokens.of("sub1", "subdistrict-staff", "310104001000");
+    public static final String DISTRICT = TestTokens.of("dist", "district-staff", DemoRealm.DISTRICT);
+    public static final String SUB1 = TestTokens.of("sub1", "subdistrict-staff", DemoRealm.SUB1);
     public static final String SUB2 = TestTokens.of("sub2", "subdistrict-staff", "310104002000");
-    public static final String HOUSING = TestTokens.handlingUnit("unit.housing", HOUSING_UNIT, "310104001000");
-    public static final String CITY = TestTokens.handlingUnit("unit.city", CITY_UNIT, "310100000000");
-    public static final String OPS = TestTokens.of("ops", "ops-admin", "310104000000");
+    public static final String HOUSING = TestTokens.handlingUnit("unit.housing", DemoRealm.UNIT_HOUSING, DemoRealm.SUB1);
+    public static final String CITY = TestTokens.handlingUnit("unit.city", DemoRealm.UNIT_CITY, "310100000000");
+    public static final String OPS = TestTokens.of("ops", "ops-admin", DemoRealm.DISTRICT);
 
     private static final AtomicInteger NEXT_COMMUNITY = new AtomicInteger(100 + ThreadLocalRandom.current().nextInt(400));
     private static ConsumerTask<String, String> referralEvents;
@@ -86,7 +79,7 @@ public final class Fixtures {
     public static String recordCase(String community, String line, String address, String description, Instant at) {
         String caseId = UUID.randomUUID().toString();
         CaseRecorded c = new CaseRecorded(caseId, IntakeChannel.RECEPTION_DAY, community,
-                line, address, null, null, description, 120, 300, true, Urgency.NORMAL, null, List.of(REP_NPC), 6, false,
+                line, address, null, null, description, 120, 300, true, Urgency.NORMAL, null, List.of(DemoRealm.REP_NPC), 6, false,
                 true, at.truncatedTo(ChronoUnit.MILLIS));
         send(EventEnvelope.of(EventType.CASE_RECORDED, community, caseId, null, new Actor("c11", "community-staff"), c));
         return caseId;

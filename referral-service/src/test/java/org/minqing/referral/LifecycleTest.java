@@ -6,6 +6,9 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.minqing.referral.Fixtures.*;
+import static org.minqing.testing.DemoRealm.REP_NPC;
+import static org.minqing.testing.DemoRealm.UNIT_DISTRICT_HOUSING;
+import static org.minqing.testing.DemoRealm.UNIT_HOUSING;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -38,7 +41,7 @@ class LifecycleTest {
 
     private String referredToHousing(String community) {
         String id = referralIdForCase(recordCase(community, "housing", null, randomText(30)));
-        route(id, "SUBDISTRICT_DEPARTMENT", HOUSING_UNIT, null, false);
+        route(id, "SUBDISTRICT_DEPARTMENT", UNIT_HOUSING, null, false);
         return id;
     }
 
@@ -90,15 +93,15 @@ class LifecycleTest {
         unit(id, "return", Map.of(), 400);
         unit(id, "return", Map.of("reason", "属区级规划审批事项，不在街道职权范围"), 200);
         ReferralReturned r = awaitEvent(id, EventType.REFERRAL_RETURNED).payloadAs(ReferralReturned.class);
-        assertThat(r.unitId()).isEqualTo(HOUSING_UNIT);
+        assertThat(r.unitId()).isEqualTo(UNIT_HOUSING);
         assertThat(r.reason()).contains("规划");
         get(id).body("status", is("RETURNED")).body("unitId", is((Object) null)).body("allowedActions", hasItem("ROUTE"));
         // the unit no longer holds it
         given().auth().oauth2(HOUSING).get("/referrals/" + id).then().statusCode(404);
         // routed again, to the district housing bureau through the deputy
-        route(id, "REPRESENTATIVE_CONTACT", DISTRICT_HOUSING_UNIT, REP_NPC, false);
+        route(id, "REPRESENTATIVE_CONTACT", UNIT_DISTRICT_HOUSING, REP_NPC, false);
         await().atMost(Duration.ofSeconds(30)).until(() -> countEvents(id, EventType.REFERRAL_REFERRED) == 2);
-        get(id).body("status", is("REFERRED")).body("unitId", is(DISTRICT_HOUSING_UNIT));
+        get(id).body("status", is("REFERRED")).body("unitId", is(UNIT_DISTRICT_HOUSING));
         given().auth().oauth2(DISTRICT).get("/referrals/" + id + "/timeline").then()
                 .body("action", org.hamcrest.Matchers.contains("OPEN", "ROUTE", "RETURN", "ROUTE"))
                 .body("[2].reason", org.hamcrest.Matchers.containsString("规划"))
@@ -117,7 +120,7 @@ class LifecycleTest {
         } finally {
             clock.setOffset(Duration.ZERO);
         }
-        get(id).body("status", is("REFERRED")).body("unitId", is(HOUSING_UNIT));
+        get(id).body("status", is("REFERRED")).body("unitId", is(UNIT_HOUSING));
     }
 
     @Test
@@ -125,7 +128,7 @@ class LifecycleTest {
         String community = freshCommunity();
         String caseId = recordCase(community, "housing", null, randomText(30));
         String id = referralIdForCase(caseId);
-        route(id, "SUBDISTRICT_DEPARTMENT", HOUSING_UNIT, null, false);
+        route(id, "SUBDISTRICT_DEPARTMENT", UNIT_HOUSING, null, false);
         unit(id, "accept", Map.of(), 200);
         unit(id, "progress", Map.of("note", "现场查看"), 200);
         unit(id, "reply", Map.of("reply", "已责成物业整改"), 200);
@@ -156,7 +159,7 @@ class LifecycleTest {
         String community = freshCommunity();
         String caseId = recordCase(community, "housing", null, randomText(30));
         String id = referralIdForCase(caseId);
-        route(id, "SUBDISTRICT_DEPARTMENT", HOUSING_UNIT, null, false);
+        route(id, "SUBDISTRICT_DEPARTMENT", UNIT_HOUSING, null, false);
         unit(id, "accept", Map.of(), 200);
         unit(id, "reply", Map.of("reply", "已修复"), 200);
         feedback(community, caseId, Satisfaction.BASICALLY_SATISFIED);

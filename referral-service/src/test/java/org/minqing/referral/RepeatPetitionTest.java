@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.is;
 import static org.minqing.referral.Fixtures.*;
+import static org.minqing.testing.DemoRealm.UNIT_HOUSING;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -36,7 +37,7 @@ class RepeatPetitionTest {
         Instant month = Instant.now().minus(90, ChronoUnit.DAYS);
         String first = recordCase(community, "housing", MONTHLY[0][0], MONTHLY[0][1], month);
         String id = referralIdForCase(first);
-        route(id, "SUBDISTRICT_DEPARTMENT", HOUSING_UNIT, null, false);
+        route(id, "SUBDISTRICT_DEPARTMENT", UNIT_HOUSING, null, false);
         List<String> repeats = new ArrayList<>();
         for (int i = 1; i < MONTHLY.length; i++) {
             String c = recordCase(community, "housing", MONTHLY[i][0], MONTHLY[i][1], month.plus(30L * i, ChronoUnit.DAYS));

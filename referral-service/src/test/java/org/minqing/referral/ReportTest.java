@@ -2,6 +2,7 @@ package org.minqing.referral;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.minqing.testing.DemoRealm.UNIT_HOUSING;
 
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.minqing.events.EventType;
 import org.minqing.events.intake.Satisfaction;
 import org.minqing.kit.time.AppClock;
+import org.minqing.testing.SqlRecorder;
 import org.minqing.testing.TestTokens;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -94,7 +96,7 @@ class ReportTest {
         // the unit sees its own record, not another unit's; the district sees it too
         given().auth().oauth2(unit).queryParam("from", from.toString()).queryParam("to", to.toString())
                 .get("/reports/units/" + unitId).then().statusCode(200).body("referred", is(4));
-        given().auth().oauth2(unit).get("/reports/units/" + HOUSING_UNIT).then().statusCode(404);
+        given().auth().oauth2(unit).get("/reports/units/" + UNIT_HOUSING).then().statusCode(404);
         given().auth().oauth2(DISTRICT).queryParam("from", from.toString()).queryParam("to", to.toString())
                 .get("/reports/units/" + unitId).then().statusCode(200).body("referred", is(4));
         // another sub-district's staff count none of them

@@ -6,6 +6,12 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.minqing.referral.Fixtures.*;
+import static org.minqing.testing.DemoRealm.REP_CPPCC;
+import static org.minqing.testing.DemoRealm.REP_NPC;
+import static org.minqing.testing.DemoRealm.UNIT_CITY;
+import static org.minqing.testing.DemoRealm.UNIT_DISTRICT_TRANSPORT;
+import static org.minqing.testing.DemoRealm.UNIT_HOUSING;
+import static org.minqing.testing.DemoRealm.UNIT_SUB2_HOUSING;
 
 import java.time.LocalDate;
 import java.util.Map;
@@ -44,7 +50,7 @@ class RoutingTest {
         ReferralOpened p = opened.payloadAs(ReferralOpened.class);
         assertThat(opened.jurisdiction()).isEqualTo(community);
         assertThat(p.suggestedRoute()).isEqualTo(Route.SUBDISTRICT_DEPARTMENT);
-        assertThat(p.suggestedUnitId()).isEqualTo(HOUSING_UNIT);
+        assertThat(p.suggestedUnitId()).isEqualTo(UNIT_HOUSING);
         assertThat(p.acknowledgeBy()).isEqualTo(calendar.plusCalendarDays(clock.today(), 15));
         get(id).body("status", is("TO_ROUTE")).body("subdistrictCode", is("310104001000"))
                 .body("watchTier", is("SUBDISTRICT")).body("allowedActions", hasItem("ROUTE"));
@@ -52,7 +58,7 @@ class RoutingTest {
         String planning = referralIdForCase(recordCase(freshCommunity(), "planning", null, randomText(30)));
         ReferralOpened q = awaitEvent(planning, EventType.REFERRAL_OPENED).payloadAs(ReferralOpened.class);
         assertThat(q.suggestedRoute()).isEqualTo(Route.REPRESENTATIVE_CONTACT);
-        assertThat(q.suggestedUnitId()).isEqualTo(CITY_UNIT);
+        assertThat(q.suggestedUnitId()).isEqualTo(UNIT_CITY);
     }
 
     @Test
@@ -100,7 +106,7 @@ class RoutingTest {
     @Test
     void theSubDistrictDepartmentOfTheLineHasSixtyDays() {
         String id = referralIdForCase(recordCase(freshCommunity(), "housing", null, randomText(30)));
-        route(id, "SUBDISTRICT_DEPARTMENT", HOUSING_UNIT, null, false);
+        route(id, "SUBDISTRICT_DEPARTMENT", UNIT_HOUSING, null, false);
         ReferralReferred p = awaitEvent(id, EventType.REFERRAL_REFERRED).payloadAs(ReferralReferred.class);
         assertThat(p.route()).isEqualTo(Route.SUBDISTRICT_DEPARTMENT);
         assertThat(p.unitName()).contains("房屋管理");
@@ -111,10 +117,10 @@ class RoutingTest {
     @Test
     void aRepresentativeContactsTheCityUnitDirectly() {
         String id = referralIdForCase(recordCase(freshCommunity(), "planning", null, randomText(30)));
-        route(id, "REPRESENTATIVE_CONTACT", CITY_UNIT, REP_NPC, false);
+        route(id, "REPRESENTATIVE_CONTACT", UNIT_CITY, REP_NPC, false);
         ReferralReferred p = awaitEvent(id, EventType.REFERRAL_REFERRED).payloadAs(ReferralReferred.class);
         assertThat(p.route()).isEqualTo(Route.REPRESENTATIVE_CONTACT);
-        assertThat(p.unitId()).isEqualTo(CITY_UNIT);
+        assertThat(p.unitId()).isEqualTo(UNIT_CITY);
         assertThat(p.representativeId()).isEqualTo(REP_NPC);
         assertThat(p.dueDate()).isEqualTo(calendar.plusCalendarDays(clock.today(), 60));
         // the city unit sees it; it starts to handle it
@@ -130,7 +136,7 @@ class RoutingTest {
     @Test
     void anInterSessionSuggestionIsAnsweredInThreeMonths() {
         String id = referralIdForCase(recordCase(freshCommunity(), "transport", null, randomText(30)));
-        route(id, "INTER_SESSION_SUGGESTION", DISTRICT_TRANSPORT_UNIT, REP_CPPCC, false);
+        route(id, "INTER_SESSION_SUGGESTION", UNIT_DISTRICT_TRANSPORT, REP_CPPCC, false);
         ReferralReferred p = awaitEvent(id, EventType.REFERRAL_REFERRED).payloadAs(ReferralReferred.class);
         assertThat(p.route()).isEqualTo(Route.INTER_SESSION_SUGGESTION);
         assertThat(p.dueDate()).isEqualTo(calendar.plusMonths(clock.today(), 3));
@@ -140,7 +146,7 @@ class RoutingTest {
     @Test
     void aDifficultSessionSuggestionGetsSixMonths() {
         String id = referralIdForCase(recordCase(freshCommunity(), "planning", null, randomText(30)));
-        route(id, "SESSION_SUGGESTION", CITY_UNIT, REP_NPC, true);
+        route(id, "SESSION_SUGGESTION", UNIT_CITY, REP_NPC, true);
         ReferralReferred p = awaitEvent(id, EventType.REFERRAL_REFERRED).payloadAs(ReferralReferred.class);
         assertThat(p.route()).isEqualTo(Route.SESSION_SUGGESTION);
         assertThat(p.difficult()).isTrue();
@@ -172,7 +178,7 @@ class RoutingTest {
             String dept = referralIdForCase(recordCase(community, "housing", null, randomText(30),
                     java.time.ZonedDateTime.of(2025, 12, 19, 9, 0, 0, 0, AppClock.ZONE).toInstant()));
             moveTo(LocalDate.parse("2025-12-19"));
-            route(dept, "SUBDISTRICT_DEPARTMENT", HOUSING_UNIT, null, false);
+            route(dept, "SUBDISTRICT_DEPARTMENT", UNIT_HOUSING, null, false);
             assertThat(awaitEvent(dept, EventType.REFERRAL_REFERRED).payloadAs(ReferralReferred.class).dueDate())
                     .isEqualTo(LocalDate.parse("2026-02-24"));
             // accepted Fri 2026-02-13 → resolve-by: 60 days → 04-14 (Tue); return window passed meanwhile
@@ -200,25 +206,25 @@ class RoutingTest {
                 .body("errors.field", hasItem("unitId"));
         // a city-level unit outside the representative routes
         given().auth().oauth2(SUB1).contentType("application/json")
-                .body(Map.of("route", "SUBDISTRICT_DEPARTMENT", "unitId", CITY_UNIT))
+                .body(Map.of("route", "SUBDISTRICT_DEPARTMENT", "unitId", UNIT_CITY))
                 .post("/referrals/" + id + "/route").then().statusCode(422).contentType("application/problem+json")
                 .body("errors.field", hasItem("route")).body("detail", containsString("市级单位"));
         // another sub-district's department
         given().auth().oauth2(SUB1).contentType("application/json")
-                .body(Map.of("route", "SUBDISTRICT_DEPARTMENT", "unitId", SUB2_HOUSING_UNIT))
+                .body(Map.of("route", "SUBDISTRICT_DEPARTMENT", "unitId", UNIT_SUB2_HOUSING))
                 .post("/referrals/" + id + "/route").then().statusCode(422).body("errors.field", hasItem("route"));
         // a sub-district department through a representative route
         given().auth().oauth2(SUB1).contentType("application/json")
-                .body(Map.of("route", "REPRESENTATIVE_CONTACT", "unitId", HOUSING_UNIT, "representativeId", REP_NPC))
+                .body(Map.of("route", "REPRESENTATIVE_CONTACT", "unitId", UNIT_HOUSING, "representativeId", REP_NPC))
                 .post("/referrals/" + id + "/route").then().statusCode(422).body("errors.field", hasItem("route"));
         // a representative route without the representative
         given().auth().oauth2(SUB1).contentType("application/json")
-                .body(Map.of("route", "REPRESENTATIVE_CONTACT", "unitId", CITY_UNIT))
+                .body(Map.of("route", "REPRESENTATIVE_CONTACT", "unitId", UNIT_CITY))
                 .post("/referrals/" + id + "/route").then().statusCode(400).body("errors.field", hasItem("representativeId"));
         // no route at all; an unknown route name
-        given().auth().oauth2(SUB1).contentType("application/json").body(Map.of("unitId", HOUSING_UNIT))
+        given().auth().oauth2(SUB1).contentType("application/json").body(Map.of("unitId", UNIT_HOUSING))
                 .post("/referrals/" + id + "/route").then().statusCode(400).body("errors.field", hasItem("route"));
-        given().auth().oauth2(SUB1).contentType("application/json").body(Map.of("route", "FAX", "unitId", HOUSING_UNIT))
+        given().auth().oauth2(SUB1).contentType("application/json").body(Map.of("route", "FAX", "unitId", UNIT_HOUSING))
                 .post("/referrals/" + id + "/route").then().statusCode(400).contentType("application/problem+json");
 
         get(id).body("status", is("TO_ROUTE")).body("unitId", is((Object) null));
@@ -242,17 +248,17 @@ class RoutingTest {
                 .body("communityCode", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.startsWith("310104002")));
         // a community may not route; another sub-district may not route it either
         given().auth().oauth2(c11).contentType("application/json")
-                .body(Map.of("route", "SUBDISTRICT_DEPARTMENT", "unitId", HOUSING_UNIT))
+                .body(Map.of("route", "SUBDISTRICT_DEPARTMENT", "unitId", UNIT_HOUSING))
                 .post("/referrals/" + id + "/route").then().statusCode(403);
         given().auth().oauth2(SUB2).contentType("application/json")
-                .body(Map.of("route", "SUBDISTRICT_DEPARTMENT", "unitId", HOUSING_UNIT))
+                .body(Map.of("route", "SUBDISTRICT_DEPARTMENT", "unitId", UNIT_HOUSING))
                 .post("/referrals/" + id + "/route").then().statusCode(404);
         // before routing no unit sees it
         given().auth().oauth2(HOUSING).get("/referrals/" + id).then().statusCode(404);
-        route(id, "SUBDISTRICT_DEPARTMENT", HOUSING_UNIT, null, false);
+        route(id, "SUBDISTRICT_DEPARTMENT", UNIT_HOUSING, null, false);
         given().auth().oauth2(HOUSING).get("/referrals/" + id).then().statusCode(200);
         given().auth().oauth2(HOUSING).get("/referrals").then().statusCode(200)
-                .body("unitId", org.hamcrest.Matchers.everyItem(is(HOUSING_UNIT))).body("id", hasItem(id));
+                .body("unitId", org.hamcrest.Matchers.everyItem(is(UNIT_HOUSING))).body("id", hasItem(id));
         given().auth().oauth2(CITY).get("/referrals/" + id).then().statusCode(404);
         given().auth().oauth2(CITY).get("/referrals").then().statusCode(200)
                 .body("id", org.hamcrest.Matchers.not(hasItem(id)));
@@ -286,14 +292,14 @@ class RoutingTest {
         knownRepresentative(own, "310104001001", true);
         for (String rep : new String[] { UUID.randomUUID().toString(), "<script>", neighbour, retired }) {
             given().auth().oauth2(SUB1).contentType("application/json")
-                    .body(Map.of("route", "REPRESENTATIVE_CONTACT", "unitId", CITY_UNIT, "representativeId", rep))
+                    .body(Map.of("route", "REPRESENTATIVE_CONTACT", "unitId", UNIT_CITY, "representativeId", rep))
                     .post("/referrals/" + id + "/route").then().statusCode(422).contentType("application/problem+json")
                     .body("errors.field", hasItem("representativeId"));
         }
         get(id).body("status", is("TO_ROUTE")).body("representativeId", is((Object) null));
         // a serving deputy of the caller's own sub-district is accepted
         given().auth().oauth2(SUB1).contentType("application/json")
-                .body(Map.of("route", "REPRESENTATIVE_CONTACT", "unitId", CITY_UNIT, "representativeId", own))
+                .body(Map.of("route", "REPRESENTATIVE_CONTACT", "unitId", UNIT_CITY, "representativeId", own))
                 .post("/referrals/" + id + "/route").then().statusCode(200).body("representativeId", is(own));
     }
 }

@@ -8,6 +8,7 @@ import static org.minqing.referral.Fixtures.*;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.minqing.testing.SqlRecorder;
 
 import io.quarkus.test.junit.QuarkusTest;
 

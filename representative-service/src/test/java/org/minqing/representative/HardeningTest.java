@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.minqing.events.Actor;
 import org.minqing.kit.time.AppClock;
 import org.minqing.representative.service.ReceptionDayService;
+import org.minqing.testing.SqlRecorder;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;

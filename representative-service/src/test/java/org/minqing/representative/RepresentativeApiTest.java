@@ -49,7 +49,7 @@ class RepresentativeApiTest {
         // Stored encrypted, never in plain text.
         String stored = QuarkusTransaction.requiringNew().call(() -> (String) em
                 .createNativeQuery("select phone_enc from representative where id = :id").setParameter("id", id).getSingleResult());
-        assertThat(stored).startsWith("local1:").doesNotContain(phone);
+        assertThat(stored).startsWith("v2:local1:").doesNotContain(phone);
         // M3: the event carries the contact notification-service needs only sealed, never in clear.
         String envelope = QuarkusTransaction.requiringNew().call(() -> (String) em
                 .createNativeQuery("select envelope from outbox_event where message_key = :k and event_type = 'representative.representative.registered'")

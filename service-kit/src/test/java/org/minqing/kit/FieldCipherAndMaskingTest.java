@@ -8,10 +8,14 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.minqing.kit.crypto.CryptoConfig;
+import org.minqing.kit.crypto.EncryptedTable;
+import org.minqing.kit.crypto.FieldRef;
 import org.minqing.kit.crypto.FieldCipher;
 import org.minqing.kit.crypto.Masking;
 
 class FieldCipherAndMaskingTest {
+
+    static final FieldRef PHONE = EncryptedTable.of("person", "id", "phone_enc").column("phone_enc").row("p1");
 
     static final String K1 = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
     static final String K2 = "ZmVkY2JhOTg3NjU0MzIxMGZlZGNiYTk4NzY1NDMyMTA=";
@@ -30,30 +34,36 @@ class FieldCipherAndMaskingTest {
             public Optional<String> indexKey() {
                 return Optional.of(INDEX);
             }
+
+            public boolean acceptUnbound() {
+                return true;
+            }
         });
     }
 
     @Test
     void encryptsWithTheActiveKeyAndDecryptsValuesWrittenWithARetiredOne() {
         FieldCipher old = cipher("k1", Map.of("k1", K1));
-        String before = old.encrypt("13812341234");
-        assertThat(before).startsWith("k1:").doesNotContain("13812341234");
+        String before = old.encrypt(PHONE, "13812341234");
+        assertThat(before).startsWith("v2:k1:").doesNotContain("13812341234");
 
         FieldCipher rotated = cipher("k2", Map.of("k1", K1, "k2", K2));
-        String after = rotated.encrypt("13812341234");
-        assertThat(after).startsWith("k2:");
-        assertThat(rotated.decrypt(before)).isEqualTo("13812341234");
-        assertThat(rotated.decrypt(after)).isEqualTo("13812341234");
-        assertThat(rotated.encrypt("13812341234")).as("random IV").isNotEqualTo(after);
+        String after = rotated.encrypt(PHONE, "13812341234");
+        assertThat(after).startsWith("v2:k2:");
+        assertThat(rotated.decrypt(PHONE, before)).isEqualTo("13812341234");
+        assertThat(rotated.decrypt(PHONE, after)).isEqualTo("13812341234");
+        assertThat(rotated.encrypt(PHONE, "13812341234")).as("random IV").isNotEqualTo(after);
+        assertThat(rotated.isCurrent(before)).as("under a retired key: for the re-encryption job").isFalse();
+        assertThat(rotated.isCurrent(after)).isTrue();
     }
 
     @Test
     void tamperedValuesAndUnknownKeysAreRefused() {
         FieldCipher c = cipher("k1", Map.of("k1", K1));
-        String v = c.encrypt("110101199003071234");
+        String v = c.encrypt(PHONE, "110101199003071234");
         String tampered = v.substring(0, v.length() - 4) + (v.endsWith("AAAA") ? "BBBB" : "AAAA");
-        assertThatThrownBy(() -> c.decrypt(tampered)).isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> c.decrypt("k9:" + v.substring(3))).hasMessageContaining("k9");
+        assertThatThrownBy(() -> c.decrypt(PHONE, tampered)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> c.decrypt(PHONE, "v2:k9:" + v.substring(6))).hasMessageContaining("k9");
     }
 
     @Test

@@ -1,5 +1,11 @@
 package org.minqing.intake.service;
 
+import static org.minqing.intake.service.EncryptedFields.RECEIPT_CODE;
+import static org.minqing.intake.service.EncryptedFields.VISITOR_EMAIL;
+import static org.minqing.intake.service.EncryptedFields.VISITOR_ID_NUMBER;
+import static org.minqing.intake.service.EncryptedFields.VISITOR_NAME;
+import static org.minqing.intake.service.EncryptedFields.VISITOR_PHONE;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -47,6 +53,7 @@ import org.minqing.intake.mapping.CaseViews.ReceiptSlip;
 import org.minqing.intake.mapping.CaseViews.VisitorView;
 import org.minqing.intake.mapping.VisitorInput;
 import org.minqing.kit.crypto.FieldCipher;
+
 import org.minqing.kit.crypto.Masking;
 import org.minqing.kit.outbox.Outbox;
 import org.minqing.kit.problem.Problem;
@@ -125,7 +132,7 @@ public class CaseService {
                 IntakeCase existing = IntakeCase.findById((UUID) row[1]);
                 // The same caller retrying the same request gets the code the lost answer carried,
                 // unless it has since been reissued: then only the reissuing staff hold the new one.
-                String code = existing.receiptReissuedAt == null ? cipher.decrypt(existing.receiptCodeEnc) : null;
+                String code = existing.receiptReissuedAt == null ? cipher.decrypt(RECEIPT_CODE.row(existing.id), existing.receiptCodeEnc) : null;
                 return new Recorded(toDetail(existing, maskedVisitors(existing.id), List.of(recordedStep(existing)))
                         .withReceiptCode(code), true);
             }
@@ -182,7 +189,7 @@ public class CaseService {
         c.id = caseId;
         String receiptCode = receiptCodes.generate();
         c.receiptHash = cipher.blindIndex(receiptCode);
-        c.receiptCodeEnc = cipher.encrypt(receiptCode);
+        c.receiptCodeEnc = cipher.encrypt(RECEIPT_CODE.row(c.id), receiptCode);
         c.channel = req.channel().name();
         c.communityCode = req.communityCode();
         c.lineCode = req.lineCode();
@@ -212,10 +219,10 @@ public class CaseService {
             row.id = UUID.randomUUID();
             row.caseId = caseId;
             row.ordinal = ordinal++;
-            row.nameEnc = cipher.encrypt(blankToNull(v.name()));
-            row.phoneEnc = cipher.encrypt(blankToNull(v.phone()));
-            row.idNumberEnc = cipher.encrypt(v.idNumber() == null ? null : v.idNumber().toUpperCase());
-            row.emailEnc = cipher.encrypt(blankToNull(v.email()));
+            row.nameEnc = cipher.encrypt(VISITOR_NAME.row(row.id), blankToNull(v.name()));
+            row.phoneEnc = cipher.encrypt(VISITOR_PHONE.row(row.id), blankToNull(v.phone()));
+            row.idNumberEnc = cipher.encrypt(VISITOR_ID_NUMBER.row(row.id), v.idNumber() == null ? null : v.idNumber().toUpperCase());
+            row.emailEnc = cipher.encrypt(VISITOR_EMAIL.row(row.id), blankToNull(v.email()));
             row.phoneIndex = cipher.blindIndex(blankToNull(v.phone()));
             row.keyId = cipher.activeKeyId();
             row.persist();
@@ -286,8 +293,8 @@ public class CaseService {
         List<VisitorView> views;
         if (full && !visitors.isEmpty()) {
             accessLog.record(id, scope.subject(), scope.actor().role(), purpose, endpoint);
-            views = visitors.stream().map(v -> new VisitorView(cipher.decrypt(v.nameEnc), cipher.decrypt(v.phoneEnc),
-                    cipher.decrypt(v.idNumberEnc), cipher.decrypt(v.emailEnc), false)).toList();
+            views = visitors.stream().map(v -> new VisitorView(name(v), phone(v),
+                    idNumber(v), email(v), false)).toList();
         } else {
             views = visitors.stream().map(this::masked).toList();
         }
@@ -328,7 +335,7 @@ public class CaseService {
         String code = receiptCodes.generate();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         c.receiptHash = cipher.blindIndex(code);
-        c.receiptCodeEnc = cipher.encrypt(code);
+        c.receiptCodeEnc = cipher.encrypt(RECEIPT_CODE.row(c.id), code);
         c.receiptReissuedAt = now;
         c.updatedAt = now;
         accessLog.record(id, scope.subject(), scope.actor().role(), "补发回执码 / receipt code reissued",
@@ -352,10 +359,10 @@ public class CaseService {
         List<Contact> contacts = new ArrayList<>();
         for (CaseVisitor v : CaseVisitor.ofCase(id)) {
             if (v.phoneEnc != null || v.emailEnc != null) {
-                contacts.add(new Contact(cipher.decrypt(v.nameEnc), cipher.decrypt(v.phoneEnc), cipher.decrypt(v.emailEnc)));
+                contacts.add(new Contact(name(v), phone(v), email(v)));
             }
         }
-        return new Contacts(id.toString(), c.receiptCodeEnc == null ? null : cipher.decrypt(c.receiptCodeEnc), contacts);
+        return new Contacts(id.toString(), c.receiptCodeEnc == null ? null : cipher.decrypt(RECEIPT_CODE.row(c.id), c.receiptCodeEnc), contacts);
     }
 
     /** Looks a case up by receipt code: always by the code's keyed hash, so the work is the same for any code. */
@@ -481,8 +488,25 @@ public class CaseService {
     }
 
     private VisitorView masked(CaseVisitor v) {
-        return new VisitorView(Masking.name(cipher.decrypt(v.nameEnc)), Masking.phone(cipher.decrypt(v.phoneEnc)),
-                Masking.idNumber(cipher.decrypt(v.idNumberEnc)), Masking.email(cipher.decrypt(v.emailEnc)), true);
+        return new VisitorView(Masking.name(name(v)), Masking.phone(phone(v)),
+                Masking.idNumber(idNumber(v)), Masking.email(email(v)), true);
+    }
+
+    // L12: each visitor value decrypts only as the value of its own row and column.
+    private String name(CaseVisitor v) {
+        return cipher.decrypt(VISITOR_NAME.row(v.id), v.nameEnc);
+    }
+
+    private String phone(CaseVisitor v) {
+        return cipher.decrypt(VISITOR_PHONE.row(v.id), v.phoneEnc);
+    }
+
+    private String idNumber(CaseVisitor v) {
+        return cipher.decrypt(VISITOR_ID_NUMBER.row(v.id), v.idNumberEnc);
+    }
+
+    private String email(CaseVisitor v) {
+        return cipher.decrypt(VISITOR_EMAIL.row(v.id), v.emailEnc);
     }
 
     private static List<VisitorView> maskedViews(List<VisitorInput> visitors) {

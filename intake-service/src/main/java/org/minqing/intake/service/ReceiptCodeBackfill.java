@@ -59,7 +59,8 @@ public class ReceiptCodeBackfill {
             em.createNativeQuery("""
                     update intake_case set receipt_code_enc = coalesce(receipt_code_enc, :enc), receipt_code = null
                      where id = :id""")
-                    .setParameter("enc", cipher.encrypt(((String) r[1]).strip())).setParameter("id", (UUID) r[0])
+                    .setParameter("enc", cipher.encrypt(EncryptedFields.RECEIPT_CODE.row(r[0]), ((String) r[1]).strip()))
+                    .setParameter("id", (UUID) r[0])
                     .executeUpdate();
         }
         return rows.size();

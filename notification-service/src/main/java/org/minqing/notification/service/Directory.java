@@ -1,5 +1,8 @@
 package org.minqing.notification.service;
 
+import static org.minqing.notification.service.EncryptedFields.RECIPIENT_EMAIL;
+import static org.minqing.notification.service.EncryptedFields.RECIPIENT_MOBILE;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -44,8 +47,8 @@ public class Directory {
                   active = excluded.active, updated_at = now()""")
                 .setParameter("kind", kind).setParameter("id", id).setParameter("name", name)
                 .setParameter("j", jurisdiction).setParameter("sub", blankToNull(userSubject))
-                .setParameter("email", cipher.encrypt(blankToNull(email)))
-                .setParameter("mobile", cipher.encrypt(blankToNull(mobile)))
+                .setParameter("email", cipher.encrypt(RECIPIENT_EMAIL.row(kind, id), blankToNull(email)))
+                .setParameter("mobile", cipher.encrypt(RECIPIENT_MOBILE.row(kind, id), blankToNull(mobile)))
                 .setParameter("active", active)
                 .executeUpdate();
     }
@@ -56,7 +59,8 @@ public class Directory {
                 "select name, user_subject, email_enc, mobile_enc, active from person_recipient where kind = :k and id = :id")
                 .setParameter("k", kind).setParameter("id", id).getResultList();
         return rows.stream().findFirst().map(r -> new Address((String) r[0], (String) r[1],
-                cipher.decrypt((String) r[2]), cipher.decrypt((String) r[3]), (Boolean) r[4]));
+                cipher.decrypt(RECIPIENT_EMAIL.row(kind, id), (String) r[2]),
+                cipher.decrypt(RECIPIENT_MOBILE.row(kind, id), (String) r[3]), (Boolean) r[4]));
     }
 
     public Optional<Address> mailbox(String kind, String key) {

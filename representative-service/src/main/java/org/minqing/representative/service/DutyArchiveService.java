@@ -1,5 +1,8 @@
 package org.minqing.representative.service;
 
+import static org.minqing.representative.service.EncryptedFields.VOTER_NAME;
+import static org.minqing.representative.service.EncryptedFields.VOTER_PHONE;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -126,8 +129,8 @@ public class DutyArchiveService {
         VoterContact v = new VoterContact();
         v.id = UUID.randomUUID();
         v.representativeId = rep.id;
-        v.nameEnc = cipher.encrypt(r.name().trim());
-        v.phoneEnc = cipher.encrypt(RepresentativeService.blankToNull(r.phone()));
+        v.nameEnc = cipher.encrypt(VOTER_NAME.row(v.id), r.name().trim());
+        v.phoneEnc = cipher.encrypt(VOTER_PHONE.row(v.id), RepresentativeService.blankToNull(r.phone()));
         v.address = RepresentativeService.blankToNull(r.address());
         v.notes = RepresentativeService.blankToNull(r.notes());
         v.createdAt = Instant.now();
@@ -136,8 +139,8 @@ public class DutyArchiveService {
     }
 
     public VoterContactView view(VoterContact v, boolean full) {
-        String name = cipher.decrypt(v.nameEnc);
-        String phone = cipher.decrypt(v.phoneEnc);
+        String name = cipher.decrypt(VOTER_NAME.row(v.id), v.nameEnc);
+        String phone = cipher.decrypt(VOTER_PHONE.row(v.id), v.phoneEnc);
         return new VoterContactView(v.id, v.representativeId, full ? name : Masking.name(name),
                 full ? phone : Masking.phone(phone), v.address, v.notes, !full);
     }

@@ -1,5 +1,10 @@
 package org.minqing.representative.service;
 
+import static org.minqing.representative.service.EncryptedFields.LIAISON_OFFICER_EMAIL;
+import static org.minqing.representative.service.EncryptedFields.LIAISON_OFFICER_PHONE;
+import static org.minqing.representative.service.EncryptedFields.REPRESENTATIVE_EMAIL;
+import static org.minqing.representative.service.EncryptedFields.REPRESENTATIVE_PHONE;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -129,9 +134,9 @@ public class RepresentativeService {
         rep.termEnd = r.termEnd();
         rep.constituencyCode = r.constituencyCode();
         rep.liaisonStation = blankToNull(r.liaisonStation());
-        rep.phoneEnc = cipher.encrypt(blankToNull(r.phone()));
+        rep.phoneEnc = cipher.encrypt(REPRESENTATIVE_PHONE.row(rep.id), blankToNull(r.phone()));
         rep.phoneIndex = cipher.blindIndex(blankToNull(r.phone()));
-        rep.emailEnc = cipher.encrypt(blankToNull(r.email()));
+        rep.emailEnc = cipher.encrypt(REPRESENTATIVE_EMAIL.row(rep.id), blankToNull(r.email()));
         rep.userSubject = blankToNull(r.userSubject());
         rep.active = r.active() == null || r.active();
         rep.updatedAt = Instant.now();
@@ -152,8 +157,8 @@ public class RepresentativeService {
         o.id = r.id() != null ? r.id() : UUID.randomUUID();
         o.name = r.name().trim();
         o.communityCode = r.communityCode();
-        o.phoneEnc = cipher.encrypt(blankToNull(r.phone()));
-        o.emailEnc = cipher.encrypt(blankToNull(r.email()));
+        o.phoneEnc = cipher.encrypt(LIAISON_OFFICER_PHONE.row(o.id), blankToNull(r.phone()));
+        o.emailEnc = cipher.encrypt(LIAISON_OFFICER_EMAIL.row(o.id), blankToNull(r.email()));
         o.userSubject = blankToNull(r.userSubject());
         o.active = true;
         o.createdAt = Instant.now();

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
 /**
  * Keys for personal data at rest. Operators supply them from a Kubernetes Secret
@@ -24,4 +25,12 @@ public interface CryptoConfig {
 
     /** Base64 HMAC key for blind indexes; never rotated without re-indexing. */
     Optional<String> indexKey();
+
+    /**
+     * Whether values written before L12 (bound to the key id only, not to their row) are still read.
+     * Set it to false once {@code POST /ops/reencryption} reports none left (ADR l12): then a copied
+     * old value cannot be passed off as another row's either.
+     */
+    @WithDefault("true")
+    boolean acceptUnbound();
 }

@@ -125,6 +125,20 @@ public class ProblemMappers {
         return respond(p, uri);
     }
 
+    /**
+     * L12: a stored ciphertext that is not this row's (copied from another row or column, altered).
+     * Nothing read from it is answered; the log names the field, never its content.
+     */
+    @ServerExceptionMapper
+    public Response unreadable(org.minqing.kit.crypto.UnreadableValueException e, UriInfo uri) {
+        String errorId = UUID.randomUUID().toString();
+        LOG.errorf("stored personal data unreadable %s on %s: %s", errorId, uri == null ? "?" : uri.getPath(), e.getMessage());
+        return respond(Problem.of("stored-data-unreadable", 500, "存储的个人信息无法读取", "Stored personal data cannot be read",
+                "该记录的加密数据与其所在行不符或已被改动，请联系运维；错误编号 " + errorId,
+                "the record's encrypted data does not belong to it or was altered; contact operations; error id " + errorId,
+                null), uri);
+    }
+
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
         String errorId = UUID.randomUUID().toString();

@@ -1,4 +1,4 @@
-package org.minqing.referral;
+package org.minqing.testing;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -12,6 +12,8 @@ import io.quarkus.hibernate.orm.PersistenceUnitExtension;
 /**
  * Records the SQL Hibernate sends while a test asks it to, so a test can say what a request
  * queried (a period in the WHERE clause, a range instead of LIKE), not only what it answered.
+ * A service whose tests use it indexes this jar:
+ * {@code %test.quarkus.index-dependency.test-support.group-id=org.minqing} and {@code …artifact-id=test-support}.
  */
 @PersistenceUnitExtension
 @ApplicationScoped
