@@ -7,13 +7,10 @@ import static org.minqing.intake.service.EncryptedFields.VISITOR_NAME;
 import static org.minqing.intake.service.EncryptedFields.VISITOR_PHONE;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
@@ -29,17 +26,14 @@ import org.hibernate.StaleStateException;
 import org.minqing.events.Actor;
 import org.minqing.events.EventEnvelope;
 import org.minqing.events.EventType;
-import org.minqing.events.Events;
 import org.minqing.events.Topics;
 import org.minqing.events.intake.CaseRecorded;
 import org.minqing.events.intake.FeedbackGiven;
-import org.minqing.events.intake.IntakeChannel;
 import org.minqing.events.intake.Urgency;
 import org.minqing.intake.CaseMilestone;
 import org.minqing.intake.CaseStatus;
 import org.minqing.intake.CaseVisitor;
 import org.minqing.intake.IntakeCase;
-import org.minqing.intake.ReceptionDay;
 import org.minqing.intake.mapping.CaseRequest;
 import org.minqing.intake.mapping.CaseViews.CaseDetail;
 import org.minqing.intake.mapping.CaseViews.Contact;
@@ -61,8 +55,6 @@ import org.minqing.kit.problem.ProblemException;
 import org.minqing.kit.scope.CallerScope;
 import org.minqing.kit.scope.Roles;
 import org.minqing.kit.time.AppClock;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
 
 /** Recording cases (接访登记), showing them, the receipt-code look-up and the visitor's feedback. */
 @ApplicationScoped
@@ -91,98 +83,48 @@ public class CaseService {
     @Inject
     AccessLog accessLog;
 
+    @Inject
+    IdempotencyKeys idempotencyKeys;
+
+    @Inject
+    CaseRequestRules rules;
+
     /** Households above this make a group petition (集体访). */
     @ConfigProperty(name = "minqing.intake.group-petition-households", defaultValue = "5")
     int groupPetitionHouseholds;
-
-    /** How far back a paper record may be entered. */
-    @ConfigProperty(name = "minqing.intake.max-backdate-days", defaultValue = "30")
-    int maxBackdateDays;
 
     public record Recorded(CaseDetail detail, boolean replayed) {
     }
 
     /**
-     * Records a case; with an idempotency key, a retry of the same request by the same caller
-     * returns the first case and a different request under the same key is refused.
+     * The answer a retried recording gets: the code the lost answer carried, unless it has since been
+     * reissued; then only the reissuing staff hold the new one.
+     */
+    private Recorded replay(IntakeCase existing) {
+        String code = existing.receiptReissuedAt == null
+                ? cipher.decrypt(RECEIPT_CODE.row(existing.id), existing.receiptCodeEnc) : null;
+        return new Recorded(toDetail(existing, maskedVisitors(existing.id), List.of(recordedStep(existing)))
+                .withReceiptCode(code), true);
+    }
+
+    /**
+     * Records a case (接访登记): with an idempotency key, a retry of the same request by the same
+     * caller returns the first case ({@link IdempotencyKeys}); the request is checked against the
+     * catalogue, the calendar and the caller's role and scope ({@link CaseRequestRules}); the case,
+     * its visitors (encrypted) and the CASE_RECORDED event are written in one transaction.
      */
     @Transactional
     public Recorded record(CaseRequest req, String idempotencyKey, CallerScope scope, boolean viaOpen311) {
         UUID caseId = UUID.randomUUID();
         if (idempotencyKey != null) {
-            if (idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
-                throw ProblemException.validation("Idempotency-Key", "长度须在 1 到 200 之间", "must have 1 to 200 characters");
-            }
-            String hash = requestHash(req);
-            // Waits for a concurrent insert of the same key to commit, then sees it.
-            int inserted = em.createNativeQuery("""
-                    insert into idempotency_key (caller, idem_key, request_hash, case_id, created_at)
-                    values (:caller, :key, :hash, :case, :at) on conflict do nothing""")
-                    .setParameter("caller", scope.subject()).setParameter("key", idempotencyKey)
-                    .setParameter("hash", hash).setParameter("case", caseId).setParameter("at", clock.instant())
-                    .executeUpdate();
-            if (inserted == 0) {
-                Object[] row = (Object[]) em.createNativeQuery(
-                        "select request_hash, case_id from idempotency_key where caller = :caller and idem_key = :key")
-                        .setParameter("caller", scope.subject()).setParameter("key", idempotencyKey).getSingleResult();
-                if (!hash.equals(row[0])) {
-                    throw ProblemException.unprocessable("idempotency-key-reused", "Idempotency-Key",
-                            "该幂等键已用于另一份不同的登记", "this key was already used for a different request");
-                }
-                IntakeCase existing = IntakeCase.findById((UUID) row[1]);
-                // The same caller retrying the same request gets the code the lost answer carried,
-                // unless it has since been reissued: then only the reissuing staff hold the new one.
-                String code = existing.receiptReissuedAt == null ? cipher.decrypt(RECEIPT_CODE.row(existing.id), existing.receiptCodeEnc) : null;
-                return new Recorded(toDetail(existing, maskedVisitors(existing.id), List.of(recordedStep(existing)))
-                        .withReceiptCode(code), true);
+            UUID earlier = idempotencyKeys.claim(scope.subject(), idempotencyKey, req, caseId).orElse(null);
+            if (earlier != null) {
+                return replay(IntakeCase.findById(earlier));
             }
         }
-
-        List<Problem.FieldError> errors = new ArrayList<>();
-        Catalogue.Community community = catalogue.community(req.communityCode()).orElse(null);
-        if (community == null) {
-            errors.add(Problem.FieldError.of("communityCode", "不是本平台服务的社区", "is not a community served here"));
-        }
-        if (catalogue.line(req.lineCode()).isEmpty()) {
-            errors.add(Problem.FieldError.of("lineCode", "不在条线目录中", "is not in the line catalogue"));
-        }
-        if ((req.latitude() == null) != (req.longitude() == null)) {
-            errors.add(Problem.FieldError.of(req.latitude() == null ? "latitude" : "longitude",
-                    "经纬度须同时提供", "latitude and longitude go together"));
-        }
-        LocalDate today = clock.today();
-        LocalDate receivedOn = req.receivedOn() == null ? today : req.receivedOn();
-        // A well-formed date outside its range is a 422 (H3); a malformed one never gets here (400).
-        List<Problem.FieldError> outOfRange = new ArrayList<>();
-        if (receivedOn.isAfter(today)) {
-            outOfRange.add(Problem.FieldError.of("receivedOn", "不能是将来的日期", "must not be in the future"));
-        } else if (receivedOn.isBefore(today.minusDays(maxBackdateDays))) {
-            outOfRange.add(Problem.FieldError.of("receivedOn", "不能早于 " + maxBackdateDays + " 天前",
-                    "must not be more than " + maxBackdateDays + " days ago"));
-        }
-        if (req.channel() != IntakeChannel.RECEPTION_DAY && req.receptionDayId() != null) {
-            errors.add(Problem.FieldError.of("receptionDayId", "仅接访日渠道可填写", "only for the RECEPTION_DAY channel"));
-        }
-        if (req.channel() == IntakeChannel.RECEPTION_DAY && req.receptionDayId() == null) {
-            errors.add(Problem.FieldError.of("receptionDayId", "接访日渠道必填", "is required for the RECEPTION_DAY channel"));
-        }
-        Bounds.refuseIfAny(errors, outOfRange);
-        scope.requireWithin(req.communityCode(), "communityCode");
-        requireChannelAllowed(req.channel(), scope, viaOpen311);
-
-        List<String> reps = req.receivingRepresentativeIds() == null ? new ArrayList<>()
-                : new ArrayList<>(req.receivingRepresentativeIds().stream().distinct().toList());
-        if (reps.isEmpty() && scope.hasRole(Roles.REPRESENTATIVE) && scope.representativeId().isPresent()
-                && (req.channel() == IntakeChannel.RECEPTION_DAY || req.channel() == IntakeChannel.REPRESENTATIVE_VISIT)) {
-            reps.add(scope.representativeId().get());
-        }
-        if (reps.isEmpty() && (req.channel() == IntakeChannel.RECEPTION_DAY || req.channel() == IntakeChannel.REPRESENTATIVE_VISIT)) {
-            throw ProblemException.validation("receivingRepresentativeIds", "须填写接待的代表", "name the representatives who received the visit");
-        }
-        if (req.channel() == IntakeChannel.RECEPTION_DAY) {
-            checkReceptionDay(req, receivedOn, reps);
-        }
-
+        CaseRequestRules.Accepted accepted = rules.check(req, scope, viaOpen311);
+        LocalDate receivedOn = accepted.receivedOn();
+        List<String> reps = accepted.receivingRepresentatives();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         List<VisitorInput> visitors = req.visitors() == null ? List.of() : req.visitors();
         IntakeCase c = new IntakeCase();
@@ -237,50 +179,6 @@ public class CaseService {
                 caseId.toString(), caseId.toString(), scope.actor(), event));
         // The one answer that carries the code: the recording staff print it on the slip.
         return new Recorded(toDetail(c, maskedViews(visitors), List.of(recordedStep(c))).withReceiptCode(receiptCode), false);
-    }
-
-    private void requireChannelAllowed(IntakeChannel channel, CallerScope scope, boolean viaOpen311) {
-        boolean ok;
-        if (channel == IntakeChannel.OPEN311) {
-            ok = viaOpen311;
-        } else if (viaOpen311) {
-            ok = false;
-        } else if (scope.hasAnyRole(Roles.COMMUNITY_STAFF, Roles.SUBDISTRICT_STAFF, Roles.DISTRICT_STAFF)) {
-            ok = true;
-        } else if (scope.hasRole(Roles.REPRESENTATIVE)) {
-            ok = channel == IntakeChannel.RECEPTION_DAY || channel == IntakeChannel.REPRESENTATIVE_VISIT;
-        } else if (scope.hasRole(Roles.LIAISON_OFFICER)) {
-            ok = channel == IntakeChannel.LIAISON_OFFICER;
-        } else {
-            ok = false;
-        }
-        if (!ok) {
-            throw ProblemException.unprocessable("channel-not-allowed", "channel",
-                    "您的角色不能通过该渠道登记", "your role may not record cases through this channel");
-        }
-    }
-
-    private void checkReceptionDay(CaseRequest req, LocalDate receivedOn, List<String> reps) {
-        ReceptionDay day = ReceptionDay.findById(req.receptionDayId());
-        if (day == null || !day.communityCode.equals(req.communityCode())) {
-            throw ProblemException.unprocessable("unknown-reception-day", "receptionDayId",
-                    "本社区没有这个接访日", "no such reception day for this community");
-        }
-        if (day.cancelled) {
-            throw ProblemException.unprocessable("reception-day-cancelled", "receptionDayId",
-                    "该接访日已取消", "this reception day was cancelled");
-        }
-        if (!day.day.equals(receivedOn)) {
-            throw ProblemException.unprocessable("not-the-reception-day", "receivedOn",
-                    "接访日是 " + day.day + "，与接待日期不符", "the reception day is " + day.day + ", not " + receivedOn);
-        }
-        List<String> roster = day.rosterIds();
-        for (String rep : reps) {
-            if (!roster.contains(rep)) {
-                throw ProblemException.unprocessable("not-on-roster", "receivingRepresentativeIds",
-                        "代表 " + rep + " 不在该接访日的名单上", "representative " + rep + " is not on this reception day's roster");
-            }
-        }
     }
 
     /** Case detail: visitors in full for staff in scope (every such read logged), masked for the rest. */
@@ -526,15 +424,6 @@ public class CaseService {
 
     static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
-    }
-
-    private static String requestHash(Object req) {
-        try {
-            byte[] json = Events.mapper().writeValueAsBytes(req);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     static byte[] utf8(String s) {
