@@ -21,6 +21,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.minqing.kit.scope.Roles;
 import org.minqing.kit.jdbc.SqlValues;
 import org.minqing.intake.IntakeCase;
 import org.minqing.intake.mapping.CaseRequest;
@@ -55,7 +56,7 @@ public class CaseResource {
     /** Records a case; {@code Idempotency-Key} makes retries safe (same key and body → same case). */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ "community-staff", "subdistrict-staff", "district-staff", "representative", "liaison-officer" })
+    @RolesAllowed({ Roles.COMMUNITY_STAFF, Roles.SUBDISTRICT_STAFF, Roles.DISTRICT_STAFF, Roles.REPRESENTATIVE, Roles.LIAISON_OFFICER })
     public Response record(@HeaderParam("Idempotency-Key") String idempotencyKey, @NotNull @Valid CaseRequest request) {
         CaseService.Recorded r = cases.record(request, idempotencyKey, scope, false);
         // Carries the receipt code (for the slip): not to be kept by any cache.
@@ -68,7 +69,7 @@ public class CaseResource {
     }
 
     @GET
-    @RolesAllowed({ "community-staff", "subdistrict-staff", "district-staff" })
+    @RolesAllowed({ Roles.COMMUNITY_STAFF, Roles.SUBDISTRICT_STAFF, Roles.DISTRICT_STAFF })
     public CasePage search(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("line") String line,
             @QueryParam("status") String status, @QueryParam("community") String community,
             @QueryParam("channel") String channel, @QueryParam("repeat") String repeat, @QueryParam("q") String q,
@@ -79,8 +80,8 @@ public class CaseResource {
     /** Detail with timeline; staff in scope see visitors in full and the read is logged with its purpose. */
     @GET
     @Path("/{id}")
-    @RolesAllowed({ "community-staff", "subdistrict-staff", "district-staff", "representative", "liaison-officer",
-            "handling-unit" })
+    @RolesAllowed({ Roles.COMMUNITY_STAFF, Roles.SUBDISTRICT_STAFF, Roles.DISTRICT_STAFF, Roles.REPRESENTATIVE, Roles.LIAISON_OFFICER,
+            Roles.HANDLING_UNIT })
     public CaseDetail detail(@PathParam("id") String id, @QueryParam("purpose") String purpose) {
         if (purpose != null && (purpose.isBlank() || purpose.length() > 200)) {
             throw ProblemException.validation("purpose", "长度须在 1 到 200 之间", "must have 1 to 200 characters");
@@ -91,7 +92,7 @@ public class CaseResource {
     /** Who read this case's personal data (district and sub-district staff audit it). */
     @GET
     @Path("/{id}/access-log")
-    @RolesAllowed({ "subdistrict-staff", "district-staff" })
+    @RolesAllowed({ Roles.SUBDISTRICT_STAFF, Roles.DISTRICT_STAFF })
     @Transactional
     @SuppressWarnings("unchecked")
     public List<AccessEntry> accessLog(@PathParam("id") String id) {
@@ -110,7 +111,7 @@ public class CaseResource {
      */
     @POST
     @Path("/{id}/receipt")
-    @RolesAllowed({ "community-staff", "subdistrict-staff", "district-staff" })
+    @RolesAllowed({ Roles.COMMUNITY_STAFF, Roles.SUBDISTRICT_STAFF, Roles.DISTRICT_STAFF })
     public Response reissueReceipt(@PathParam("id") String id) {
         return Response.ok(cases.reissueReceipt(uuid(id), scope)).header("Cache-Control", "no-store").build();
     }

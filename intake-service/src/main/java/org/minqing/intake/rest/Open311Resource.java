@@ -124,7 +124,7 @@ public class Open311Resource {
     @POST
     @Path("/requests.json")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @RolesAllowed("open311-partner")
+    @RolesAllowed(Roles.OPEN311_PARTNER)
     public Response createForm(@HeaderParam("Idempotency-Key") String key, MultivaluedMap<String, String> form) {
         Map<String, String> fields = new LinkedHashMap<>();
         form.forEach((k, v) -> fields.put(k, v.isEmpty() ? null : v.get(0)));
@@ -134,7 +134,7 @@ public class Open311Resource {
     @POST
     @Path("/requests.json")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed("open311-partner")
+    @RolesAllowed(Roles.OPEN311_PARTNER)
     public Response createJson(@HeaderParam("Idempotency-Key") String key, JsonNode body) {
         if (body == null || !body.isObject()) {
             throw ProblemException.validation("body", "须为 JSON 对象", "must be a JSON object");
@@ -212,7 +212,7 @@ public class Open311Resource {
 
     @GET
     @Path("/requests.json")
-    @RolesAllowed({ "open311-partner", "community-staff", "subdistrict-staff", "district-staff" })
+    @RolesAllowed({ Roles.OPEN311_PARTNER, Roles.COMMUNITY_STAFF, Roles.SUBDISTRICT_STAFF, Roles.DISTRICT_STAFF })
     @Transactional
     public List<Map<String, Object>> requests(@QueryParam("service_request_id") String ids,
             @QueryParam("service_code") String serviceCode, @QueryParam("start_date") String startDate,
@@ -299,7 +299,7 @@ public class Open311Resource {
 
     @GET
     @Path("/requests/{id}.json")
-    @RolesAllowed({ "open311-partner", "community-staff", "subdistrict-staff", "district-staff" })
+    @RolesAllowed({ Roles.OPEN311_PARTNER, Roles.COMMUNITY_STAFF, Roles.SUBDISTRICT_STAFF, Roles.DISTRICT_STAFF })
     @Transactional
     public List<Map<String, Object>> request(@PathParam("id") String id) {
         IntakeCase c = cases.visibleCase(CaseResource.uuid(id), scope);
