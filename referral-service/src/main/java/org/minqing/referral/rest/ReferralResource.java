@@ -30,6 +30,7 @@ import org.minqing.kit.scope.Roles;
 import org.minqing.referral.Referral;
 import org.minqing.referral.ReferralStatus;
 import org.minqing.referral.TimelineEntry;
+import org.minqing.referral.service.ReferralAccess;
 import org.minqing.referral.service.KnownRepresentatives;
 import org.minqing.referral.mapping.ReferralView;
 import org.minqing.referral.service.ReferralExports;

@@ -18,6 +18,7 @@ import org.minqing.kit.problem.ProblemException;
 import org.minqing.kit.scope.CallerScope;
 import org.minqing.kit.scope.Roles;
 import org.minqing.referral.HandlingUnit;
+import org.minqing.referral.service.ReferralAccess;
 import org.minqing.referral.service.ReferralExports;
 import org.minqing.referral.service.Reports;
 import org.minqing.referral.service.Reports.OpenWork;

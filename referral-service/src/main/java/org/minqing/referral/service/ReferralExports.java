@@ -24,7 +24,6 @@ import org.minqing.kit.scope.CallerScope;
 import org.minqing.kit.scope.Jurisdiction;
 import org.minqing.kit.time.AppClock;
 import org.minqing.referral.ReferralStatus;
-import org.minqing.referral.rest.ReferralAccess;
 
 /**
  * XLSX exports of the referral queue (转办队列) and the unit scoreboard (承办单位记分牌), with

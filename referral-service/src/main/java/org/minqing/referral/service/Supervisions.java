@@ -17,7 +17,7 @@ import org.minqing.referral.Referral;
 import org.minqing.referral.ReferralCase;
 import org.minqing.referral.ReferralStatus;
 import org.minqing.referral.Supervision;
-import org.minqing.referral.rest.ReferralView;
+import org.minqing.referral.mapping.ReferralView;
 
 /** Reading supervision notices (督办单): per referral, the scoped list, and the printed documents' data. */
 @ApplicationScoped

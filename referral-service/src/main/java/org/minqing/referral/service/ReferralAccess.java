@@ -1,4 +1,4 @@
-package org.minqing.referral.rest;
+package org.minqing.referral.service;
 
 import java.util.UUID;
 
