@@ -28,6 +28,7 @@ import org.minqing.events.Topics;
 import org.minqing.events.intake.CaseRecorded;
 import org.minqing.events.intake.FeedbackGiven;
 import org.minqing.events.intake.IntakeChannel;
+import org.minqing.kit.metrics.MinqingMeters;
 import org.minqing.events.intake.Urgency;
 import org.minqing.intake.CaseMilestone;
 import org.minqing.intake.CaseStatus;
@@ -84,6 +85,9 @@ public class CaseService {
     @Inject
     AccessLog accessLog;
 
+    @Inject
+    MinqingMeters meters;
+
     /** Households above this make a group petition (集体访). */
     @ConfigProperty(name = "minqing.intake.group-petition-households", defaultValue = "5")
     int groupPetitionHouseholds;
@@ -91,6 +95,13 @@ public class CaseService {
     /** How far back a paper record may be entered. */
     @ConfigProperty(name = "minqing.intake.max-backdate-days", defaultValue = "30")
     int maxBackdateDays;
+
+    /** Issue 15: every channel's series exists from the start, so rates and alerts see a 0, not a gap. */
+    void registerMeters(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent event) {
+        for (IntakeChannel channel : IntakeChannel.values()) {
+            meters.counter(MinqingMeters.CASES_RECORDED, "channel", channel.name());
+        }
+    }
 
     public record Recorded(CaseDetail detail, boolean replayed) {
     }
@@ -228,6 +239,7 @@ public class CaseService {
                 c.anonymous, c.hasContact, now);
         outbox.publish(Topics.CASE.topic(), EventEnvelope.of(EventType.CASE_RECORDED, c.communityCode,
                 caseId.toString(), caseId.toString(), scope.actor(), event));
+        meters.countCommitted(MinqingMeters.CASES_RECORDED, "channel", req.channel().name());
         // The one answer that carries the code: the recording staff print it on the slip.
         return new Recorded(toDetail(c, maskedViews(visitors), List.of(recordedStep(c))).withReceiptCode(receiptCode), false);
     }

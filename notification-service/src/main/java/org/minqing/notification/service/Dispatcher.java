@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
+import org.minqing.kit.metrics.MinqingMeters;
 import org.minqing.events.Actor;
 import org.minqing.events.EventEnvelope;
 import org.minqing.events.EventType;
@@ -63,6 +64,9 @@ import jakarta.persistence.LockModeType;
  */
 @ApplicationScoped
 public class Dispatcher {
+
+    @Inject
+    MinqingMeters meters;
 
     private static final Logger LOG = Logger.getLogger(Dispatcher.class);
     private static final String DUE = """
@@ -318,6 +322,9 @@ public class Dispatcher {
             update.setParameter("now", state.equals("SENT") ? now : now.plus(backoff(c.attempt())));
         }
         int updated = update.executeUpdate();
+        if (updated == 1) {
+            countOutcome(c.channel(), state);
+        }
         if (updated != 1 || !withTrail) {
             return;
         }
@@ -344,6 +351,7 @@ public class Dispatcher {
                 .setParameter("max", config.maxAttempts()).setParameter("now", now).executeUpdate();
         if (exhausted == 1) {
             em.refresh(n);
+            countOutcome(n.channel, "DEAD");
             outbox.publish(Topics.NOTICE.topic(), envelope(n, EventType.NOTICE_FAILED,
                     new NoticeFailed(n.id.toString(), n.sourceEventId.toString(), n.sourceEventType,
                             n.channel.toEvent(), n.recipientKind, n.recipientId, n.attempts, n.lastError, true)));
@@ -534,7 +542,30 @@ public class Dispatcher {
             }
         }
         insertAttempt(n.id, c.attempt(), now, outcomeName, o.kind() == Kind.SENT ? null : errorText(o.reason()));
+        countOutcome(n.channel, outcomeName);
         return n;
+    }
+
+    /** Issue 15: notices sent / failed (to be retried) / dead by channel, counted when the outcome commits. */
+    private void countOutcome(Channel channel, String outcome) {
+        String meter = switch (outcome) {
+            case "SENT" -> MinqingMeters.NOTICES_SENT;
+            case "FAILED" -> MinqingMeters.NOTICES_FAILED;
+            case "DEAD" -> MinqingMeters.NOTICES_DEAD;
+            default -> null; // SKIPPED: nothing to send, not an outcome of delivery
+        };
+        if (meter != null) {
+            meters.countCommitted(meter, "channel", channel.name());
+        }
+    }
+
+    void registerMeters(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent event) {
+        for (Channel channel : Channel.values()) {
+            for (String meter : new String[] { MinqingMeters.NOTICES_SENT, MinqingMeters.NOTICES_FAILED,
+                    MinqingMeters.NOTICES_DEAD }) {
+                meters.counter(meter, "channel", channel.name());
+            }
+        }
     }
 
     private void insertAttempt(UUID id, int attempt, Instant at, String outcome, String error) {

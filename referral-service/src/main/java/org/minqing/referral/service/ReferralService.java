@@ -35,6 +35,7 @@ import org.minqing.events.referral.ReviewRequested;
 import org.minqing.events.referral.Route;
 import org.minqing.events.referral.SupervisionIssued;
 import org.minqing.events.referral.Tier;
+import org.minqing.kit.metrics.MinqingMeters;
 import org.minqing.kit.outbox.Outbox;
 import org.minqing.kit.problem.Problem;
 import org.minqing.kit.problem.ProblemException;
@@ -59,6 +60,9 @@ public class ReferralService {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    MinqingMeters meters;
 
     @Inject
     AppClock clock;
@@ -546,6 +550,27 @@ public class ReferralService {
 
     public void emit(EventType type, Referral r, Actor actor, Object payload) {
         outbox.publish(type.topic().topic(), EventEnvelope.of(type, r.communityCode, id(r), r.caseId, actor, payload));
+        // Issue 15: counted from the events, the one place every opening, overdue and escalation passes.
+        switch (type) {
+            case REFERRAL_OPENED -> meters.countCommitted(MinqingMeters.REFERRALS_OPENED);
+            case REFERRAL_OVERDUE -> meters.countCommitted(MinqingMeters.REFERRALS_OVERDUE, "deadline",
+                    ((org.minqing.events.referral.ReferralOverdue) payload).deadlineKind().name());
+            case REFERRAL_ESCALATED -> meters.countCommitted(MinqingMeters.REFERRALS_ESCALATED, "to",
+                    ((ReferralEscalated) payload).toTier().name());
+            default -> {
+            }
+        }
+    }
+
+    /** Issue 15: the series exist from the start, so rates and alerts see a 0, not a gap. */
+    void registerMeters(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent event) {
+        meters.counter(MinqingMeters.REFERRALS_OPENED);
+        for (DeadlineKind kind : DeadlineKind.values()) {
+            meters.counter(MinqingMeters.REFERRALS_OVERDUE, "deadline", kind.name());
+        }
+        for (Tier tier : new Tier[] { Tier.SUBDISTRICT, Tier.DISTRICT }) {
+            meters.counter(MinqingMeters.REFERRALS_ESCALATED, "to", tier.name());
+        }
     }
 
     private static String id(Referral r) {
