@@ -71,7 +71,16 @@ public class OutboxMeters {
         }
     }
 
-    double oldestAgeSeconds() {
+    /** Rows waiting at the last refresh (for the readiness check's data). */
+    public long waiting() {
+        return waiting;
+    }
+
+    public long parked() {
+        return parked;
+    }
+
+    public double oldestAgeSeconds() {
         Instant o = oldest;
         return o == null ? 0 : Math.max(0, Duration.between(o, Instant.now()).toMillis() / 1000.0);
     }
