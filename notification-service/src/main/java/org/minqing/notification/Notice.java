@@ -58,6 +58,9 @@ public class Notice extends PanacheEntityBase {
     public Instant readAt;
     @Column(name = "created_at")
     public Instant createdAt;
+    /** Issue 15: W3C traceparent of the planning consumer's span; the send joins that trace. */
+    @Column(name = "trace_parent")
+    public String traceParent;
     @Column(name = "sent_at")
     public Instant sentAt;
 }

@@ -68,6 +68,10 @@ public class Dispatcher {
     @Inject
     MinqingMeters meters;
 
+    /** Issue 15: a no-op tracer when tracing is off. */
+    @Inject
+    io.opentelemetry.api.trace.Tracer tracer;
+
     private static final Logger LOG = Logger.getLogger(Dispatcher.class);
     private static final String DUE = """
             ((state in ('PENDING', 'FAILED') and next_attempt_at <= :now)
@@ -203,7 +207,7 @@ public class Dispatcher {
     /** What was claimed: everything needed to send without holding a transaction. */
     record Claimed(UUID id, UUID sourceEventId, String eventType, String correlationId, String jurisdiction,
             String recipientKind, String recipientId, Channel channel, boolean legallyRequired, boolean urgent,
-            String params, int attempt) {
+            String params, int attempt, String traceParent) {
     }
 
     /** Ready to send: where to, what, or why not. */
@@ -244,8 +248,25 @@ public class Dispatcher {
             p = Prepared.not(Outcome.retry("准备失败 / preparation failed: " + e.getMessage()));
         }
         Prepared ready = p;
-        Outcome outcome = ready.outcome() != null ? ready.outcome() : send(c, ready);
-        Notice recorded = recordOutcome(c, ready, outcome);
+        // Issue 15: the send (the SMTP or SMS hand-off) and the NoticeSent/NoticeFailed event it
+        // records join the trace of the event the notice came from.
+        io.opentelemetry.api.trace.Span span = c.traceParent() == null ? io.opentelemetry.api.trace.Span.getInvalid()
+                : tracer.spanBuilder("notice " + c.channel().name())
+                        .setParent(org.minqing.kit.tracing.TraceContext.parent(c.traceParent()))
+                        .setSpanKind(io.opentelemetry.api.trace.SpanKind.CLIENT)
+                        .setAttribute("minqing.notice.id", c.id().toString())
+                        .setAttribute("minqing.notice.channel", c.channel().name())
+                        .setAttribute("minqing.notice.attempt", (long) c.attempt())
+                        .startSpan();
+        Outcome outcome;
+        Notice recorded;
+        try (io.opentelemetry.context.Scope scope = span.makeCurrent()) {
+            outcome = ready.outcome() != null ? ready.outcome() : send(c, ready);
+            span.setAttribute("minqing.notice.outcome", outcome.kind() == Kind.SENT ? "SENT" : outcome.kind().name());
+            recorded = recordOutcome(c, ready, outcome);
+        } finally {
+            span.end();
+        }
         if (recorded != null && recorded.state == NoticeState.SENT && recorded.channel == Channel.IN_APP) {
             hub.publish(new InboxHub.InboxItem(recorded.id, recorded.userSubject, recorded.sourceEventType,
                     recorded.title, recorded.body, recorded.createdAt, recorded.sentAt, null));
@@ -374,7 +395,7 @@ public class Dispatcher {
         }
         em.refresh(n);
         return new Claimed(n.id, n.sourceEventId, n.sourceEventType, n.correlationId, n.jurisdiction, n.recipientKind,
-                n.recipientId, n.channel, n.legallyRequired, n.urgent, n.params, n.attempts);
+                n.recipientId, n.channel, n.legallyRequired, n.urgent, n.params, n.attempts, n.traceParent);
     }
 
     Prepared prepare(Claimed c) {
