@@ -42,7 +42,8 @@ final class OtlpReceiver {
                 if ("gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"))) {
                     body = new GZIPInputStream(new ByteArrayInputStream(body)).readAllBytes();
                 }
-                if (exchange.getRequestURI().getPath().endsWith("/v1/traces")) {
+                // Only traces are exported (OTel metrics and logs are off), to /v1/traces.
+                if ("POST".equals(exchange.getRequestMethod())) {
                     spans.addAll(decodeRequest(body));
                 }
                 exchange.getResponseHeaders().add("Content-Type", "application/x-protobuf");
