@@ -28,7 +28,6 @@ class MetricsTest {
             String text = Metrics.scrape(service);
             keep(service, text);
             assertThat(Metrics.value(text, "jvm_memory_used_bytes")).as(service + " JVM meters").isNotNull();
-            assertThat(Metrics.value(text, "http_server_requests_seconds_count")).as(service + " HTTP meters").isNotNull();
             // Every service has an outbox and its gauges; the series exist before anything happens.
             assertThat(Metrics.value(text, "minqing_outbox_waiting")).as(service + " outbox waiting").isNotNull();
             assertThat(Metrics.value(text, "minqing_outbox_oldest_age_seconds")).as(service + " outbox age").isNotNull();
@@ -93,6 +92,11 @@ class MetricsTest {
         for (String service : List.of("intake", "representative", "referral", "notification")) {
             keep(service + "-after", Metrics.scrape(service));
         }
+        // HTTP meters by route (a series appears with its first request; the scrapes themselves are not counted).
+        assertThat(Metrics.now("intake", "http_server_requests_seconds_count", "method", "POST", "uri", "/cases"))
+                .as("intake POST /cases").isGreaterThanOrEqualTo(2);
+        assertThat(Metrics.now("referral", "http_server_requests_seconds_count", "method", "POST", "uri",
+                "/referrals/{id}/route")).as("referral route").isGreaterThanOrEqualTo(1);
         // The deadline watch runs on its schedule (every 60 s here) and says so.
         eventually().untilAsserted(() -> assertThat(
                 Metrics.now("referral", "minqing_deadline_watch_runs_total", "outcome", "ok")).isPositive());

@@ -46,7 +46,7 @@ class TracingTest {
         OtlpReceiver otlp = Api.platform().otlp;
         eventually().untilAsserted(() -> {
             List<OtlpReceiver.Span> trace = otlp.trace(traceId);
-            OtlpReceiver.Span post = one(trace, "intake-service", SERVER, "/cases");
+            OtlpReceiver.Span post = one(trace, "intake-service", SERVER, "POST /cases");
             assertThat(post.parentSpanId()).as("the caller's context is continued").isEqualTo(traceParent.substring(36, 52));
             OtlpReceiver.Span intakePublish = one(trace, "intake-service", PRODUCER, "minqing.intake.case");
             assertThat(intakePublish.parentSpanId()).isEqualTo(post.spanId());
