@@ -43,6 +43,8 @@ public final class E2ePlatform {
     final int smtpPort;
     final SmsGatewayStub sms;
     final ManagedProcess keycloak;
+    /** Issue 15: the services export their spans here (OTLP/HTTP), as to a collector. */
+    final OtlpReceiver otlp;
     final int keycloakPort;
     final Map<String, Integer> ports = new LinkedHashMap<>();
     final Map<String, ManagedProcess> services = new LinkedHashMap<>();
@@ -72,6 +74,7 @@ public final class E2ePlatform {
         smtpPort = freePort();
         mail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         sms = new SmsGatewayStub(freePort());
+        otlp = new OtlpReceiver(freePort());
         keycloakPort = freePort();
         consolePort = freePort();
         keycloak = keycloakProcess(keycloakPort, freePort());
@@ -86,6 +89,7 @@ public final class E2ePlatform {
     private void start() {
         mail.start();
         sms.start();
+        otlp.start();
         keycloak.start();
         for (String svc : SERVICES) {
             pg.database(svc);
@@ -111,6 +115,7 @@ public final class E2ePlatform {
         }
         all.stream().map(p -> CompletableFuture.runAsync(p::stop)).toList().forEach(CompletableFuture::join);
         sms.stop();
+        otlp.stop();
         mail.stop();
     }
 
@@ -204,6 +209,11 @@ public final class E2ePlatform {
         env.put("MINQING_OUTBOX_MAX_BACKOFF", "PT2S");
         // The demo district's reference data (db/demo) is applied only where asked for (M7).
         env.put("MINQING_DEMO_DATA_ENABLED", "true");
+        // Issue 15: traces on, exported to the suite's receiver (OTLP/HTTP), without waiting 5 s per batch.
+        env.put("QUARKUS_OTEL_SDK_DISABLED", "false");
+        env.put("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", otlp.endpoint());
+        env.put("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "http/protobuf");
+        env.put("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "PT0.2S");
         env.putAll(ServiceEnvironment.extra(svc, this));
         adjust.accept(env);
         List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

@@ -201,6 +201,9 @@ class SeedStoryTest {
                 .post(url("referral", "/referrals/" + otherRef + "/route")).then().statusCode(200)
                 .body("status", org.hamcrest.Matchers.is("REFERRED"));
         int districtMailsBefore = mailsTo(p, "supervision@310104000000.minqing.local").size();
+        // Issue 15: the watch's findings are counted (other open referrals may go overdue too: at least one).
+        double overdueBefore = Metrics.now("referral", "minqing_referrals_overdue_total");
+        double toDistrictBefore = Metrics.now("referral", "minqing_referrals_escalated_total", "to", "DISTRICT");
         setClock("referral", 120 * DAY);
         eventually().atMost(Duration.ofSeconds(120)).untilAsserted(() -> {
             List<Map<String, Object>> timeline = as("sub1.staff").get(url("referral", "/referrals/" + otherRef + "/timeline"))
@@ -211,6 +214,11 @@ class SeedStoryTest {
         eventually().atMost(Duration.ofSeconds(120)).untilAsserted(() -> as("district.staff")
                 .get(url("referral", "/referrals/" + otherRef)).then().statusCode(200)
                 .body("watchTier", org.hamcrest.Matchers.is("DISTRICT")));
+        eventually().untilAsserted(() -> {
+            assertThat(Metrics.now("referral", "minqing_referrals_overdue_total")).isGreaterThanOrEqualTo(overdueBefore + 1);
+            assertThat(Metrics.now("referral", "minqing_referrals_escalated_total", "to", "DISTRICT"))
+                    .isGreaterThanOrEqualTo(toDistrictBefore + 1);
+        });
         eventually().atMost(Duration.ofSeconds(120)).untilAsserted(() -> assertThat(
                 mailsTo(p, "supervision@310104000000.minqing.local").size()).isGreaterThan(districtMailsBefore));
     }

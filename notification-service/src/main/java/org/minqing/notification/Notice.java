@@ -44,5 +44,7 @@ public class Notice extends PanacheEntityBase {
     public String body;
     public Instant readAt;
     public Instant createdAt;
+    /** Issue 15: W3C traceparent of the planning consumer's span; the send joins that trace. */
+    public String traceParent;
     public Instant sentAt;
 }

@@ -3,6 +3,8 @@ package org.minqing.kit;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.startsWith;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -58,6 +60,12 @@ class OutboxBrokerOutageTest {
             }
             assertThat(pending()).as("events wait in the outbox while the broker is down").isGreaterThanOrEqualTo(100);
             await().atMost(Duration.ofSeconds(30)).until(() -> relay.lastFailure() != null);
+            // Issue 15: the API stays in service meanwhile: ready (with the relay's view of the
+            // broker), alive, and started, so a pod restarted now would also come up.
+            given().get("/q/health/ready").then().statusCode(200).body("status", is("UP"))
+                    .body("checks.find { it.name == 'Outbox relay' }.data.broker", startsWith("unreachable since"));
+            given().get("/q/health/live").then().statusCode(200).body("status", is("UP"));
+            given().get("/q/health/started").then().statusCode(200).body("status", is("UP"));
 
             kafka.restart();
 
@@ -76,6 +84,15 @@ class OutboxBrokerOutageTest {
                 kafka.restart();
             }
         }
+    }
+
+    /** Issue 15: the Kafka channel's startup check is off (readiness is off connector-wide). */
+    @Test
+    void theKafkaChannelsStartupCheckIsOff() {
+        assertThat(org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("quarkus.messaging.health.\"widgets\".startup.enabled", Boolean.class)).isFalse();
+        assertThat(org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("mp.messaging.connector.smallrye-kafka.health-readiness-enabled", Boolean.class)).isFalse();
     }
 
     static void put(UUID id, String name) {

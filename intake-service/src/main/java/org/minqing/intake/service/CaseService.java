@@ -29,6 +29,8 @@ import org.minqing.events.EventType;
 import org.minqing.events.Topics;
 import org.minqing.events.intake.CaseRecorded;
 import org.minqing.events.intake.FeedbackGiven;
+import org.minqing.events.intake.IntakeChannel;
+import org.minqing.kit.metrics.MinqingMeters;
 import org.minqing.events.intake.Urgency;
 import org.minqing.intake.CaseMilestone;
 import org.minqing.intake.CaseStatus;
@@ -89,9 +91,19 @@ public class CaseService {
     @Inject
     CaseRequestRules rules;
 
+    @Inject
+    MinqingMeters meters;
+
     /** Households above this make a group petition (集体访). */
     @ConfigProperty(name = "minqing.intake.group-petition-households", defaultValue = "5")
     int groupPetitionHouseholds;
+
+    /** Issue 15: every channel's series exists from the start, so rates and alerts see a 0, not a gap. */
+    void registerMeters(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent event) {
+        for (IntakeChannel channel : IntakeChannel.values()) {
+            meters.counter(MinqingMeters.CASES_RECORDED, "channel", channel.name());
+        }
+    }
 
     public record Recorded(CaseDetail detail, boolean replayed) {
     }
@@ -177,6 +189,7 @@ public class CaseService {
                 c.anonymous, c.hasContact, now);
         outbox.publish(Topics.CASE.topic(), EventEnvelope.of(EventType.CASE_RECORDED, c.communityCode,
                 caseId.toString(), caseId.toString(), scope.actor(), event));
+        meters.countCommitted(MinqingMeters.CASES_RECORDED, "channel", req.channel().name());
         // The one answer that carries the code: the recording staff print it on the slip.
         return new Recorded(toDetail(c, maskedViews(visitors), List.of(recordedStep(c))).withReceiptCode(receiptCode), false);
     }

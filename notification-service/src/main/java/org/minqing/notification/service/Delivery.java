@@ -16,7 +16,7 @@ final class Delivery {
     /** What was claimed: everything needed to send without holding a transaction. */
     public record Claimed(UUID id, UUID sourceEventId, String eventType, String correlationId, String jurisdiction,
             String recipientKind, String recipientId, Channel channel, boolean legallyRequired, boolean urgent,
-            String params, int attempt) {
+            String params, int attempt, String traceParent) {
     }
 
     /** Ready to send: where to, what, or why not. */

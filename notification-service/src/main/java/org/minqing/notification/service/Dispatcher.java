@@ -33,6 +33,10 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class Dispatcher {
 
+    /** Issue 15: a no-op tracer when tracing is off. */
+    @Inject
+    io.opentelemetry.api.trace.Tracer tracer;
+
     private static final Logger LOG = Logger.getLogger(Dispatcher.class);
 
     /** See {@link NoticePreparer#RECEIPT_CODE_SLOT}. */
@@ -107,8 +111,25 @@ public class Dispatcher {
             p = Prepared.not(Outcome.retry("准备失败 / preparation failed: " + e.getMessage()));
         }
         Prepared ready = p;
-        Outcome outcome = ready.outcome() != null ? ready.outcome() : sender.send(c, ready);
-        Notice recorded = recorder.recordOutcome(c, ready, outcome);
+        // Issue 15: the send (the SMTP or SMS hand-off) and the NoticeSent/NoticeFailed event it
+        // records join the trace of the event the notice came from.
+        io.opentelemetry.api.trace.Span span = c.traceParent() == null ? io.opentelemetry.api.trace.Span.getInvalid()
+                : tracer.spanBuilder("notice " + c.channel().name())
+                        .setParent(org.minqing.kit.tracing.TraceContext.parent(c.traceParent()))
+                        .setSpanKind(io.opentelemetry.api.trace.SpanKind.CLIENT)
+                        .setAttribute("minqing.notice.id", c.id().toString())
+                        .setAttribute("minqing.notice.channel", c.channel().name())
+                        .setAttribute("minqing.notice.attempt", (long) c.attempt())
+                        .startSpan();
+        Outcome outcome;
+        Notice recorded;
+        try (io.opentelemetry.context.Scope scope = span.makeCurrent()) {
+            outcome = ready.outcome() != null ? ready.outcome() : sender.send(c, ready);
+            span.setAttribute("minqing.notice.outcome", outcome.kind().name());
+            recorded = recorder.recordOutcome(c, ready, outcome);
+        } finally {
+            span.end();
+        }
         if (recorded != null && recorded.state == NoticeState.SENT && recorded.channel == Channel.IN_APP) {
             hub.publish(new InboxHub.InboxItem(recorded.id, recorded.userSubject, recorded.sourceEventType,
                     recorded.title, recorded.body, recorded.createdAt, recorded.sentAt, null));

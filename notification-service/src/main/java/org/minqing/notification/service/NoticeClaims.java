@@ -50,6 +50,8 @@ class NoticeClaims {
     QuietHours quietHours;
     @Inject
     Outbox outbox;
+    @Inject
+    OutcomeRecorder recorder;
 
     /** The ids of at most {@code n} notices due at {@code now}, oldest first. */
     List<UUID> due(Instant now, int n) {
@@ -69,6 +71,7 @@ class NoticeClaims {
                 .setParameter("max", config.maxAttempts()).setParameter("now", now).executeUpdate();
         if (exhausted == 1) {
             em.refresh(n);
+            recorder.countOutcome(n.channel, "DEAD");
             outbox.publish(Topics.NOTICE.topic(), OutcomeRecorder.envelope(n, EventType.NOTICE_FAILED,
                     new NoticeFailed(n.id.toString(), n.sourceEventId.toString(), n.sourceEventType,
                             n.channel.toEvent(), n.recipientKind, n.recipientId, n.attempts, n.lastError, true)));
@@ -91,6 +94,6 @@ class NoticeClaims {
         }
         em.refresh(n);
         return new Claimed(n.id, n.sourceEventId, n.sourceEventType, n.correlationId, n.jurisdiction, n.recipientKind,
-                n.recipientId, n.channel, n.legallyRequired, n.urgent, n.params, n.attempts);
+                n.recipientId, n.channel, n.legallyRequired, n.urgent, n.params, n.attempts, n.traceParent);
     }
 }

@@ -68,6 +68,8 @@ public class NoticePlanner {
     public int plan(Plan plan) {
         int created = 0;
         String params = json(plan.params());
+        // Issue 15: the event's trace, carried to the send however late it happens.
+        String traceParent = org.minqing.kit.tracing.TraceContext.current();
         for (Rule rule : rules(plan.eventType())) {
             for (String recipient : plan.recipients().getOrDefault(rule.recipientKind(), List.of())) {
                 if (recipient == null || recipient.isBlank()) {
@@ -77,9 +79,9 @@ public class NoticePlanner {
                     created += em.createNativeQuery("""
                             insert into notice (id, source_event_id, source_event_type, correlation_id, jurisdiction,
                               recipient_kind, recipient_id, channel, legally_required, urgent, params, state, attempts,
-                              next_attempt_at, created_at)
+                              next_attempt_at, created_at, trace_parent)
                             values (:id, :src, :type, :corr, :j, :kind, :rid, :ch, :legal, :urgent, :params, 'PENDING', 0,
-                              :now, :now)
+                              :now, :now, :trace)
                             on conflict on constraint notice_once do nothing""")
                             .setParameter("id", UUID.randomUUID())
                             .setParameter("src", plan.sourceEventId())
@@ -93,6 +95,7 @@ public class NoticePlanner {
                             .setParameter("urgent", rule.urgent() || plan.urgent())
                             .setParameter("params", params)
                             .setParameter("now", clock.instant())
+                            .setParameter("trace", traceParent)
                             .executeUpdate();
                 }
             }

@@ -15,6 +15,7 @@ import org.minqing.events.Topics;
 import org.minqing.events.notification.NoticeFailed;
 import org.minqing.events.notification.NoticeSent;
 import org.minqing.kit.crypto.Masking;
+import org.minqing.kit.metrics.MinqingMeters;
 import org.minqing.kit.outbox.Outbox;
 import org.minqing.kit.time.AppClock;
 import org.minqing.notification.Channel;
@@ -27,7 +28,9 @@ import org.minqing.notification.service.Delivery.Outcome;
 import org.minqing.notification.service.Delivery.Prepared;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -52,6 +55,8 @@ class OutcomeRecorder {
     NotificationConfig config;
     @Inject
     Outbox outbox;
+    @Inject
+    MinqingMeters meters;
 
     /** Outcomes of sends that could not be recorded at all yet; their notices are not claimed again. */
     private final Map<UUID, Unrecorded> unrecorded = new ConcurrentHashMap<>();
@@ -140,6 +145,9 @@ class OutcomeRecorder {
             update.setParameter("now", state.equals("SENT") ? now : now.plus(backoff(c.attempt())));
         }
         int updated = update.executeUpdate();
+        if (updated == 1) {
+            countOutcome(c.channel(), state);
+        }
         if (updated != 1 || !withTrail) {
             return;
         }
@@ -195,7 +203,30 @@ class OutcomeRecorder {
             }
         }
         insertAttempt(n.id, c.attempt(), now, outcomeName, o.kind() == Kind.SENT ? null : errorText(o.reason()));
+        countOutcome(n.channel, outcomeName);
         return n;
+    }
+
+    /** Issue 15: notices sent / failed (to be retried) / dead by channel, counted when the outcome commits. */
+    void countOutcome(Channel channel, String outcome) {
+        String meter = switch (outcome) {
+            case "SENT" -> MinqingMeters.NOTICES_SENT;
+            case "FAILED" -> MinqingMeters.NOTICES_FAILED;
+            case "DEAD" -> MinqingMeters.NOTICES_DEAD;
+            default -> null; // SKIPPED: nothing to send, not an outcome of delivery
+        };
+        if (meter != null) {
+            meters.countCommitted(meter, "channel", channel.name());
+        }
+    }
+
+    void registerMeters(@Observes StartupEvent event) {
+        for (Channel channel : Channel.values()) {
+            for (String meter : new String[] { MinqingMeters.NOTICES_SENT, MinqingMeters.NOTICES_FAILED,
+                    MinqingMeters.NOTICES_DEAD }) {
+                meters.counter(meter, "channel", channel.name());
+            }
+        }
     }
 
     private void insertAttempt(UUID id, int attempt, Instant at, String outcome, String error) {

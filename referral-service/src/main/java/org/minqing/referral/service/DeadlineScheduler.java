@@ -13,6 +13,7 @@ import jakarta.persistence.EntityManager;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.minqing.kit.metrics.MinqingMeters;
 import org.minqing.events.Actor;
 import org.minqing.events.EventType;
 import org.minqing.events.referral.DeadlineApproaching;
@@ -49,8 +50,16 @@ public class DeadlineScheduler {
     @Inject
     EntityManager em;
 
+    @Inject
+    MinqingMeters meters;
+
     @ConfigProperty(name = "minqing.referral.deadline.approaching-working-days", defaultValue = "3")
     int approachingWorkingDays;
+
+    void registerMeters(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent event) {
+        meters.counter(MinqingMeters.DEADLINE_WATCH_RUNS, "outcome", "ok");
+        meters.counter(MinqingMeters.DEADLINE_WATCH_RUNS, "outcome", "failed");
+    }
 
     @Scheduled(every = "{minqing.referral.scheduler.every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             identity = "referral-deadlines")
@@ -65,13 +74,17 @@ public class DeadlineScheduler {
                 "select r.id from Referral r where r.status <> :closed and r.mergedInto is null", UUID.class)
                 .setParameter("closed", ReferralStatus.CLOSED).getResultList());
         int emitted = 0;
+        boolean failed = false;
         for (UUID id : ids) {
             try {
                 emitted += QuarkusTransaction.requiringNew().call(() -> check(id, today));
             } catch (RuntimeException e) {
+                failed = true;
                 LOG.warnf(e, "deadline check of referral %s failed; retried next run", id);
             }
         }
+        // Issue 15: a watch that stops running (or keeps failing) is seen on the dashboard and alerted on.
+        meters.counter(MinqingMeters.DEADLINE_WATCH_RUNS, "outcome", failed ? "failed" : "ok").increment();
         return emitted;
     }
 

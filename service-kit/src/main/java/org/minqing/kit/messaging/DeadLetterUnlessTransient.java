@@ -8,6 +8,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.minqing.kit.metrics.MinqingMeters;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.common.annotation.Identifier;
@@ -40,6 +41,9 @@ public class DeadLetterUnlessTransient implements KafkaFailureHandler.Factory {
     @Identifier(KafkaFailureHandler.Strategy.FAIL)
     KafkaFailureHandler.Factory fail;
 
+    @Inject
+    MinqingMeters meters;
+
     void onStop(@Observes ShutdownEvent event) {
         shuttingDown = true;
     }
@@ -49,12 +53,15 @@ public class DeadLetterUnlessTransient implements KafkaFailureHandler.Factory {
             KafkaConsumer<?, ?> consumer, BiConsumer<Throwable, Boolean> reportFailure) {
         KafkaFailureHandler toDeadLetter = deadLetter.create(config, vertx, consumer, reportFailure);
         KafkaFailureHandler stop = fail.create(config, vertx, consumer, reportFailure);
+        // Issue 15: dead letters per incoming channel, counted once the dead-letter topic has the record.
+        io.micrometer.core.instrument.Counter deadLettered = meters.counter(MinqingMeters.DEAD_LETTERED, "channel",
+                config.getChannel());
         return new KafkaFailureHandler() {
             @Override
             public <K, V> Uni<Void> handle(IncomingKafkaRecord<K, V> record, Throwable reason, Metadata metadata) {
                 return shuttingDown || isTransient(reason)
                         ? stop.handle(record, reason, metadata)
-                        : toDeadLetter.handle(record, reason, metadata);
+                        : toDeadLetter.handle(record, reason, metadata).invoke(() -> deadLettered.increment());
             }
 
             @Override

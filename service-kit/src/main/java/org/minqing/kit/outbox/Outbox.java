@@ -34,6 +34,8 @@ public class Outbox {
         row.jurisdiction = envelope.jurisdiction();
         row.envelope = serialise(envelope);
         row.createdAt = Instant.now();
+        // Issue 15: the trace goes on through the relay however late it publishes.
+        row.traceParent = org.minqing.kit.tracing.TraceContext.current();
         row.persist();
         // Observed after commit only, so the relay is woken for rows that really exist.
         written.fire(new OutboxWritten());

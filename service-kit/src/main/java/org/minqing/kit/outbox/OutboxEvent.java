@@ -52,4 +52,8 @@ public class OutboxEvent extends PanacheEntityBase {
     public Instant parkedAt;
 
     public String parkReason;
+
+    /** Issue 15: W3C traceparent of the writing transaction's span, sent as the Kafka header; null when not traced. */
+    @Column(name = "trace_parent", length = 55)
+    public String traceParent;
 }

@@ -26,6 +26,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.minqing.kit.worker.PollingWorker;
 
+import org.minqing.kit.tracing.TraceContext;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -55,6 +57,10 @@ public class OutboxRelay {
 
     @Inject
     EntityManager em;
+
+    /** Issue 15: one PRODUCER span per published row, child of the writer's span (a no-op tracer when tracing is off). */
+    @Inject
+    io.opentelemetry.api.trace.Tracer tracer;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -188,10 +194,13 @@ public class OutboxRelay {
                 continue;
             }
             Future<RecordMetadata> ack;
+            io.opentelemetry.api.trace.Span span = publishSpan(row);
             try {
-                ack = producer.send(record(row));
+                ack = producer.send(record(row, span));
             } catch (RuntimeException e) {
                 ack = failed(e);
+            } finally {
+                span.end();
             }
             if (ack.isDone() && failure(ack) instanceof org.apache.kafka.common.errors.TimeoutException) {
                 blockedTopics.add(row.topic);
@@ -293,8 +302,33 @@ public class OutboxRelay {
                 .executeUpdate());
     }
 
-    private ProducerRecord<String, String> record(OutboxEvent row) {
+    /**
+     * Issue 15: a span for handing the row to the broker, in the trace of the transaction that
+     * wrote it (its traceparent column); nothing is recorded for rows written without a trace.
+     */
+    private io.opentelemetry.api.trace.Span publishSpan(OutboxEvent row) {
+        if (row.traceParent == null) {
+            return io.opentelemetry.api.trace.Span.getInvalid();
+        }
+        return tracer.spanBuilder(row.topic + " publish")
+                .setParent(TraceContext.parent(row.traceParent))
+                .setSpanKind(io.opentelemetry.api.trace.SpanKind.PRODUCER)
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.operation.type", "send")
+                .setAttribute("messaging.destination.name", row.topic)
+                .setAttribute("messaging.message.id", row.eventId.toString())
+                .setAttribute("minqing.event.type", row.eventType)
+                .startSpan();
+    }
+
+    private ProducerRecord<String, String> record(OutboxEvent row, io.opentelemetry.api.trace.Span span) {
         ProducerRecord<String, String> record = new ProducerRecord<>(row.topic, row.messageKey, row.envelope);
+        // Issue 15: the consumers continue the trace from here (the relay's span, or else the writer's).
+        String traceParent = TraceContext.of(span.getSpanContext());
+        traceParent = traceParent != null ? traceParent : row.traceParent;
+        if (traceParent != null) {
+            record.headers().add(TraceContext.HEADER, traceParent.getBytes(StandardCharsets.UTF_8));
+        }
         record.headers().add(HEADER_EVENT_TYPE, row.eventType.getBytes(StandardCharsets.UTF_8));
         record.headers().add(HEADER_EVENT_ID, row.eventId.toString().getBytes(StandardCharsets.UTF_8));
         record.headers().add(HEADER_JURISDICTION, row.jurisdiction.getBytes(StandardCharsets.UTF_8));

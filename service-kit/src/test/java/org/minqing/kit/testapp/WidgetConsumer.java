@@ -36,10 +36,12 @@ public class WidgetConsumer {
         if (!inbox.firstDelivery("kit-test", event)) {
             return;
         }
-        em.createNativeQuery("insert into widget_applied (widget_id, version, event_id) values (:w, :v, :e)")
+        String trace = org.minqing.kit.tracing.TraceContext.current();
+        em.createNativeQuery("insert into widget_applied (widget_id, version, event_id, trace_id) values (:w, :v, :e, :t)")
                 .setParameter("w", UUID.fromString(event.aggregateId()))
                 .setParameter("v", event.payload().get("version").asInt())
                 .setParameter("e", event.eventId())
+                .setParameter("t", org.minqing.kit.tracing.TraceContext.traceId(trace))
                 .executeUpdate();
     }
 }
