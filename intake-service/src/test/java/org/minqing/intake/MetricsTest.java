@@ -3,6 +3,7 @@ package org.minqing.intake;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.minqing.intake.IntakeFixtures.*;
+import static org.minqing.testing.DemoRealm.*;
 
 import java.util.Map;
 import java.util.UUID;
