@@ -13,8 +13,12 @@ import java.util.regex.Pattern;
  */
 final class Metrics {
 
-    /** name{labels} value (the optional timestamp of the text format is not used by Micrometer). */
-    private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{([^}]*)})?\\s+(\\S+)");
+    /**
+     * name{labels} value: label values are quoted and may hold braces (uri="/referrals/{id}/route");
+     * what follows the value (a timestamp, or an OpenMetrics exemplar "# {trace_id=...}") is ignored.
+     */
+    private static final Pattern SAMPLE = Pattern.compile(
+            "^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{((?:[^\"}]|\"(?:[^\"\\\\]|\\\\.)*\")*)})?\\s+(\\S+)");
     private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     private Metrics() {
