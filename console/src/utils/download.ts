@@ -33,7 +33,6 @@ export function filenameFromDisposition(header: string | null | undefined): stri
 
 /** No directories, no control characters: the name is only a suggestion to the browser anyway. */
 export function safeFilename(name: string): string | null {
-  // eslint-disable-next-line no-control-regex
   const n = name.replace(/[\\/\u0000-\u001f]/g, '_').trim()
   return n && n !== '.' && n !== '..' ? n : null
 }

@@ -4,7 +4,8 @@
  * work report, a chart's numbers); the services stream the big exports themselves. The zip library
  * (fflate, ~8 KB) is imported only when a file is actually written, so it stays out of the main bundle.
  */
-export type Cell = string | number | null | undefined
+/** A number with { percent } is written as a fraction shown as 0.0%. */
+export type Cell = string | number | { percent: number } | null | undefined
 export interface Sheet {
   name: string
   rows: Cell[][]
@@ -29,7 +30,6 @@ export function columnName(i: number): string {
 }
 
 // XML 1.0 allows tab, LF, CR and everything from U+0020 on (less lone surrogates, U+FFFE/FFFF)
-// eslint-disable-next-line no-control-regex
 const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g
 
 export function escapeXml(s: string): string {
@@ -48,6 +48,7 @@ export function sheetName(name: string, used: Set<string>): string {
 function cellXml(ref: string, v: Cell, bold: boolean): string {
   const s = bold ? ' s="1"' : ''
   if (v === null || v === undefined || v === '') return ''
+  if (typeof v === 'object') return Number.isFinite(v.percent) ? `<c r="${ref}" s="${bold ? 3 : 2}"><v>${v.percent}</v></c>` : ''
   if (typeof v === 'number') return Number.isFinite(v) ? `<c r="${ref}"${s}><v>${v}</v></c>` : ''
   return `<c r="${ref}" t="inlineStr"${s}><is><t xml:space="preserve">${escapeXml(v)}</t></is></c>`
 }
@@ -79,7 +80,7 @@ export function xlsxParts(sheets: Sheet[]): Record<string, string> {
     'xl/_rels/workbook.xml.rels': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('')}<Relationship Id="rId${sheets.length + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`,
     'xl/styles.xml': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="2"><font><sz val="11"/><name val="等线"/></font><font><b/><sz val="11"/><name val="等线"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs></styleSheet>`,
+<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="0.0%"/></numFmts><fonts count="2"><font><sz val="11"/><name val="等线"/></font><font><b/><sz val="11"/><name val="等线"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="164" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1" applyNumberFormat="1"/></cellXfs></styleSheet>`,
   }
   sheets.forEach((s, i) => {
     parts[`xl/worksheets/sheet${i + 1}.xml`] = sheetXml(s)
