@@ -101,7 +101,7 @@ export function rateOption(units: Array<{ name: string; rates: Array<number | nu
     legend: { bottom: 0 },
     grid: { left: 8, right: 24, top: 16, bottom: 36, containLabel: true },
     xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
-    yAxis: { type: 'category', data: names, axisLabel: { width: 140, overflow: 'truncate' } },
+    yAxis: { type: 'category', data: names, axisLabel: { width: 200, overflow: 'truncate' } },
     series: seriesNames.map((n, i) => ({
       type: 'bar', name: n, barMaxWidth: 12,
       data: [...units].reverse().map((u) => { const v = u.rates[i]; return v === null || v === undefined ? null : Math.round(v * 1000) / 10 }),
