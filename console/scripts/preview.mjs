@@ -327,6 +327,7 @@ for (const [username, pages] of Object.entries(plan)) {
   await page.goto(`${base}/public#code=${CODE}`)
   await page.waitForSelector('[data-testid="public-status"]')
   await shoot(page, 'public-phone', 'resident')
+  report.push(`public-phone: page width ${await page.evaluate(() => document.documentElement.scrollWidth)} px on a 375 px screen`)
   await page.fill('[data-testid="public-code"]', CODE.slice(0, 5) + CODE[6] + CODE[5] + CODE.slice(7))
   await page.click('[data-testid="public-lookup"]')
   await shoot(page, 'public-phone-typo', 'resident')
