@@ -125,7 +125,7 @@ export interface RepresentativeWork {
 
 export interface Supervision {
   id: number; referralId: string; respondBy: string; replyBy: string; note: string; issuedAt: string; issuedBy: string
-  unitId: string | null; unitName: string | null; answeredAt: string | null; overdue: boolean; overdueSince: string | null
+  unitId: string | null; unitName: string | null; answeredAt: string | null; overdue: boolean; overdueFlaggedAt: string | null
   caseId?: string; communityCode?: string; lineCode?: string; status?: ReferralStatus
 }
 

@@ -50,7 +50,7 @@ const en: typeof zh = {
     EXTENDED: 'Extended', REPLIED: 'Replied', RESIDENT_INFORMED: 'Visitor told', REOPENED: 'Reopened', CLOSED: 'Closed',
   },
   deadline: { onTime: 'On time', approaching: 'Approaching', overdue: 'Overdue', done: 'Done', none: '—', due: 'Due', left: '{n} working days left' },
-  deadlineKind: { ACKNOWLEDGE: 'Acknowledge', RESOLVE: 'Resolve', ANSWER_SUGGESTION: 'Answer suggestion', RETURN: 'Return' },
+  deadlineKind: { ACKNOWLEDGE: 'Acknowledge', RESOLVE: 'Resolve', ANSWER_SUGGESTION: 'Answer suggestion', RETURN: 'Return', SUPERVISION: 'Supervision reply' },
   receipt: {
     code: 'Receipt code', malformed: 'The receipt code has 12 letters and digits (like ABCD-EFGH-JKMN)',
     checksum: 'The check symbol does not match: a character may be mistyped or two swapped',

@@ -48,7 +48,7 @@ export default {
     EXTENDED: '已延期', REPLIED: '已答复', RESIDENT_INFORMED: '已告知来访人', REOPENED: '已重新办理', CLOSED: '已办结',
   },
   deadline: { onTime: '正常', approaching: '临期', overdue: '超期', done: '已完成', none: '—', due: '办理时限', left: '剩 {n} 个工作日' },
-  deadlineKind: { ACKNOWLEDGE: '告知受理', RESOLVE: '办理', ANSWER_SUGGESTION: '答复建议', RETURN: '退回' },
+  deadlineKind: { ACKNOWLEDGE: '告知受理', RESOLVE: '办理', ANSWER_SUGGESTION: '答复建议', RETURN: '退回', SUPERVISION: '督办回复' },
   receipt: {
     code: '回执码', malformed: '回执码格式不对：应为 12 位字母数字（如 ABCD-EFGH-JKMN）',
     checksum: '回执码校验位不符：可能有字抄错或前后颠倒，请核对',
