@@ -9,5 +9,7 @@ public enum DeadlineKind {
     /** answer a representative's suggestion (代表法 Art. 51) */
     ANSWER_SUGGESTION,
     /** say "not in our remit" and return it (Art. 23) */
-    RETURN
+    RETURN,
+    /** answer a supervision notice (督办单) by its reply-by date */
+    SUPERVISION
 }

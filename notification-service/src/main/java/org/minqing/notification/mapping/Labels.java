@@ -16,6 +16,7 @@ public final class Labels {
             case RESOLVE -> "办理时限";
             case ANSWER_SUGGESTION -> "代表建议答复时限";
             case RETURN -> "退回时限";
+            case SUPERVISION -> "督办回复时限";
         };
     }
 

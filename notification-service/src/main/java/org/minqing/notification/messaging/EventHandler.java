@@ -22,6 +22,7 @@ import org.minqing.events.referral.ReferralReferred;
 import org.minqing.events.referral.ReferralReplied;
 import org.minqing.events.referral.RepeatLinked;
 import org.minqing.events.referral.ReviewRequested;
+import org.minqing.events.referral.SupervisionIssued;
 import org.minqing.events.representative.LiaisonOfficerRegistered;
 import org.minqing.events.representative.ReceptionDayCancelled;
 import org.minqing.events.representative.ReceptionDayRescheduled;
@@ -115,6 +116,13 @@ public class EventHandler {
                         "deadlineKind", Labels.deadline(p.deadlineKind()), "dueDate", p.dueDate()),
                         Map.of(RecipientKind.UNIT, listOf(p.unitId() != null ? p.unitId() : unitOf(p.referralId())),
                                 RecipientKind.SUPERVISOR, List.of(subDistrictOf(env.jurisdiction()))));
+            }
+            case REFERRAL_SUPERVISION_ISSUED -> {
+                // 督办单: to the unit holding the referral (known from its referred event)
+                var p = InboundEvents.payload(env, SupervisionIssued.class);
+                plan(env, false, params("referralId", p.referralId(), "caseId", p.caseId(), "note", p.note(),
+                        "respondBy", p.respondBy()),
+                        Map.of(RecipientKind.UNIT, listOf(unitOf(p.referralId()))));
             }
             case REFERRAL_ESCALATED -> {
                 var p = InboundEvents.payload(env, ReferralEscalated.class);

@@ -21,6 +21,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 
 import org.minqing.events.referral.Route;
+import org.minqing.kit.export.XlsxDownload;
 import org.minqing.kit.problem.Bounds;
 import org.minqing.kit.problem.ProblemException;
 import org.minqing.kit.scope.CallerScope;
@@ -30,7 +31,11 @@ import org.minqing.referral.Referral;
 import org.minqing.referral.ReferralStatus;
 import org.minqing.referral.TimelineEntry;
 import org.minqing.referral.service.KnownRepresentatives;
+import org.minqing.referral.service.ReferralExports;
 import org.minqing.referral.service.ReferralService;
+import org.minqing.referral.service.Supervisions;
+import org.minqing.referral.service.Supervisions.SupervisionView;
+import org.minqing.referral.Supervision;
 
 /** Referrals (转办件): the sub-district's queue, routing, the handling unit's work, supervision. */
 @Path("/referrals")
@@ -47,6 +52,12 @@ public class ReferralResource {
 
     @Inject
     KnownRepresentatives representatives;
+
+    @Inject
+    Supervisions supervisions;
+
+    @Inject
+    ReferralExports exports;
 
     /** No extension is longer than a year, whatever the policy table says. */
     static final int MAX_EXTENSION_DAYS = 366;
@@ -85,8 +96,6 @@ public class ReferralResource {
     public record MergeRequest(@NotNull(message = "必须指明被合并的转办件 / referralId is required") UUID referralId) {
     }
 
-    public record SupervisionView(UUID referralId, LocalDate respondBy) {
-    }
 
     public record TimelineView(long id, java.time.Instant at, String actor, String actorRole, String action,
             String fromStatus, String toStatus, String reason) {
@@ -256,13 +265,55 @@ public class ReferralResource {
         return done(service.close(access.forStaff(id), req.outcome(), scope.actor()));
     }
 
-    /** 督办单. */
+    public record SupervisionRequest(
+            @NotBlank(message = "必须填写督办意见 / a note is required") @Size(max = 4000) String note,
+            LocalDate replyBy) {
+    }
+
+    /** 督办单: with an optional reply-by date (a working day from today, within 60 days). */
     @POST
     @Path("/{id}/supervision")
     @RolesAllowed({ Roles.SUBDISTRICT_STAFF, Roles.DISTRICT_STAFF })
     @Transactional
-    public SupervisionView supervise(@PathParam("id") UUID id, @Valid @NotNull ProgressRequest req) {
-        return new SupervisionView(id, service.supervise(access.forStaff(id), req.note(), scope.actor()));
+    public SupervisionView supervise(@PathParam("id") UUID id, @Valid @NotNull SupervisionRequest req) {
+        Bounds.check().date("replyBy", req.replyBy()).throwIfAny();
+        Referral r = access.forStaff(id);
+        Supervision s = service.supervise(r, req.note(), req.replyBy(), scope.actor());
+        Referral.flush();
+        return supervisions.view(s, null);
+    }
+
+    /** The referral's supervision notices, oldest first. */
+    @GET
+    @Path("/{id}/supervisions")
+    @RolesAllowed({ Roles.DISTRICT_STAFF, Roles.SUBDISTRICT_STAFF, Roles.COMMUNITY_STAFF, Roles.HANDLING_UNIT,
+            Roles.REPRESENTATIVE, Roles.SERVICE })
+    @Transactional
+    public List<SupervisionView> supervisions(@PathParam("id") UUID id) {
+        return supervisions.ofReferral(access.visible(id));
+    }
+
+    /** What the printed 转办单 and 督办单 show: the referral, its unit, the matter, the notices. */
+    @GET
+    @Path("/{id}/document")
+    @RolesAllowed({ Roles.DISTRICT_STAFF, Roles.SUBDISTRICT_STAFF, Roles.COMMUNITY_STAFF, Roles.HANDLING_UNIT,
+            Roles.REPRESENTATIVE, Roles.SERVICE })
+    @Transactional
+    public Supervisions.Document document(@PathParam("id") UUID id) {
+        return supervisions.document(access.visible(id), scope.jurisdiction().orElse(null));
+    }
+
+    /** 转办队列导出: what the list shows with the same filters, every page, streamed as XLSX. */
+    @GET
+    @Path("/export.xlsx")
+    @RolesAllowed({ Roles.DISTRICT_STAFF, Roles.SUBDISTRICT_STAFF, Roles.COMMUNITY_STAFF, Roles.HANDLING_UNIT })
+    public jakarta.ws.rs.core.Response export(@QueryParam("status") ReferralStatus status, @QueryParam("line") String line,
+            @QueryParam("caseId") String caseId, @QueryParam("watchedByMe") boolean watchedByMe) {
+        if (line != null && line.length() > 64 || caseId != null && caseId.length() > 100) {
+            throw Bounds.outOfRange(line != null && line.length() > 64 ? "line" : "caseId", "过长", "too long");
+        }
+        ReferralExports.Query q = exports.queueQuery(status, line, caseId, watchedByMe);
+        return XlsxDownload.of("referrals", "转办队列", out -> exports.writeQueue(q, out));
     }
 
     /** Undo a wrong repeat link: the case gets a referral of its own. */

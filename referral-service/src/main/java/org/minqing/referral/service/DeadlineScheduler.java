@@ -24,6 +24,7 @@ import org.minqing.kit.scope.Jurisdiction;
 import org.minqing.kit.time.AppClock;
 import org.minqing.referral.Referral;
 import org.minqing.referral.ReferralStatus;
+import org.minqing.referral.Supervision;
 
 /**
  * Deadline watch (时限督办): tells the unit when a time limit is near (临期) and when it has
@@ -124,6 +125,22 @@ public class DeadlineScheduler {
                     bumpVersion(r);
                     referrals.emit(EventType.REFERRAL_DEADLINE_APPROACHING, r, SYSTEM,
                             new DeadlineApproaching(r.id.toString(), r.caseId, d.kind(), d.due(), unitId, left));
+                }
+            }
+        }
+        // 督办单 past its reply-by date, unanswered: flagged once, the unit and supervisor told, escalated
+        for (Supervision s : Supervision.<Supervision>list(
+                "referralId = ?1 and answeredAt is null and overdueAt is null and replyBy < ?2 order by id", r.id, today)) {
+            Deadline d = new Deadline(DeadlineKind.SUPERVISION, s.replyBy);
+            s.overdueAt = clock.instant();
+            if (record(r, d, "OVERDUE")) {
+                emitted++;
+                bumpVersion(r);
+                referrals.emit(EventType.REFERRAL_OVERDUE, r, SYSTEM,
+                        new ReferralOverdue(r.id.toString(), r.caseId, DeadlineKind.SUPERVISION, s.replyBy, unitId));
+                referrals.timeline(r, SYSTEM, "OVERDUE", r.status, r.status, "督办单 " + s.id + " 回复期限 " + s.replyBy + " 已过");
+                if (!escalated) {
+                    escalated = escalate(r, d);
                 }
             }
         }

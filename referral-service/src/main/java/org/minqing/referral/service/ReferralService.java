@@ -36,6 +36,7 @@ import org.minqing.events.referral.Route;
 import org.minqing.events.referral.SupervisionIssued;
 import org.minqing.events.referral.Tier;
 import org.minqing.kit.outbox.Outbox;
+import org.minqing.kit.problem.Bounds;
 import org.minqing.kit.problem.Problem;
 import org.minqing.kit.problem.ProblemException;
 import org.minqing.kit.scope.Jurisdiction;
@@ -46,6 +47,7 @@ import org.minqing.referral.Referral;
 import org.minqing.referral.ReferralCase;
 import org.minqing.referral.ReferralStatus;
 import org.minqing.referral.ReferralStatus.Action;
+import org.minqing.referral.Supervision;
 import org.minqing.referral.TimelineEntry;
 
 /**
@@ -213,23 +215,61 @@ public class ReferralService {
         r.closedAt = clock.instant();
         r.outcome = outcome;
         timeline(r, actor, "CLOSE", from, r.status, outcome);
+        answerSupervisions(r);
         emit(EventType.REFERRAL_CLOSED, r, actor, new ReferralClosed(id(r), r.caseId, outcome, r.satisfaction));
         return r;
     }
 
-    /** 督办单: a supervision notice to the unit now holding the referral. */
+    /** A supervision notice may ask for a reply at most this many days ahead. */
+    public static final int MAX_SUPERVISION_DAYS = 60;
+
+    /**
+     * 督办单: a supervision notice to the unit now holding the referral (or, unrouted, pressing the
+     * routing staff), with the date it must reply by: the one given (a working day, today or
+     * later, within {@link #MAX_SUPERVISION_DAYS}) or the SUPERVISION policy's. Stored, so the
+     * deadline scheduler can watch it; the unit is told through the event.
+     */
     @Transactional
-    public LocalDate supervise(Referral r, String note, Actor actor) {
+    public Supervision supervise(Referral r, String note, LocalDate replyBy, Actor actor) {
         if (!r.status.isOpen()) {
             throw ProblemException.conflict("not-supervisable",
                     "已办结的件不能督办", "a closed referral cannot be supervised");
         }
-        LocalDate respondBy = policies.due("SUPERVISION", r.route, clock.today());
+        LocalDate today = clock.today();
+        LocalDate respondBy;
+        if (replyBy == null) {
+            respondBy = policies.due("SUPERVISION", r.route, today);
+        } else {
+            if (replyBy.isBefore(today) || replyBy.isAfter(today.plusDays(MAX_SUPERVISION_DAYS))) {
+                throw Bounds.outOfRange("replyBy", "回复期限须在今天到 " + MAX_SUPERVISION_DAYS + " 日之后之间",
+                        "the reply-by date must be from today to " + MAX_SUPERVISION_DAYS + " days ahead");
+            }
+            if (!calendar.isWorkingDay(replyBy)) {
+                throw ProblemException.unprocessable("not-a-working-day", "replyBy",
+                        "回复期限须为工作日（" + calendar.rollForward(replyBy) + " 为其后第一个工作日）",
+                        "the reply-by date must be a working day (next: " + calendar.rollForward(replyBy) + ")");
+            }
+            respondBy = replyBy;
+        }
+        Supervision s = new Supervision();
+        s.referralId = r.id;
+        s.unitId = r.unitId;
+        s.note = note;
+        s.replyBy = respondBy;
+        s.issuedAt = clock.instant();
+        s.issuedBy = actor.subject();
+        s.persist();
         r.priority++;
         timeline(r, actor, "SUPERVISE", r.status, r.status, note + "（" + respondBy + "前回复）");
         emit(EventType.REFERRAL_SUPERVISION_ISSUED, r, actor,
                 new SupervisionIssued(id(r), r.caseId, note, respondBy, actor.subject()));
-        return respondBy;
+        return s;
+    }
+
+    /** The unit acted (progress, reply) or the referral closed: its open supervision notices are answered. */
+    void answerSupervisions(Referral r) {
+        em.createQuery("update Supervision s set s.answeredAt = :now where s.referralId = :r and s.answeredAt is null")
+                .setParameter("now", clock.instant()).setParameter("r", r.id).executeUpdate();
     }
 
     /** Undoes a wrong repeat link: the case gets its own referral in the queue. */
@@ -325,6 +365,7 @@ public class ReferralService {
         ReferralStatus from = r.status;
         r.status = ReferralStatus.IN_PROGRESS;
         timeline(r, actor, "PROGRESS", from, r.status, note);
+        answerSupervisions(r);
         emit(EventType.REFERRAL_PROGRESS_RECORDED, r, actor, new ProgressRecorded(id(r), r.caseId, r.unitId.toString(), note));
         return r;
     }
@@ -338,6 +379,7 @@ public class ReferralService {
         r.reply = reply;
         r.repliedOnTime = r.dueDate == null || !clock.today().isAfter(r.dueDate);
         timeline(r, actor, "REPLY", from, r.status, reply);
+        answerSupervisions(r);
         emit(EventType.REFERRAL_REPLIED, r, actor,
                 new ReferralReplied(id(r), r.caseId, r.unitId.toString(), reply, r.repliedAt, r.repliedOnTime));
         return r;

@@ -32,8 +32,11 @@ import org.minqing.representative.mapping.Requests.ReasonRequest;
 import org.minqing.representative.mapping.Requests.RescheduleRequest;
 import org.minqing.representative.mapping.Requests.RosterRequest;
 import org.minqing.representative.mapping.Requests.ScheduleRequest;
+import org.minqing.representative.mapping.Views.NoticeView;
 import org.minqing.representative.mapping.Views.ReceptionDayView;
+import org.minqing.representative.mapping.Views.SignInSheetView;
 import org.minqing.representative.service.Access;
+import org.minqing.representative.service.ReceptionDayDocuments;
 import org.minqing.representative.service.ReceptionDayService;
 
 /**
@@ -54,6 +57,9 @@ public class ReceptionDayResource {
 
     @Inject
     AppClock clock;
+
+    @Inject
+    ReceptionDayDocuments documents;
 
     /** 201 with the day; {@code warnings} lists kinds missing from the roster (a warning, not a refusal). */
     @POST
@@ -97,6 +103,31 @@ public class ReceptionDayResource {
             access.scope().requireVisible(d.communityCode, "接访日");
         }
         return service.view(d);
+    }
+
+    /** 接访公告: for residents — when, where and who receives (names and kinds, no contact data). */
+    @GET
+    @Path("/{id}/notice")
+    @RolesAllowed({ Roles.COMMUNITY_STAFF, Roles.SUBDISTRICT_STAFF, Roles.DISTRICT_STAFF, Roles.LIAISON_OFFICER,
+            Roles.SERVICE })
+    public NoticeView notice(@PathParam("id") UUID id) {
+        return documents.notice(visible(id));
+    }
+
+    /** 签到表: the day's roster (not declined) for signatures, and who declined. */
+    @GET
+    @Path("/{id}/sign-in-sheet")
+    public SignInSheetView signInSheet(@PathParam("id") UUID id) {
+        return documents.signInSheet(visible(id));
+    }
+
+    private ReceptionDay visible(UUID id) {
+        ReceptionDay d = ReceptionDay.findById(id);
+        if (d == null) {
+            throw ProblemException.notFound("接访日");
+        }
+        access.scope().requireVisible(d.communityCode, "接访日");
+        return d;
     }
 
     @PUT

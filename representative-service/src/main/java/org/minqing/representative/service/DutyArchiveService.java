@@ -49,7 +49,8 @@ public class DutyArchiveService {
                         + "and receptionDay.date <= ?3 order by receptionDay.date desc",
                         rep.id, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
         for (RosterSlot s : absent) {
-            absences.add(new AbsenceView(s.receptionDay.id, s.receptionDay.communityCode, s.receptionDay.date));
+            absences.add(new AbsenceView(s.receptionDay.id, s.receptionDay.communityCode, s.receptionDay.date,
+                    s.receptionDay.place));
         }
         return new ArchiveView(rep.id, records.stream().map(DutyArchiveService::view).toList(), absences);
     }

@@ -15,6 +15,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.minqing.representative.DutyType;
+import org.minqing.representative.mapping.Views.AbsenceView;
 import org.minqing.representative.mapping.Views.DutyRecordView;
 import org.minqing.representative.mapping.Views.YearSummary;
 
@@ -27,6 +28,7 @@ public class SummaryExport {
 
     public static final String SHEET_SUMMARY = "履职统计";
     public static final String SHEET_DETAIL = "履职明细";
+    public static final String SHEET_ABSENCES = "缺席记录";
 
     /** Label → value rows of the summary sheet, in print order; the HTML page shows the same. */
     public static List<Map.Entry<String, Long>> numbers(YearSummary s) {
@@ -103,6 +105,22 @@ public class SummaryExport {
             }
             for (int i = 0; i < cols.length; i++) {
                 detail.setColumnWidth(i, (i == 4 ? 40 : 14) * 256);
+            }
+
+            Sheet absent = wb.createSheet(SHEET_ABSENCES);
+            String[] acols = { "日期", "社区代码", "接访地点" };
+            Row ah = absent.createRow(0);
+            for (int i = 0; i < acols.length; i++) {
+                ah.createCell(i).setCellValue(acols[i]);
+                ah.getCell(i).setCellStyle(bold);
+                absent.setColumnWidth(i, (i == 2 ? 30 : 14) * 256);
+            }
+            int a = 1;
+            for (AbsenceView v : s.absences()) {
+                Row row = absent.createRow(a++);
+                row.createCell(0).setCellValue(v.date().toString());
+                row.createCell(1).setCellValue(v.communityCode());
+                row.createCell(2).setCellValue(nz(v.place()));
             }
             wb.write(out);
             return out.toByteArray();

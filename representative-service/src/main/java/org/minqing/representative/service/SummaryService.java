@@ -13,6 +13,7 @@ import org.minqing.representative.ReceptionDay;
 import org.minqing.representative.Representative;
 import org.minqing.representative.RosterSlot;
 import org.minqing.representative.mapping.Labels;
+import org.minqing.representative.mapping.Views.AbsenceView;
 import org.minqing.representative.mapping.Views.YearSummary;
 
 /** A representative's year in numbers (年度履职统计): what the workbook and the printable page show. */
@@ -47,8 +48,13 @@ public class SummaryService {
         List<DutyRecord> suggestions = records.stream().filter(r -> r.type == DutyType.SUGGESTION).toList();
         long answered = suggestions.stream().filter(r -> r.answered).count();
         long onTime = suggestions.stream().filter(r -> r.answered && Boolean.TRUE.equals(r.answeredOnTime)).count();
+        // the year's absences, for the workbook's 缺席记录 sheet
+        List<AbsenceView> absences = RosterSlot.<RosterSlot>list("representativeId = ?1 and absent = true "
+                + "and receptionDay.date >= ?2 and receptionDay.date <= ?3 order by receptionDay.date", rep.id, from, to)
+                .stream().map(s -> new AbsenceView(s.receptionDay.id, s.receptionDay.communityCode, s.receptionDay.date,
+                        s.receptionDay.place)).toList();
         return new YearSummary(rep.id, rep.name, rep.kind, Labels.kind(rep.kind, rep.level), year, counts,
                 assigned, attended, absent, suggestions.size(), answered, onTime,
-                records.stream().map(DutyArchiveService::view).toList());
+                records.stream().map(DutyArchiveService::view).toList(), absences);
     }
 }
