@@ -73,6 +73,52 @@ const DETAIL = {
   recordedAt: new Date().toISOString(),
   timeline: [{ kind: 'RECORDED', labelZh: '已登记', labelEn: 'Recorded', detail: null, dueDate: null, occurredAt: new Date().toISOString() }],
 }
+
+// Issue 13: report, document and export answers following /tmp/console2-api.md and console2-rep-api.md
+const months = Array.from({ length: 12 }, (_, i) => { const d = new Date(Date.UTC(Number(today.slice(0, 4)), Number(today.slice(5, 7)) - 12 + i, 1)); return d.toISOString().slice(0, 7) })
+const HOT = {
+  jurisdiction: '310104001000', from: `${months[0]}-01`, to: today, total: 42,
+  byLine: [{ code: 'housing', name: '住房保障', count: 12 }, { code: 'planning', name: '规划建设', count: 9 }, { code: 'environment', name: '生态环境', count: 8 }, { code: 'urban-management', name: '城市管理', count: 6 }, { code: 'transport', name: '交通出行', count: 4 }, { code: 'other', name: '其他', count: 3 }],
+  byCommunity: [{ code: '310104001001', name: '泾水社区', count: 25 }, { code: '310104001002', name: '枫林社区', count: 17 }],
+  months,
+  trend: [
+    { code: 'housing', name: '住房保障', counts: [0, 1, 1, 0, 2, 1, 1, 2, 1, 1, 1, 1] },
+    { code: 'planning', name: '规划建设', counts: [0, 0, 1, 0, 0, 1, 2, 1, 1, 1, 1, 1] },
+    { code: 'environment', name: '生态环境', counts: [1, 1, 0, 1, 0, 1, 1, 0, 1, 1, 0, 1] },
+  ],
+  repeats: [
+    { caseId: CASE, lineCode: 'planning', lineName: '规划建设', communityCode: '310104001001', communityName: '泾水社区', repeatCount: 3, status: 'IN_PROGRESS', receivedOn: addDays(-40), excerpt: '泾水公寓南侧新建高层遮挡日照，120 户居民冬季采光不足' },
+    { caseId: 'c2', lineCode: 'environment', lineName: '生态环境', communityCode: '310104001002', communityName: '枫林社区', repeatCount: 1, status: 'REPLIED', receivedOn: addDays(-20), excerpt: '枫林路夜间施工噪声扰民' },
+  ],
+}
+const INTAKE_WORK = { jurisdiction: '310104001000', from: `${today.slice(0, 4)}-01-01`, to: today, cases: 40, visitors: 55, households: 61, persons: 70, groupPetitions: 3, groupPetitionPersons: 25, anonymousCases: 2, repeatCases: 5, receptionDayCases: 30, receptionDaysWithCases: 4, byChannel: { RECEPTION_DAY: 30, HOTLINE: 5, ONLINE: 5 }, byLine: HOT.byLine, byCommunity: HOT.byCommunity }
+const REFERRAL_WORK = { jurisdiction: '310104001000', from: INTAKE_WORK.from, to: today, cases: 40, repeatCases: 5, casesByLine: {}, casesByCommunity: {}, casesByPlace: {}, referrals: 17, referredByRoute: { COMMUNITY: 5, SUBDISTRICT_DEPARTMENT: 8, REPRESENTATIVE_CONTACT: 2, INTER_SESSION_SUGGESTION: 1, SESSION_SUGGESTION: 1 }, routeGroups: { community: 5, subdistrict: 8, beyond: 4 }, routed: 17, handled: 12, handledRate: 0.7059, handledOnTime: 11, onTimeRate: 0.9167, closed: 10, closedRate: 0.5882, overdue: 1, satisfaction: { SATISFIED: 6, BASICALLY_SATISFIED: 2, UNSATISFIED: 1 }, rated: 9, satisfied: 8, satisfactionRate: 0.8889, referralsWithRepeats: 3, supervisions: 2 }
+const kindRow = (kind, kindLabel, n) => ({ kind, kindLabel, rostered: n + 1, attended: n, absent: 1, declined: 1, representatives: Math.ceil(n / 2) })
+const REP_WORK = { jurisdiction: '310104001000', from: INTAKE_WORK.from, to: today, generatedAt: new Date().toISOString(), receptionDays: { held: 10, upcoming: 2, cancelled: 1, communities: 2 }, attendance: { byKind: [kindRow('NPC_DEPUTY', '人大代表', 11), kindRow('PARTY_DELEGATE', '党代表', 6), kindRow('CPPCC_MEMBER', '政协委员', 4)], total: { kind: null, kindLabel: '合计', rostered: 24, attended: 21, absent: 3, declined: 3, representatives: 11 } }, receptions: { records: 11, casesReceived: 37 }, suggestions: { raised: 4, answered: 3, answeredOnTime: 2, byRoute: [] }, byCommunity: [{ communityCode: '310104001001', held: 6, cancelled: 1, attended: 13, absent: 2, casesReceived: 24 }, { communityCode: '310104001002', held: 4, cancelled: 0, attended: 8, absent: 1, casesReceived: 13 }] }
+const OPEN_WORK = { jurisdiction: '310104001000', today, open: 17, byStatus: { TO_ROUTE: 2, REFERRED: 3, ACCEPTED: 4, IN_PROGRESS: 5, REPLIED: 3 }, byTier: { COMMUNITY: 1, SUBDISTRICT: 9, DISTRICT: 3, CITY: 2, UNROUTED: 2 }, byWatchTier: { COMMUNITY: 10, SUBDISTRICT: 5, DISTRICT: 2 }, approaching: 3, overdue: 4, escalated: 2, supervisionsOpen: 2, supervisionsOverdue: 1,
+  items: [{ referralId: REF(3), caseId: CASE, status: 'REFERRED', lineCode: 'public-safety', communityCode: '310104001001', unitId: 'u-city', unitName: '市规划和自然资源局', deadlineKind: 'RESOLVE', dueDate: addDays(-3), state: 'OVERDUE', watchTier: 'DISTRICT' }, { referralId: REF(2), caseId: 'c2', status: 'ACCEPTED', lineCode: 'environment', communityCode: '310104001002', unitId: 'u-env', unitName: '第一街道生态环境办公室', deadlineKind: 'RESOLVE', dueDate: addDays(1), state: 'APPROACHING', watchTier: 'SUBDISTRICT' }] }
+const UNIT_SCORES = [
+  { rank: 1, unitId: 'u-city', unitName: '市规划和自然资源局', tier: 'CITY', referred: 10, acceptedInTime: 5, responseRate: 0.5, repliedOnTime: 4, onTimeResolutionRate: 0.4, rated: 5, satisfied: 3, satisfactionRate: 0.6, withRepeats: 3, repeatRate: 0.3, overdue: 4 },
+  { rank: 2, unitId: 'u-house', unitName: '第一街道房屋管理办公室', tier: 'SUBDISTRICT', referred: 8, acceptedInTime: 7, responseRate: 0.875, repliedOnTime: 6, onTimeResolutionRate: 0.75, rated: 4, satisfied: 4, satisfactionRate: 1, withRepeats: 1, repeatRate: 0.125, overdue: 1 },
+  { rank: 3, unitId: 'u-env', unitName: '第一街道生态环境办公室', tier: 'SUBDISTRICT', referred: 6, acceptedInTime: 6, responseRate: 1, repliedOnTime: 6, onTimeResolutionRate: 1, rated: 0, satisfied: 0, satisfactionRate: null, withRepeats: 0, repeatRate: 0, overdue: 0 },
+]
+const SUPERVISION = { id: 12, referralId: REF(3), respondBy: addDays(5), replyBy: addDays(5), note: '该件已超过办理时限，请抓紧核查电梯维保情况，于期限内书面答复。', issuedAt: new Date().toISOString(), issuedBy: 'sub1.staff', unitId: 'u-city', unitName: '市规划和自然资源局', answeredAt: null, overdue: false, overdueFlaggedAt: null, caseId: CASE, communityCode: '310104001001', lineCode: 'public-safety', status: 'REFERRED' }
+const DOCUMENT = (id) => ({ referral: { ...(REFERRALS.find((r) => r.id === id) ?? REFERRALS[2]), route: 'INTER_SESSION_SUGGESTION', unitId: 'u-city', referredAt: new Date(Date.now() - 10 * 864e5).toISOString(), representativeId: 'r-1' }, unit: { id: 'u-city', name: '市规划和自然资源局', tier: 'CITY', jurisdiction: '310100000000', contactName: '王科长', contactPhone: '021-64870000', contactEmail: null }, caseSummary: { caseId: CASE, communityCode: '310104001001', lineCode: 'planning', address: '泾水公寓 40、78、84 号楼', description: REFERRALS[0].description, households: 120, urgency: 'NORMAL', recordedAt: new Date(Date.now() - 12 * 864e5).toISOString(), repeatCaseIds: ['c2', 'c3'] }, supervisions: [SUPERVISION], issuer: { jurisdiction: '310104001000' }, printedAt: new Date().toISOString() })
+const RECEIVERS = [{ name: '张建国', kind: 'NPC_DEPUTY', kindLabel: '区人大代表', level: 'DISTRICT' }, { name: '王丽', kind: 'NPC_DEPUTY', kindLabel: '区人大代表', level: 'DISTRICT' }, { name: '刘红', kind: 'PARTY_DELEGATE', kindLabel: '党代表', level: null }]
+const NOTICE = { id: 'd-1', communityCode: '310104001001', subdistrictCode: '310104001000', date: today, weekday: '星期六', startTime: '09:00:00', endTime: '11:30:00', place: '泾水社区党群服务中心二楼会议室', status: 'SCHEDULED', cancelReason: null, receivers: RECEIVERS }
+const SHEET = { ...NOTICE, receivers: undefined, rows: RECEIVERS.map((r, i) => ({ no: i + 1, representativeId: `r-${i + 1}`, ...r, liaisonStation: '泾水代表联络站', status: 'CONFIRMED', attended: false, absent: false })), declined: [{ representativeId: 'r-3', name: '陈立', kindLabel: '政协委员', declineReason: '出差' }] }
+const DUTY_RECORDS = [
+  { id: 'dr1', representativeId: 'r-1', type: 'RECEPTION', typeLabel: '接待来访', date: addDays(-30), place: '泾水社区党群服务中心', participants: null, notes: '民情接访日接待来访 6 批 9 人', source: 'RECEPTION_DAY', communityCode: '310104001001', receptionDayId: 'd-1', referralId: null, route: null, unitName: null, dueDate: null, suggestionStatus: null, answered: false, answeredOnTime: null, caseIds: [CASE] },
+  { id: 'dr2', representativeId: 'r-1', type: 'SUGGESTION', typeLabel: '意见建议', date: addDays(-25), place: null, participants: null, notes: '关于泾水公寓日照问题的闭会期间建议', source: 'REFERRAL', communityCode: '310104001001', receptionDayId: null, referralId: REF(1), route: 'INTER_SESSION_SUGGESTION', unitName: '市规划和自然资源局', dueDate: addDays(60), suggestionStatus: 'IN_PROGRESS', answered: false, answeredOnTime: null, caseIds: [CASE] },
+  { id: 'dr3', representativeId: 'r-1', type: 'VISIT', typeLabel: '走访', date: addDays(-10), place: '枫林路施工现场', participants: '街道城管科', notes: '走访夜间施工噪声问题', source: 'MANUAL', communityCode: '310104001002', receptionDayId: null, referralId: null, route: null, unitName: null, dueDate: null, suggestionStatus: null, answered: false, answeredOnTime: null, caseIds: [] },
+]
+const SUMMARY = { representativeId: 'r-1', name: '张建国', kind: 'NPC_DEPUTY', kindLabel: '区人大代表', year: Number(today.slice(0, 4)), countsByType: { VOTER_CONTACT: 2, VISIT: 1, RECEPTION: 3, SUGGESTION: 1 }, receptionDaysAssigned: 4, receptionDaysAttended: 3, receptionDaysAbsent: 1, suggestionsRaised: 1, suggestionsAnswered: 0, suggestionsAnsweredOnTime: 0, records: DUTY_RECORDS }
+const ARCHIVES = { jurisdiction: '310104001000', year: SUMMARY.year, total: 3, page: 0, size: 100, rows: [
+  { representativeId: 'r-1', name: '张建国', kind: 'NPC_DEPUTY', kindLabel: '区人大代表', level: 'DISTRICT', constituencyCode: '310104001001', liaisonStation: '泾水代表联络站', termStart: '2022-01-01', termEnd: '2026-12-31', active: true, countsByType: SUMMARY.countsByType, receptionDaysAssigned: 4, receptionDaysAttended: 3, receptionDaysAbsent: 1, suggestionsRaised: 1, suggestionsAnswered: 0, suggestionsAnsweredOnTime: 0 },
+  { representativeId: 'r-2', name: '刘红', kind: 'PARTY_DELEGATE', kindLabel: '党代表', level: null, constituencyCode: '310104001001', liaisonStation: '泾水代表联络站', termStart: null, termEnd: null, active: true, countsByType: { VISIT: 2 }, receptionDaysAssigned: 2, receptionDaysAttended: 2, receptionDaysAbsent: 0, suggestionsRaised: 0, suggestionsAnswered: 0, suggestionsAnsweredOnTime: 0 },
+  { representativeId: 'r-3', name: '陈立', kind: 'CPPCC_MEMBER', kindLabel: '政协委员', level: null, constituencyCode: '310104001002', liaisonStation: '枫林代表联络站', termStart: null, termEnd: null, active: true, countsByType: {}, receptionDaysAssigned: 1, receptionDaysAttended: 0, receptionDaysAbsent: 1, suggestionsRaised: 0, suggestionsAnswered: 0, suggestionsAnsweredOnTime: 0 },
+] }
+
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'
 const data = 'A1B2C3D4E5F'
 const check = (ALPHABET + '*~$=U')[[...data].reduce((v, c) => (v * 32 + ALPHABET.indexOf(c)) % 37, 0)]
@@ -80,6 +126,20 @@ const CODE = `${data.slice(0, 4)}-${data.slice(4, 8)}-${data.slice(8)}${check}`
 
 function api(url, method) {
   const p = url.pathname.replace(/^\/api\/[a-z]+/, '')
+  const svc = url.pathname.split('/')[2]
+  if (p === '/reports/hot-issues') return HOT
+  if (p === '/reports/work') return svc === 'intake' ? INTAKE_WORK : svc === 'referral' ? REFERRAL_WORK : REP_WORK
+  if (p === '/reports/open-work') return OPEN_WORK
+  if (p === '/reports/units') return UNIT_SCORES
+  if (p === '/reports/duty-archive') return ARCHIVES
+  if (p === '/supervisions') return [SUPERVISION, { ...SUPERVISION, id: 11, replyBy: addDays(-2), overdue: true, issuedAt: new Date(Date.now() - 9 * 864e5).toISOString() }]
+  if (/^\/referrals\/[^/]+\/supervision$/.test(p) && method === 'POST') return { ...SUPERVISION, id: 13 }
+  if (/^\/referrals\/[^/]+\/supervisions$/.test(p)) return [SUPERVISION]
+  if (/^\/referrals\/[^/]+\/document$/.test(p)) return DOCUMENT(p.split('/')[2])
+  if (/^\/reception-days\/[^/]+\/notice$/.test(p)) return NOTICE
+  if (/^\/reception-days\/[^/]+\/sign-in-sheet$/.test(p)) return SHEET
+  if (/^\/duty-archive\/[^/]+\/summary$/.test(p)) return SUMMARY
+  if (/^\/duty-archive\/[^/]+$/.test(p)) return { representativeId: 'r-1', records: DUTY_RECORDS, absences: [{ receptionDayId: 'd-9', communityCode: '310104001002', date: addDays(-50) }] }
   if (p === '/open311/v2/services.json') return [{ service_code: 'planning', service_name: '规划建设 / Planning' }, { service_code: 'housing', service_name: '住房保障 / Housing' }, { service_code: 'environment', service_name: '生态环境 / Environment' }]
   if (p === '/public/cases/status') return { receiptCode: CODE, status: 'REPLIED', statusLabelZh: '已答复', statusLabelEn: 'Replied', lineName: '规划建设', receivedOn: today, expectedDate: addDays(60), feedbackOpen: true, reply: '经核查，该项目规划许可合规；已协调建设单位对受影响住户给予采光补偿。', milestones: [{ kind: 'RECORDED', labelZh: '已登记', labelEn: 'Recorded', date: today, dueDate: null }, { kind: 'REFERRED', labelZh: '已转办至承办单位', labelEn: 'Referred', date: today, dueDate: addDays(60) }, { kind: 'REPLIED', labelZh: '承办单位已答复', labelEn: 'Replied', date: today, dueDate: null }] }
   if (p === '/cases' && method === 'POST') return [201, { ...DETAIL, receiptCode: CODE, status: 'RECORDED' }]
@@ -110,10 +170,11 @@ const browser = await chromium.launch({
 })
 const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
 const report = []
+const downloads = []
 
 async function session(username) {
   const u = USERS[username]
-  const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' })
+  const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true })
   const page = await ctx.newPage()
   page.on('pageerror', (e) => report.push(`${username} pageerror ${e.message}`))
   await page.route(`${KC}/**`, async (route) => {
@@ -138,6 +199,10 @@ async function session(username) {
   await page.route(`${base}/api/**`, async (route) => {
     const url = new URL(route.request().url())
     if (url.pathname.endsWith('/inbox/stream')) return route.fulfill({ status: 200, headers: { 'content-type': 'text/event-stream' }, body: 'data: {"kind":"connected","notice":null}\n\n' })
+    if (url.pathname.endsWith('.xlsx')) {
+      downloads.push(`${url.pathname}${url.search} auth=${route.request().headers().authorization ? 'bearer' : 'none'}`)
+      return route.fulfill({ status: 200, headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'content-disposition': `attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent('导出.xlsx')}` }, body: Buffer.from('PK\u0003\u0004 canned') })
+    }
     let r = api(url, route.request().method())
     let status = 200
     if (Array.isArray(r) && typeof r[0] === 'number') [status, r] = r
@@ -146,6 +211,17 @@ async function session(username) {
   await page.goto(`${base}/home`)
   await page.waitForSelector('[data-testid="side-menu"]', { timeout: 20000 })
   return { ctx, page }
+}
+
+async function printShot(page, name) {
+  // an A4 sheet is 794 CSS px wide at 96 dpi: lay the print out at that width
+  const vp = page.viewportSize()
+  await page.setViewportSize({ width: 794, height: 1123 })
+  await page.emulateMedia({ media: 'print' })
+  await page.waitForTimeout(300)
+  await page.screenshot({ path: path.join(out, `${name}-print.png`), fullPage: true })
+  await page.emulateMedia({ media: 'screen' })
+  await page.setViewportSize(vp)
 }
 
 async function shoot(page, name, username) {
@@ -158,10 +234,13 @@ async function shoot(page, name, username) {
 }
 
 const plan = {
-  'sub1.staff': [['home', '/home'], ['reception-days', '/reception-days'], ['cases', '/cases'], ['case-detail', `/cases/${CASE}`], ['referrals', '/referrals'], ['supervision', '/supervision'], ['inbox', '/inbox']],
+  'sub1.staff': [['home', '/home'], ['reception-days', '/reception-days'], ['cases', '/cases'], ['case-detail', `/cases/${CASE}`], ['referrals', '/referrals'], ['supervision', '/supervision'], ['inbox', '/inbox'],
+    ['dash-hot-issues', '/dashboards/hot-issues'], ['dash-open-work', '/dashboards/open-work'], ['dash-units', '/dashboards/units'], ['work-report', '/work-report'],
+    ['doc-referral', `/print/referral/${REF(3)}`], ['doc-supervision', `/print/supervision/${REF(3)}`], ['doc-notice', '/print/reception-day/d-1/notice'], ['doc-sign-in', '/print/reception-day/d-1/sign-in'],
+    ['representatives', '/representatives'], ['representative-archive', '/representatives/r-1/archive']],
   'c11.staff': [['intake', '/intake']],
   'unit.city': [['handling', '/handling']],
-  'rep.npc': [['my-reception-days', '/my-reception-days']],
+  'rep.npc': [['my-reception-days', '/my-reception-days'], ['duty-record', '/duty-record']],
 }
 for (const [username, pages] of Object.entries(plan)) {
   const { ctx, page } = await session(username)
@@ -169,6 +248,42 @@ for (const [username, pages] of Object.entries(plan)) {
     await page.goto(`${base}${url}`)
     await page.waitForSelector('[data-testid="app-main"]')
     await shoot(page, name, username)
+    if (name.startsWith('doc-') || name === 'work-report') {
+      await page.waitForSelector('[data-testid="print-button"]:not([disabled])')
+      await printShot(page, name)
+    }
+    if (name.startsWith('dash-')) {
+      const first = await page.locator('[data-testid$="-view-table"]').first()
+      await first.click()
+      await shoot(page, `${name}-table`, username)
+    }
+    if (name === 'dash-units') {
+      const dl = page.waitForEvent('download')
+      await page.click('[data-testid="units-export"]')
+      downloads.push(`saved as ${(await dl).suggestedFilename()}`)
+    }
+    if (name === 'cases') {
+      const dl = page.waitForEvent('download')
+      await page.click('[data-testid="case-export"]')
+      downloads.push(`saved as ${(await dl).suggestedFilename()}`)
+    }
+    if (name === 'work-report') {
+      const dl = page.waitForEvent('download')
+      await page.click('[data-testid="report-export"]')
+      const d = await dl
+      downloads.push(`saved as ${d.suggestedFilename()} (${fs.statSync(await d.path()).size} bytes, client-side)`)
+    }
+    if (name === 'supervision') {
+      await page.click(`[data-testid="supervision-issue-${REF(3)}"]`)
+      await page.fill('[data-testid="supervision-note"]', '请于期限内答复')
+      await page.click('[data-testid="supervision-reply-by"] input')
+      await shoot(page, 'supervision-reply-by', username)
+      await page.keyboard.press('Escape')
+      await page.click('[data-testid="supervision-submit"]')
+      await page.waitForSelector('[data-testid="supervision-print"]')
+      await shoot(page, 'supervision-issued', username)
+      await page.keyboard.press('Escape')
+    }
     if (name === 'referrals') {
       await page.click(`[data-testid="board-route-${REF(1)}"]`)
       await shoot(page, 'referrals-route-dialog', username)
@@ -194,9 +309,7 @@ for (const [username, pages] of Object.entries(plan)) {
       await page.waitForSelector('[data-testid="receipt-code"]')
       await page.waitForSelector('[data-testid="receipt-slip-qr"] svg')
       await shoot(page, 'intake-saved', username)
-      await page.emulateMedia({ media: 'print' })
-      await page.screenshot({ path: path.join(out, 'intake-slip-print.png') })
-      await page.emulateMedia({ media: 'screen' })
+      await printShot(page, 'intake-slip')
     }
     if (name === 'reception-days') {
       await page.click('[data-testid="rd-day-d-1"]')
@@ -214,11 +327,13 @@ for (const [username, pages] of Object.entries(plan)) {
   await page.goto(`${base}/public#code=${CODE}`)
   await page.waitForSelector('[data-testid="public-status"]')
   await shoot(page, 'public-phone', 'resident')
+  report.push(`public-phone: page width ${await page.evaluate(() => document.documentElement.scrollWidth)} px on a 375 px screen`)
   await page.fill('[data-testid="public-code"]', CODE.slice(0, 5) + CODE[6] + CODE[5] + CODE.slice(7))
   await page.click('[data-testid="public-lookup"]')
   await shoot(page, 'public-phone-typo', 'resident')
   await ctx.close()
 }
 console.log(report.join('\n'))
+console.log(['downloads:', ...downloads].join('\n  '))
 await browser.close()
 server.close()

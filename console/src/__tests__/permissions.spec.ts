@@ -6,16 +6,16 @@ const names = (roles: Parameters<typeof menuFor>[0]) => menuFor(roles).map((m) =
 
 describe('role → menu', () => {
   it('community staff record and search cases, see reception days, not the sub-district board', () => {
-    expect(names(['community-staff'])).toEqual(['home', 'reception-days', 'intake', 'cases', 'inbox'])
+    expect(names(['community-staff'])).toEqual(['home', 'reception-days', 'intake', 'cases', 'dashboards', 'work-report', 'representatives', 'inbox'])
   })
   it('sub-district staff also route and supervise', () => {
-    expect(names(['subdistrict-staff'])).toEqual(['home', 'reception-days', 'intake', 'cases', 'referrals', 'supervision', 'inbox'])
+    expect(names(['subdistrict-staff'])).toEqual(['home', 'reception-days', 'intake', 'cases', 'referrals', 'supervision', 'dashboards', 'work-report', 'representatives', 'inbox'])
   })
   it('a handling unit sees only its own work and messages', () => {
     expect(names(['handling-unit'])).toEqual(['home', 'handling', 'inbox'])
   })
   it('a representative has 我的接访日 and the desk, not the case search', () => {
-    expect(names(['representative'])).toEqual(['home', 'my-reception-days', 'intake', 'inbox'])
+    expect(names(['representative'])).toEqual(['home', 'my-reception-days', 'intake', 'duty-record', 'inbox'])
   })
   it('no role: only home', () => {
     expect(names([])).toEqual(['home'])
@@ -27,6 +27,16 @@ describe('role → menu', () => {
     expect(can('case:reissue-receipt', ['representative'])).toBe(false)
     expect(can('referral:handle', ['handling-unit'])).toBe(true)
     expect(rolesForPath('/cases/abc')).toContain('community-staff')
+  })
+  it('reports, exports and printed documents: staff; the referral form also the unit; the notice also liaison officers', () => {
+    expect(rolesForPath('/dashboards/units')).toEqual(['community-staff', 'subdistrict-staff', 'district-staff'])
+    expect(can('report:export', ['handling-unit'])).toBe(false)
+    expect(can('report:export', ['representative'])).toBe(false)
+    expect(can('report:export', ['community-staff'])).toBe(true)
+    expect(can('document:referral', ['handling-unit'])).toBe(true)
+    expect(can('document:notice', ['liaison-officer'])).toBe(true)
+    expect(can('document:sign-in', ['liaison-officer'])).toBe(false)
+    expect(can('archive:export-all', ['representative'])).toBe(false)
   })
 })
 

@@ -1,6 +1,7 @@
 import { accessToken } from '@/auth/oidc'
 import { isProblem, type Problem } from './problem'
 import { session } from './session'
+import { filenameFromDisposition } from '@/utils/download'
 
 export type Service = 'intake' | 'representative' | 'referral' | 'notification'
 
@@ -80,4 +81,29 @@ export async function request<T>(service: Service, path: string, opts: RequestOp
     throw new ApiError('problem', res.status, p, p.title ?? `HTTP ${res.status}`)
   }
   return body as T
+}
+
+/**
+ * Downloads a file the service streams (an XLSX export): fetched with the bearer token in the
+ * header, saved from a blob: URL. Errors as {@link request}; a problem+json answer becomes an ApiError.
+ */
+export async function requestFile(
+  service: Service,
+  path: string,
+  query?: RequestOptions['query'],
+  accept = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+): Promise<{ blob: Blob; filename: string | null }> {
+  const res = await request<Response>(service, path, { query, raw: true, headers: { Accept: `${accept}, application/problem+json` } })
+  if (!res.ok) {
+    const text = await res.text()
+    let body: unknown = null
+    try {
+      body = text ? JSON.parse(text) : null
+    } catch {
+      body = null
+    }
+    const p = isProblem(body) ? (body as Problem) : { status: res.status, title: `HTTP ${res.status}` }
+    throw new ApiError('problem', res.status, p, p.title ?? `HTTP ${res.status}`)
+  }
+  return { blob: await res.blob(), filename: filenameFromDisposition(res.headers.get('Content-Disposition')) }
 }

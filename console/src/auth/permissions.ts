@@ -24,6 +24,10 @@ export const MENU: MenuItem[] = [
   { path: '/referrals', name: 'referrals', titleKey: 'menu.referrals', icon: 'Share', roles: UPPER_STAFF },
   { path: '/handling', name: 'handling', titleKey: 'menu.handling', icon: 'Finished', roles: ['handling-unit'] },
   { path: '/supervision', name: 'supervision', titleKey: 'menu.supervision', icon: 'AlarmClock', roles: UPPER_STAFF },
+  { path: '/dashboards', name: 'dashboards', titleKey: 'menu.dashboards', icon: 'DataAnalysis', roles: STAFF },
+  { path: '/work-report', name: 'work-report', titleKey: 'menu.workReport', icon: 'Document', roles: STAFF },
+  { path: '/representatives', name: 'representatives', titleKey: 'menu.representatives', icon: 'Notebook', roles: STAFF },
+  { path: '/duty-record', name: 'duty-record', titleKey: 'menu.dutyRecord', icon: 'Notebook', roles: ['representative'] },
   {
     path: '/inbox', name: 'inbox', titleKey: 'menu.inbox', icon: 'Message',
     roles: [...STAFF, 'representative', 'liaison-officer', 'handling-unit', 'ops-admin'],
@@ -45,6 +49,11 @@ export const ACTIONS = {
   'referral:close': STAFF,
   'referral:repeats': STAFF,
   'referral:supervise': UPPER_STAFF,
+  'report:export': STAFF,
+  'document:referral': [...STAFF, 'handling-unit'],
+  'document:notice': [...STAFF, 'liaison-officer'],
+  'document:sign-in': STAFF,
+  'archive:export-all': STAFF,
 } satisfies Record<string, Role[]>
 
 export type ActionKey = keyof typeof ACTIONS

@@ -11,6 +11,8 @@ const en: typeof zh = {
   menu: {
     home: 'Home', receptionDays: 'Reception days', myReceptionDays: 'My reception days', intake: 'Intake desk', cases: 'Cases',
     caseDetail: 'Case detail', referrals: 'Referrals', handling: 'Handling', supervision: 'Supervision', inbox: 'Messages',
+    dashboards: 'Dashboards', hotIssues: 'Hot issues', openWork: 'Open work', scoreboard: 'Unit scoreboard', workReport: 'Work report',
+    representatives: 'Representatives', dutyRecord: 'My duty record', dutyArchive: 'Duty archive',
   },
   auth: {
     signingIn: 'Signing in…', signOut: 'Sign out', forbidden: 'Your role may not use this page', notFound: 'Page not found',
@@ -48,7 +50,7 @@ const en: typeof zh = {
     EXTENDED: 'Extended', REPLIED: 'Replied', RESIDENT_INFORMED: 'Visitor told', REOPENED: 'Reopened', CLOSED: 'Closed',
   },
   deadline: { onTime: 'On time', approaching: 'Approaching', overdue: 'Overdue', done: 'Done', none: '—', due: 'Due', left: '{n} working days left' },
-  deadlineKind: { ACKNOWLEDGE: 'Acknowledge', RESOLVE: 'Resolve', ANSWER_SUGGESTION: 'Answer suggestion', RETURN: 'Return' },
+  deadlineKind: { ACKNOWLEDGE: 'Acknowledge', RESOLVE: 'Resolve', ANSWER_SUGGESTION: 'Answer suggestion', RETURN: 'Return', SUPERVISION: 'Supervision reply' },
   receipt: {
     code: 'Receipt code', malformed: 'The receipt code has 12 letters and digits (like ABCD-EFGH-JKMN)',
     checksum: 'The check symbol does not match: a character may be mistyped or two swapped',
@@ -92,6 +94,8 @@ const en: typeof zh = {
   supervision: {
     title: 'Supervision', approaching: 'Approaching', overdue: 'Overdue', escalated: 'Escalated', byTier: 'Supervised at', issue: 'Issue notice',
     issueNote: 'Supervision note', respondBy: 'Reply by {date}', watchedByMe: 'Watched by my tier',
+    replyBy: 'Reply by', replyByHint: 'A working day, at most 60 days ahead; empty: the supervision deadline rule', issued: 'Supervision notice issued', notices: 'Notices',
+    answered: 'Answered', unanswered: 'Awaiting reply', overdueNotice: 'Reply overdue', issuedAt: 'Issued on',
   },
   reception: {
     title: 'Reception days', month: 'Month', subdistrict: 'Sub-district', community: 'Community', schedule: 'Schedule', date: 'Date',
@@ -109,6 +113,48 @@ const en: typeof zh = {
     title: 'Minqing · follow your case', lookup: 'Look up', progress: 'Progress', rate: 'Rate the result', comment: 'Comment (optional)',
     thanks: 'Thank you for your rating!', rateLimited: 'Too many look-ups; please wait a minute and try again.',
     rating: { SATISFIED: 'Satisfied', BASICALLY_SATISFIED: 'Basically satisfied', UNSATISFIED: 'Unsatisfied' },
+  },
+  print: {
+    toolbar: 'Print', hint: 'A4 portrait; only the document itself is printed.', noSupervision: 'This referral has no supervision notice yet',
+    referralForm: 'Referral form', supervisionNotice: 'Supervision notice', notice: 'Reception day notice', signIn: 'Reception day sign-in sheet',
+    printReferral: 'Print referral form', printSupervision: 'Print supervision notice', printNotice: 'Print notice', printSignIn: 'Print sign-in sheet',
+  },
+  chart: {
+    chart: 'Chart', table: 'Table', view: 'View', download: 'Download numbers', scope: 'Jurisdiction', scopeIs: 'Counted for: ', whole: 'whole',
+  },
+  dashboard: {
+    totalCases: 'Cases in the period', linesWithCases: 'Lines with cases', repeatsRanked: 'Repeat petitions (ranked)', byLine: 'By line', byCommunity: 'By community',
+    trend: 'Month by month (by line)', repeats: 'Repeat petitions ranked', repeatLinks: 'Repeat petition cases', cases: 'Cases', other: 'Other',
+    byStatus: 'Open referrals by status', byTier: 'Open referrals by unit tier', byWatchTier: 'Open referrals by supervising tier', unitTier: 'Unit tier',
+    referrals: 'Referrals', unrouted: 'Not routed', urgent: 'Approaching and overdue', state: 'Deadline', open: 'Open referrals',
+    supervisionsOpen: 'Unanswered supervision notices', supervisionsOverdue: 'Supervision overdue', scoreboard: 'Unit scoreboard', sortBy: 'Sort by', rank: 'Rank',
+  },
+  score: {
+    responseRate: 'Response rate', onTimeResolutionRate: 'On-time resolution', satisfactionRate: 'Satisfaction', repeatRate: 'Repeat rate', overdue: 'Overdue', referred: 'Referred',
+  },
+  export: { xlsx: 'Export to Excel', done: 'Exported: {name}', filtered: 'Exports what the filters show' },
+  report: {
+    title: 'Work report', period: 'Period', generate: 'Generate', item: 'Item', value: 'Value', section: {
+      reception: '1. Reception days and attendance', visitors: '2. Visitors received', channels: '3. Cases by channel', lines: '4. Cases by line',
+      routes: '5. Referral routes', handling: '6. Handling and satisfaction', repeats: '7. Repeat petitions', communities: '8. By community',
+    },
+    daysHeld: 'Reception days held', daysUpcoming: 'Scheduled, not yet held', daysCancelled: 'Cancelled', communitiesHeld: 'Communities covered',
+    kind: 'Kind', rostered: 'Rostered (slots)', attended: 'Attended (slots)', absent: 'Absent (slots)', declined: 'Excused (slots)', persons: 'Representatives attending', total: 'Total',
+    cases: 'Cases received', visitors: 'Visitors received', households: 'Households', personsReceived: 'Persons', groupPetitions: 'Group petitions',
+    groupPetitionPersons: 'Persons in group petitions', receptionDayCases: 'Cases on reception days', casesByReps: 'Cases received by representatives',
+    routeCommunity: 'Handled by the community', routeSubdistrict: 'Sub-district departments', routeBeyond: 'Beyond the sub-district (three paths)',
+    routed: 'Routed', handled: 'Handled', handledRate: 'Handled rate', onTime: 'Handled on time', onTimeRate: 'On-time rate',
+    closed: 'Closed', closedRate: 'Closed rate', overdue: 'Overdue', rated: 'Rated', satisfied: 'Satisfied or basically satisfied',
+    satisfactionRate: 'Satisfaction rate', supervisions: 'Supervision notices issued', repeatCases: 'Repeat petitions', referralsWithRepeats: 'Referrals with repeats',
+    suggestions: 'Representatives\' suggestions', suggestionsAnswered: 'Answered', count: 'Count', community: 'Community', partial: 'Some numbers could not be read: {what}',
+    printedAt: 'Compiled at', sources: 'Sources: intake, referral and representative services, counted within the account\'s jurisdiction',
+  },
+  archive: {
+    year: 'Year', records: 'Duty records', absences: 'Absences from reception days', type: 'Duty type', summary: 'Year summary', downloadYear: 'Download the yearly archive',
+    exportAll: 'Export all representatives of the jurisdiction', kind: 'Kind', assigned: 'Reception days assigned', attended: 'Attended', absent: 'Absent',
+    suggestionsRaised: 'Suggestions raised', suggestionsAnswered: 'Answered', onTime: 'Answered on time', constituency: 'Constituency', station: 'Liaison station',
+    open: 'Open archive', place: 'Place', notes: 'Content', total: '{n} representatives', noRepresentative: 'This account is not linked to a representative',
+    dutyType: { VOTER_CONTACT: 'Voter contact', SURVEY: 'Survey', VISIT: 'Visit', SYMPOSIUM: 'Symposium', INSPECTION: 'Inspection', CHECK: 'Check', RECEPTION: 'Reception', SUGGESTION: 'Suggestion' },
   },
   errors: { generic: 'Failed', fieldsBelow: 'Correct the marked fields' },
 }

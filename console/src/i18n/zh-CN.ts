@@ -9,6 +9,8 @@ export default {
   menu: {
     home: '首页', receptionDays: '接访日', myReceptionDays: '我的接访日', intake: '接访登记', cases: '案件',
     caseDetail: '案件详情', referrals: '转办', handling: '承办', supervision: '督办', inbox: '消息',
+    dashboards: '数据看板', hotIssues: '热点问题', openWork: '在办工作', scoreboard: '承办单位记分牌', workReport: '工作汇报',
+    representatives: '代表履职', dutyRecord: '我的履职档案', dutyArchive: '履职档案',
   },
   auth: {
     signingIn: '正在登录…', signOut: '退出登录', forbidden: '您的角色无权使用此页面', notFound: '页面不存在',
@@ -46,7 +48,7 @@ export default {
     EXTENDED: '已延期', REPLIED: '已答复', RESIDENT_INFORMED: '已告知来访人', REOPENED: '已重新办理', CLOSED: '已办结',
   },
   deadline: { onTime: '正常', approaching: '临期', overdue: '超期', done: '已完成', none: '—', due: '办理时限', left: '剩 {n} 个工作日' },
-  deadlineKind: { ACKNOWLEDGE: '告知受理', RESOLVE: '办理', ANSWER_SUGGESTION: '答复建议', RETURN: '退回' },
+  deadlineKind: { ACKNOWLEDGE: '告知受理', RESOLVE: '办理', ANSWER_SUGGESTION: '答复建议', RETURN: '退回', SUPERVISION: '督办回复' },
   receipt: {
     code: '回执码', malformed: '回执码格式不对：应为 12 位字母数字（如 ABCD-EFGH-JKMN）',
     checksum: '回执码校验位不符：可能有字抄错或前后颠倒，请核对',
@@ -90,6 +92,8 @@ export default {
   supervision: {
     title: '督办', approaching: '临期', overdue: '超期', escalated: '已升级', byTier: '督办层级', issue: '发督办单',
     issueNote: '督办意见', respondBy: '须于 {date} 前回复', watchedByMe: '本级督办',
+    replyBy: '回复期限', replyByHint: '须为工作日，最迟 60 天内；不填则按督办时限规则', issued: '已发督办单', notices: '督办单',
+    answered: '已回复', unanswered: '待回复', overdueNotice: '逾期未回复', issuedAt: '督办日期',
   },
   reception: {
     title: '接访日', month: '月份', subdistrict: '街道', community: '社区', schedule: '安排接访日', date: '日期',
@@ -107,6 +111,48 @@ export default {
     title: '民情接访 · 办理进度查询', lookup: '查询', progress: '办理进度', rate: '请评价办理结果', comment: '意见（可不填）',
     thanks: '感谢您的评价！', rateLimited: '查询过于频繁，请稍等一分钟后再试。',
     rating: { SATISFIED: '满意', BASICALLY_SATISFIED: '基本满意', UNSATISFIED: '不满意' },
+  },
+  print: {
+    toolbar: '打印', hint: 'A4 纵向；打印时只输出文书本身。', noSupervision: '该转办件还没有督办单',
+    referralForm: '转办单', supervisionNotice: '督办单', notice: '接访日公告', signIn: '接访日签到表',
+    printReferral: '打印转办单', printSupervision: '打印督办单', printNotice: '打印公告', printSignIn: '打印签到表',
+  },
+  chart: {
+    chart: '图表', table: '表格', view: '显示方式', download: '下载数据', scope: '统计范围', scopeIs: '统计范围：', whole: '全辖区',
+  },
+  dashboard: {
+    totalCases: '期间案件总数', linesWithCases: '涉及条线', repeatsRanked: '重复信访（排行）', byLine: '按条线', byCommunity: '按社区',
+    trend: '月度趋势（按条线）', repeats: '重复信访排行', repeatLinks: '重复信访案件', cases: '案件数', other: '其他',
+    byStatus: '在办转办件：按状态', byTier: '在办转办件：按承办单位层级', byWatchTier: '在办转办件：按督办层级', unitTier: '承办层级',
+    referrals: '转办件数', unrouted: '未转办', urgent: '临期与超期件', state: '时限', open: '在办转办件',
+    supervisionsOpen: '未回复督办单', supervisionsOverdue: '督办逾期', scoreboard: '承办单位记分牌', sortBy: '排序', rank: '排名',
+  },
+  score: {
+    responseRate: '响应率', onTimeResolutionRate: '按期办结率', satisfactionRate: '满意率', repeatRate: '重复信访率', overdue: '超期件数', referred: '转办件数',
+  },
+  export: { xlsx: '导出 Excel', done: '已导出：{name}', filtered: '按当前筛选条件导出' },
+  report: {
+    title: '工作汇报', period: '统计期间', generate: '生成', item: '项目', value: '数值', section: {
+      reception: '一、接访日与代表出席', visitors: '二、来访接待', channels: '三、案件来源渠道', lines: '四、案件问题条线',
+      routes: '五、转办途径', handling: '六、办理与满意度', repeats: '七、重复信访', communities: '八、各社区情况',
+    },
+    daysHeld: '举行接访日（场）', daysUpcoming: '已安排待举行（场）', daysCancelled: '取消（场）', communitiesHeld: '覆盖社区（个）',
+    kind: '代表类别', rostered: '应出席（人次）', attended: '出席（人次）', absent: '缺席（人次）', declined: '请假（人次）', persons: '出席代表（人）', total: '合计',
+    cases: '接访件数（件）', visitors: '接待来访人次', households: '涉及户数（户）', personsReceived: '涉及人数（人）', groupPetitions: '集体访（批）',
+    groupPetitionPersons: '集体访人数（人）', receptionDayCases: '接访日登记（件）', casesByReps: '代表接待案件（件）',
+    routeCommunity: '社区直接办理', routeSubdistrict: '街道职能部门办理', routeBeyond: '超出街道职责（三种途径合计）',
+    routed: '已转办（件）', handled: '已办理（件）', handledRate: '办理率', onTime: '按期办理（件）', onTimeRate: '按期办理率',
+    closed: '已办结（件）', closedRate: '办结率', overdue: '超期（件）', rated: '已评价（件）', satisfied: '满意及基本满意（件）',
+    satisfactionRate: '满意率', supervisions: '发出督办单（份）', repeatCases: '重复信访（件）', referralsWithRepeats: '有重复信访的转办件',
+    suggestions: '代表意见建议（件）', suggestionsAnswered: '已答复（件）', count: '件数', community: '社区', partial: '部分数据未取到：{what}',
+    printedAt: '制表时间', sources: '数据来源：接访登记、转办督办、代表履职（各服务按当前账号辖区统计）',
+  },
+  archive: {
+    year: '年度', records: '履职记录', absences: '缺席接访日', type: '履职类型', summary: '年度统计', downloadYear: '下载年度履职档案',
+    exportAll: '导出辖区代表履职情况', kind: '代表类别', assigned: '安排接访日', attended: '参加接访日', absent: '缺席接访日',
+    suggestionsRaised: '提出建议', suggestionsAnswered: '建议已答复', onTime: '按时答复', constituency: '选区', station: '联络站',
+    open: '查看档案', place: '地点', notes: '内容', total: '共 {n} 人', noRepresentative: '当前账号未关联代表身份',
+    dutyType: { VOTER_CONTACT: '联系选民', SURVEY: '调研', VISIT: '走访', SYMPOSIUM: '座谈', INSPECTION: '视察', CHECK: '检查', RECEPTION: '接待来访', SUGGESTION: '意见建议' },
   },
   errors: { generic: '操作失败', fieldsBelow: '请按提示修改标出的字段' },
 }

@@ -1,7 +1,7 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 import Layout from '@/layout/Layout.vue'
 import Home from '@/views/home/Home.vue'
-import { MENU, allowed } from '@/auth/permissions'
+import { ACTIONS, MENU, allowed } from '@/auth/permissions'
 import type { Role } from '@/auth/claims'
 import { useUserStore } from '@/store/user'
 
@@ -35,6 +35,23 @@ export const routes: RouteRecordRaw[] = [
       { path: 'referrals', name: 'referrals', component: () => import('@/views/referrals/Board.vue'), meta: { titleKey: 'menu.referrals', roles: roles('referrals') } },
       { path: 'handling', name: 'handling', component: () => import('@/views/handling/Handling.vue'), meta: { titleKey: 'menu.handling', roles: roles('handling') } },
       { path: 'supervision', name: 'supervision', component: () => import('@/views/supervision/Supervision.vue'), meta: { titleKey: 'menu.supervision', roles: roles('supervision') } },
+      {
+        path: 'dashboards', component: () => import('@/views/dashboards/Dashboards.vue'), redirect: '/dashboards/hot-issues',
+        meta: { titleKey: 'menu.dashboards', roles: roles('dashboards') },
+        children: [
+          { path: 'hot-issues', name: 'dash-hot-issues', component: () => import('@/views/dashboards/HotIssues.vue'), meta: { titleKey: 'menu.hotIssues', roles: roles('dashboards') } },
+          { path: 'open-work', name: 'dash-open-work', component: () => import('@/views/dashboards/OpenWork.vue'), meta: { titleKey: 'menu.openWork', roles: roles('dashboards') } },
+          { path: 'units', name: 'dash-units', component: () => import('@/views/dashboards/Scoreboard.vue'), meta: { titleKey: 'menu.scoreboard', roles: roles('dashboards') } },
+        ],
+      },
+      { path: 'work-report', name: 'work-report', component: () => import('@/views/report/WorkReport.vue'), meta: { titleKey: 'menu.workReport', roles: roles('work-report') } },
+      { path: 'representatives', name: 'representatives', component: () => import('@/views/archive/Representatives.vue'), meta: { titleKey: 'menu.representatives', roles: roles('representatives') } },
+      { path: 'representatives/:id/archive', name: 'representative-archive', component: () => import('@/views/archive/DutyRecord.vue'), meta: { titleKey: 'menu.dutyArchive', roles: roles('representatives') } },
+      { path: 'duty-record', name: 'duty-record', component: () => import('@/views/archive/DutyRecord.vue'), meta: { titleKey: 'menu.dutyRecord', roles: roles('duty-record') } },
+      { path: 'print/referral/:id', name: 'print-referral', component: () => import('@/views/print/ReferralForm.vue'), meta: { titleKey: 'print.referralForm', roles: ACTIONS['document:referral'] } },
+      { path: 'print/supervision/:id', name: 'print-supervision', component: () => import('@/views/print/SupervisionNotice.vue'), meta: { titleKey: 'print.supervisionNotice', roles: ACTIONS['document:referral'] } },
+      { path: 'print/reception-day/:id/notice', name: 'print-notice', component: () => import('@/views/print/ReceptionNotice.vue'), meta: { titleKey: 'print.notice', roles: ACTIONS['document:notice'] } },
+      { path: 'print/reception-day/:id/sign-in', name: 'print-sign-in', component: () => import('@/views/print/SignInSheet.vue'), meta: { titleKey: 'print.signIn', roles: ACTIONS['document:sign-in'] } },
       { path: 'inbox', name: 'inbox', component: () => import('@/views/inbox/Inbox.vue'), meta: { titleKey: 'menu.inbox', roles: roles('inbox') } },
       { path: '403', name: 'forbidden', component: () => import('@/views/error/Forbidden.vue'), meta: { titleKey: 'auth.forbidden' } },
       { path: ':pathMatch(.*)*', name: 'not-found', component: () => import('@/views/error/NotFound.vue'), meta: { titleKey: 'auth.notFound' } },

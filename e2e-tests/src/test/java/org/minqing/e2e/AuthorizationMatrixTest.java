@@ -221,7 +221,8 @@ class AuthorizationMatrixTest {
         }
     }
 
-    private static String acceptFor(String path) {
+    private static String acceptFor(String pathAndQuery) {
+        String path = pathAndQuery.replaceAll("\\?.*$", ""); // e.g. /reports/duty-archive.xlsx?jurisdiction=…
         if (path.endsWith(".html")) {
             return "text/html";
         }

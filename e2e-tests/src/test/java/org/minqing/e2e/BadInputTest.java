@@ -189,6 +189,10 @@ class BadInputTest {
         b.add(new Boundary("representative", "GET", "/reception-days/mine?from=1900-01-01", "rep.npc", null, "from"));
         b.add(new Boundary("representative", "GET", "/calendar/subdistricts/" + DemoRealm.SUB1 + "?month=1900-01", "sub1.staff", null, "month"));
         b.add(new Boundary("representative", "GET", "/calendar/communities/" + DemoRealm.C11 + "?month=2101-01", "c11.staff", null, "month"));
+        b.add(new Boundary("representative", "GET", "/reports/work?from=1999-12-31", "district.staff", null, "from"));
+        b.add(new Boundary("representative", "GET", "/reports/work?from=2020-01-01&to=2026-01-01", "sub1.staff", null, "to"));
+        b.add(new Boundary("representative", "GET", "/reports/duty-archive?size=501", "sub1.staff", null, "size"));
+        b.add(new Boundary("representative", "GET", "/reports/duty-archive.xlsx?year=2101", "c11.staff", null, "year"));
         b.add(new Boundary("representative", "POST", "/duty-archive/" + DemoRealm.REP_NPC + "/records", "rep.npc",
                 Map.of("type", "VISIT", "date", "1900-01-01"), "date"));
         b.add(new Boundary("representative", "PUT", "/duty-archive/" + DemoRealm.REP_NPC + "/records/" + ANY, "rep.npc",

@@ -160,6 +160,38 @@ final class ConsoleUser implements AutoCloseable {
         assertThat(seriousViolations()).as("axe-core serious/critical violations on %s (%s)", name, file).isEmpty();
     }
 
+    /**
+     * The page as the printer gets it: print media at the width of an A4 sheet (794 CSS px at 96 dpi),
+     * kept as a full-page screenshot beside the others (name ending -print). Returns the file.
+     */
+    Path printScreen(String name) {
+        Path dir = Path.of(System.getProperty("minqing.e2e.screenshots", "target/screenshots"));
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        var size = page.viewportSize();
+        page.setViewportSize(794, 1123);
+        page.emulateMedia(new Page.EmulateMediaOptions().setMedia(com.microsoft.playwright.options.Media.PRINT));
+        try {
+            page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))");
+            Path file = dir.resolve(String.format("%02d-%s-%s-print.png", SHOT.incrementAndGet(), username, name));
+            page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
+            return file;
+        } finally {
+            page.emulateMedia(new Page.EmulateMediaOptions().setMedia(com.microsoft.playwright.options.Media.SCREEN));
+            page.setViewportSize(size.width, size.height);
+        }
+    }
+
+    /** Clicks what starts a download and returns the saved file (fetched with the bearer token, saved from a blob: URL). */
+    Path download(String testId) {
+        com.microsoft.playwright.Download d = page.waitForDownload(() -> byTestId(testId).click());
+        assertThat(d.url()).as("a download is a blob: URL, no token in it").startsWith("blob:");
+        return d.path();
+    }
+
     @SuppressWarnings("unchecked")
     List<String> seriousViolations() {
         if (!Boolean.TRUE.equals(page.evaluate("() => typeof window.axe !== 'undefined'"))) {

@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.minqing.testing.DemoRealm;
 import org.minqing.testing.NativeKafka;
 
 /** The platform keeps its promises when parts of it fail: each fault is really done to it. */

@@ -97,6 +97,24 @@ class RoutingTest extends DaytimeTest {
         assertThat(TestSupport.notices(review.eventId())).extracting(n -> n.recipientId).containsOnly("310104000000");
     }
 
+    /** 督办单 (issue 13): the unit the referral went to is told, with the note and the reply-by date. */
+    @Test
+    void aSupervisionNoticeReachesTheReferralsUnit() {
+        String referral = UUID.randomUUID().toString();
+        String caseId = UUID.randomUUID().toString();
+        TestSupport.send(TestSupport.event(EventType.REFERRAL_REFERRED, COMMUNITY, referral, new ReferralReferred(referral,
+                caseId, Route.SUBDISTRICT_DEPARTMENT, HOUSING, "街道房管办", null, LocalDate.of(2026, 4, 1), false)));
+        EventEnvelope supervision = TestSupport.event(EventType.REFERRAL_SUPERVISION_ISSUED, COMMUNITY, referral,
+                new org.minqing.events.referral.SupervisionIssued(referral, caseId, "请加快办理", LocalDate.of(2026, 4, 8),
+                        "sub1.staff"));
+        TestSupport.send(supervision);
+        await().atMost(Duration.ofSeconds(60)).until(() -> mailWithNotice(supervision, "UNIT") != null);
+        assertThat(TestSupport.notices(supervision.eventId())).extracting(n -> n.recipientKind + ":" + n.recipientId)
+                .containsOnly("UNIT:" + HOUSING);
+        assertThat(rethrow(() -> mailWithNotice(supervision, "UNIT").getSubject()))
+                .isEqualTo("【督办单】案件 " + caseId + " 请于 2026-04-08 前回复");
+    }
+
     @Test
     void deadlinesReachTheReferralsUnitAndRepeatPetitionsTheSubDistrict() {
         String referral = UUID.randomUUID().toString();

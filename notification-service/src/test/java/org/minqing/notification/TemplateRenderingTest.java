@@ -37,7 +37,8 @@ class TemplateRenderingTest {
                 "toTier", "区", "repeatCaseId", "C-2", "repeatCount", "4", "priority", "5", "receiptCode", "MQ8K2P",
                 "recordedDate", "2026年3月15日", "statusUrl", "https://minqing.example/public#code=MQ8K2P",
                 "feedbackUrl", "https://minqing.example/public#code=MQ8K2P", "days", "30", "resolveBy", "2026-05-30",
-                "reply", "已协调规划部门复核", "repliedAt", "2026年4月1日", "recipientName", "王建国"));
+                "reply", "已协调规划部门复核", "repliedAt", "2026年4月1日", "recipientName", "王建国", "note", "请加快办理",
+                "respondBy", "2026-04-08"));
         return m;
     }
 

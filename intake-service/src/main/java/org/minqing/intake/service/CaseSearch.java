@@ -50,13 +50,45 @@ public class CaseSearch {
     @Inject
     AppClock clock;
 
+    /** The filters as SQL: {@code where} follows "from intake_case where", with its named parameters. */
+    public record Built(String where, Map<String, Object> params, int limit) {
+    }
+
     @SuppressWarnings("unchecked")
     public CasePage search(Filter f, CallerScope scope) {
-        List<Problem.FieldError> errors = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("""
+        Built b = build(f, scope);
+        Query query = em.createNativeQuery("""
                 select id, channel, community_code, line_code, status, urgency, group_petition,
                        repeat_of, repeat_count, expected_date, recorded_at, left(description, 120)
-                  from intake_case where""" + " " + SCOPE_PREDICATE);
+                  from intake_case where """ + b.where() + " order by recorded_at desc, id desc limit :limit");
+        b.params().forEach(query::setParameter);
+        query.setParameter("limit", b.limit() + 1);
+        int limit = b.limit();
+        List<Object[]> rows = query.getResultList();
+        List<CaseSummary> items = new ArrayList<>();
+        for (int i = 0; i < Math.min(limit, rows.size()); i++) {
+            Object[] r = rows.get(i);
+            Instant recordedAt = SqlValues.instant(r[10]);
+            items.add(new CaseSummary((UUID) r[0], (String) r[1], r[2].toString(), (String) r[3],
+                    (String) r[4], (String) r[5], (Boolean) r[6], r[7] != null || ((Number) r[8]).intValue() > 0,
+                    ((Number) r[8]).intValue(), r[9] == null ? null : SqlValues.localDate(r[9]), recordedAt, (String) r[11]));
+        }
+        String next = null;
+        if (rows.size() > limit) {
+            CaseSummary last = items.get(items.size() - 1);
+            next = Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString((last.recordedAt() + "|" + last.id()).getBytes(StandardCharsets.UTF_8));
+        }
+        return new CasePage(items, next);
+    }
+
+    /**
+     * Validates the filters (400 malformed, 422 out of range, each naming its field) and turns them
+     * into a WHERE clause within the caller's scope; the search and the export share it.
+     */
+    public Built build(Filter f, CallerScope scope) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        StringBuilder sql = new StringBuilder(SCOPE_PREDICATE);
         Map<String, Object> params = new HashMap<>();
         // A range, not LIKE 'prefix%': the scope index serves it under any collation (L9).
         ScopeRange range = ScopeRange.of(scope);
@@ -163,26 +195,7 @@ public class CaseSearch {
             }
         }
         Bounds.refuseIfAny(errors, outOfRange);
-        sql.append(" order by recorded_at desc, id desc limit :limit");
-        params.put("limit", limit + 1);
-        Query query = em.createNativeQuery(sql.toString());
-        params.forEach(query::setParameter);
-        List<Object[]> rows = query.getResultList();
-        List<CaseSummary> items = new ArrayList<>();
-        for (int i = 0; i < Math.min(limit, rows.size()); i++) {
-            Object[] r = rows.get(i);
-            Instant recordedAt = SqlValues.instant(r[10]);
-            items.add(new CaseSummary((UUID) r[0], (String) r[1], r[2].toString(), (String) r[3],
-                    (String) r[4], (String) r[5], (Boolean) r[6], r[7] != null || ((Number) r[8]).intValue() > 0,
-                    ((Number) r[8]).intValue(), r[9] == null ? null : SqlValues.localDate(r[9]), recordedAt, (String) r[11]));
-        }
-        String next = null;
-        if (rows.size() > limit) {
-            CaseSummary last = items.get(items.size() - 1);
-            next = Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString((last.recordedAt() + "|" + last.id()).getBytes(StandardCharsets.UTF_8));
-        }
-        return new CasePage(items, next);
+        return new Built(sql.toString(), params, limit);
     }
 
     private static LocalDate date(String value, String field, List<Problem.FieldError> errors) {

@@ -112,6 +112,9 @@ public class ReferralExports {
         QuarkusTransaction.requiringNew().timeout(TIMEOUT_SECONDS).run(() -> {
             try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql);
                     XlsxWriter x = XlsxWriter.open(out)) {
+                if (c.getAutoCommit()) {
+                    c.setAutoCommit(false); // PostgreSQL uses a cursor (fetch size) only outside autocommit
+                }
                 ps.setFetchSize(FETCH_SIZE);
                 for (int i = 0; i < q.params().size(); i++) {
                     ps.setObject(i + 1, q.params().get(i));
