@@ -57,7 +57,7 @@ class RowBoundEncryptionTest {
     @Test
     void aVisitorsCiphertextCopiedIntoAnotherCaseIsNotReadAsThatCase() {
         String a = recordOk(staff(C11), caseWith("甲秀兰", "13900000001", ID_NUMBER));
-        String b = recordOk(staff(C11), caseWith("乙建国", "13900000002", "110105194912310013"));
+        String b = recordOk(staff(C11), caseWith("乙建国", "13900000002", "110105198001010016"));
         as(staff(C11)).get("/cases/" + b).then().statusCode(200).body("visitors[0].name", is("乙建国"));
 
         // Someone with write access to the database moves A's ciphertexts into B's visitor row.
