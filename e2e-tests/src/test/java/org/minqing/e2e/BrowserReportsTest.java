@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.minqing.testing.DemoRealm.C12;
+import org.minqing.testing.DemoRealm;
 import static org.minqing.testing.DemoRealm.REP_CPPCC;
 import static org.minqing.testing.DemoRealm.REP_NPC;
 import static org.minqing.testing.DemoRealm.REP_PARTY;

@@ -19,6 +19,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.Test;
+import org.minqing.testing.DemoRealm;
 import org.minqing.events.EventType;
 import org.minqing.events.referral.DeadlineKind;
 import org.minqing.events.referral.ReferralOverdue;
@@ -172,7 +173,7 @@ class ConsoleIITest {
     }
 
     private static String REP() {
-        return TestTokens.representative("rep.npc", REP_NPC, "310104001001");
+        return TestTokens.representative("rep.npc", DemoRealm.REP_NPC, "310104001001");
     }
 
     private static org.hamcrest.Matcher<Iterable<? extends Object>> everyItemIs(String value) {
@@ -183,7 +184,7 @@ class ConsoleIITest {
     void aSupervisionNoticeCarriesAWatchedReplyByDate() {
         String community = freshCommunity();
         String id = referralIdForCase(recordCase(community, "housing", "泾水公寓" + randomText(3), randomText(30)));
-        route(id, "SUBDISTRICT_DEPARTMENT", HOUSING_UNIT, null, false);
+        route(id, "SUBDISTRICT_DEPARTMENT", DemoRealm.UNIT_HOUSING, null, false);
         given().auth().oauth2(HOUSING).contentType("application/json").body(Map.of()).post("/referrals/" + id + "/accept")
                 .then().statusCode(200);
         LocalDate today = clock.today();
@@ -210,7 +211,7 @@ class ConsoleIITest {
                 .body(Map.of("note", "请于期限内答复", "replyBy", replyBy.toString()))
                 .post("/referrals/" + id + "/supervision").then().statusCode(200)
                 .body("replyBy", is(replyBy.toString())).body("respondBy", is(replyBy.toString()))
-                .body("unitId", is(HOUSING_UNIT)).body("answeredAt", nullValue()).body("overdue", is(false));
+                .body("unitId", is(DemoRealm.UNIT_HOUSING)).body("answeredAt", nullValue()).body("overdue", is(false));
         assertThat(awaitEvent(id, EventType.REFERRAL_SUPERVISION_ISSUED)
                 .payloadAs(org.minqing.events.referral.SupervisionIssued.class).respondBy()).isEqualTo(replyBy);
         given().auth().oauth2(HOUSING).get("/referrals/" + id + "/supervisions").then().statusCode(200)
@@ -222,7 +223,7 @@ class ConsoleIITest {
 
         // the printed 转办单 / 督办单: referral, unit, the matter, the notice; the unit sees its own
         given().auth().oauth2(SUB1).get("/referrals/" + id + "/document").then().statusCode(200)
-                .body("referral.id", is(id)).body("unit.id", is(HOUSING_UNIT)).body("unit.name", not(nullValue()))
+                .body("referral.id", is(id)).body("unit.id", is(DemoRealm.UNIT_HOUSING)).body("unit.name", not(nullValue()))
                 .body("caseSummary.caseId", not(nullValue())).body("caseSummary.communityCode", is(community))
                 .body("supervisions.size()", is(1)).body("issuer.jurisdiction", is("310104001000"));
         given().auth().oauth2(HOUSING).get("/referrals/" + id + "/document").then().statusCode(200);

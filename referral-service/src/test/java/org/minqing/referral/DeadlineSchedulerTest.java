@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.Test;
+import org.minqing.testing.DemoRealm;
 import org.minqing.events.EventType;
 import org.minqing.events.referral.DeadlineApproaching;
 import org.minqing.events.referral.DeadlineKind;

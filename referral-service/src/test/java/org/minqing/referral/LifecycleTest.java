@@ -17,6 +17,7 @@ import java.util.Map;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
+import org.minqing.testing.DemoRealm;
 import org.minqing.events.EventType;
 import org.minqing.events.intake.Satisfaction;
 import org.minqing.events.referral.ReferralAccepted;
@@ -99,7 +100,7 @@ class LifecycleTest {
         // the unit no longer holds it
         given().auth().oauth2(HOUSING).get("/referrals/" + id).then().statusCode(404);
         // routed again, to the district housing bureau through the deputy
-        route(id, "REPRESENTATIVE_CONTACT", UNIT_DISTRICT_HOUSING, REP_NPC, false);
+        route(id, "REPRESENTATIVE_CONTACT", UNIT_DISTRICT_HOUSING, DemoRealm.REP_NPC, false);
         await().atMost(Duration.ofSeconds(30)).until(() -> countEvents(id, EventType.REFERRAL_REFERRED) == 2);
         get(id).body("status", is("REFERRED")).body("unitId", is(UNIT_DISTRICT_HOUSING));
         given().auth().oauth2(DISTRICT).get("/referrals/" + id + "/timeline").then()

@@ -17,6 +17,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
+import org.minqing.testing.DemoRealm;
 import org.minqing.events.EventType;
 import org.minqing.events.intake.Satisfaction;
 import org.minqing.kit.time.AppClock;

@@ -20,6 +20,7 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
+import org.minqing.testing.DemoRealm;
 import org.minqing.events.EventEnvelope;
 import org.minqing.events.EventType;
 import org.minqing.events.referral.ReferralOpened;
@@ -117,17 +118,17 @@ class RoutingTest {
     @Test
     void aRepresentativeContactsTheCityUnitDirectly() {
         String id = referralIdForCase(recordCase(freshCommunity(), "planning", null, randomText(30)));
-        route(id, "REPRESENTATIVE_CONTACT", UNIT_CITY, REP_NPC, false);
+        route(id, "REPRESENTATIVE_CONTACT", UNIT_CITY, DemoRealm.REP_NPC, false);
         ReferralReferred p = awaitEvent(id, EventType.REFERRAL_REFERRED).payloadAs(ReferralReferred.class);
         assertThat(p.route()).isEqualTo(Route.REPRESENTATIVE_CONTACT);
         assertThat(p.unitId()).isEqualTo(UNIT_CITY);
-        assertThat(p.representativeId()).isEqualTo(REP_NPC);
+        assertThat(p.representativeId()).isEqualTo(DemoRealm.REP_NPC);
         assertThat(p.dueDate()).isEqualTo(calendar.plusCalendarDays(clock.today(), 60));
         // the city unit sees it; it starts to handle it
         given().auth().oauth2(CITY).get("/referrals/" + id).then().statusCode(200).body("route", is("REPRESENTATIVE_CONTACT"));
         // the deputy carrying it follows it even from another community; another deputy does not
-        String npc = TestTokens.representative("rep.npc", REP_NPC, "310104002001");
-        String cppcc = TestTokens.representative("rep.cppcc", REP_CPPCC, "310104002001");
+        String npc = TestTokens.representative("rep.npc", DemoRealm.REP_NPC, "310104002001");
+        String cppcc = TestTokens.representative("rep.cppcc", DemoRealm.REP_CPPCC, "310104002001");
         given().auth().oauth2(npc).get("/referrals/" + id).then().statusCode(200);
         given().auth().oauth2(npc).get("/referrals").then().statusCode(200).body("id", hasItem(id));
         given().auth().oauth2(cppcc).get("/referrals/" + id).then().statusCode(404);
@@ -136,7 +137,7 @@ class RoutingTest {
     @Test
     void anInterSessionSuggestionIsAnsweredInThreeMonths() {
         String id = referralIdForCase(recordCase(freshCommunity(), "transport", null, randomText(30)));
-        route(id, "INTER_SESSION_SUGGESTION", UNIT_DISTRICT_TRANSPORT, REP_CPPCC, false);
+        route(id, "INTER_SESSION_SUGGESTION", UNIT_DISTRICT_TRANSPORT, DemoRealm.REP_CPPCC, false);
         ReferralReferred p = awaitEvent(id, EventType.REFERRAL_REFERRED).payloadAs(ReferralReferred.class);
         assertThat(p.route()).isEqualTo(Route.INTER_SESSION_SUGGESTION);
         assertThat(p.dueDate()).isEqualTo(calendar.plusMonths(clock.today(), 3));
@@ -146,7 +147,7 @@ class RoutingTest {
     @Test
     void aDifficultSessionSuggestionGetsSixMonths() {
         String id = referralIdForCase(recordCase(freshCommunity(), "planning", null, randomText(30)));
-        route(id, "SESSION_SUGGESTION", UNIT_CITY, REP_NPC, true);
+        route(id, "SESSION_SUGGESTION", UNIT_CITY, DemoRealm.REP_NPC, true);
         ReferralReferred p = awaitEvent(id, EventType.REFERRAL_REFERRED).payloadAs(ReferralReferred.class);
         assertThat(p.route()).isEqualTo(Route.SESSION_SUGGESTION);
         assertThat(p.difficult()).isTrue();
@@ -196,7 +197,7 @@ class RoutingTest {
 
     @Test
     void badRoutesAreRefusedByFieldAndChangeNothing() {
-        knownRepresentative(REP_NPC, "310104000000", true);
+        knownRepresentative(DemoRealm.REP_NPC, "310104000000", true);
         String community = freshCommunity();
         String id = referralIdForCase(recordCase(community, "housing", null, randomText(30)));
         // unknown unit
@@ -215,7 +216,7 @@ class RoutingTest {
                 .post("/referrals/" + id + "/route").then().statusCode(422).body("errors.field", hasItem("route"));
         // a sub-district department through a representative route
         given().auth().oauth2(SUB1).contentType("application/json")
-                .body(Map.of("route", "REPRESENTATIVE_CONTACT", "unitId", UNIT_HOUSING, "representativeId", REP_NPC))
+                .body(Map.of("route", "REPRESENTATIVE_CONTACT", "unitId", UNIT_HOUSING, "representativeId", DemoRealm.REP_NPC))
                 .post("/referrals/" + id + "/route").then().statusCode(422).body("errors.field", hasItem("route"));
         // a representative route without the representative
         given().auth().oauth2(SUB1).contentType("application/json")
