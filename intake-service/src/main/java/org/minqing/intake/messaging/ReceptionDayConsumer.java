@@ -38,11 +38,12 @@ public class ReceptionDayConsumer {
     @Blocking
     @Transactional
     public void on(String value) {
-        EventEnvelope env = InboundEvents.read(value);
-        EventType type = env.eventType().orElse(null);
-        if (type == null || !inbox.firstDelivery("intake-service", env)) {
+        Inbox.Delivery delivery = inbox.receive("intake-service", value).orElse(null);
+        if (delivery == null) {
             return;
         }
+        EventEnvelope env = delivery.envelope();
+        EventType type = delivery.type();
         switch (type) {
             case RECEPTION_DAY_SCHEDULED -> {
                 ReceptionDayScheduled e = InboundEvents.payload(env, ReceptionDayScheduled.class);

@@ -6,11 +6,10 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.OptimisticLockException;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
+import org.minqing.kit.messaging.FreshDataRetry;
 import org.minqing.events.EventEnvelope;
 import org.minqing.events.EventType;
 import org.minqing.events.referral.ReferralAccepted;
@@ -34,7 +33,6 @@ import org.minqing.kit.inbox.Inbox;
 import org.minqing.kit.messaging.InboundEvents;
 import org.minqing.kit.messaging.PoisonMessageException;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
 
 /**
@@ -63,31 +61,15 @@ public class ReferralConsumer {
         EventEnvelope env = InboundEvents.read(value);
         // A rating (or staff reissuing the receipt) may change the same case at that moment
         // (optimistic lock, M5): the event is applied again on fresh data, not dead-lettered.
-        for (int attempt = 1;; attempt++) {
-            try {
-                QuarkusTransaction.requiringNew().run(() -> apply(env));
-                return;
-            } catch (RuntimeException e) {
-                if (attempt >= ATTEMPTS || !concurrentChange(e)) {
-                    throw e;
-                }
-                LOG.debugf("event %s met a concurrent change; attempt %d", env.eventId(), attempt + 1);
-            }
-        }
-    }
-
-    static boolean concurrentChange(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof OptimisticLockException || t instanceof StaleStateException) {
-                return true;
-            }
-        }
-        return false;
+        FreshDataRetry.apply(env, this::apply);
     }
 
     void apply(EventEnvelope env) {
-        EventType type = env.eventType().orElse(null);
-        if (type == null || type.topic() != org.minqing.events.Topics.REFERRAL || !inbox.firstDelivery("intake-service", env)) {
+        if (env.eventType().map(t -> t.topic() != org.minqing.events.Topics.REFERRAL).orElse(true)) {
+            return;
+        }
+        EventType type = inbox.receive("intake-service", env).map(Inbox.Delivery::type).orElse(null);
+        if (type == null) {
             return;
         }
         if (!env.payload().hasNonNull("caseId")) {

@@ -73,29 +73,30 @@ public class EventHandler {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void handle(String value) {
-        EventEnvelope env = InboundEvents.read(value);
-        var type = env.eventType();
-        if (type.isEmpty() || !inbox.firstDelivery(CONSUMER, env)) {
+        Inbox.Delivery delivery = inbox.receive(CONSUMER, value).orElse(null);
+        if (delivery == null) {
             return;
         }
-        switch (type.get()) {
+        EventEnvelope env = delivery.envelope();
+        EventType type = delivery.type();
+        switch (type) {
             case REPRESENTATIVE_REGISTERED -> {
                 var p = InboundEvents.payload(env, RepresentativeRegistered.class);
                 directory.upsertPerson(RecipientKind.REPRESENTATIVE, p.representativeId(), p.name(), p.constituencyCode(),
-                        p.userSubject(), contacts.open(type.get(), p.representativeId(), "email", p.emailSealed()),
-                        contacts.open(type.get(), p.representativeId(), "mobile", p.mobileSealed()), p.active());
+                        p.userSubject(), contacts.open(type, p.representativeId(), "email", p.emailSealed()),
+                        contacts.open(type, p.representativeId(), "mobile", p.mobileSealed()), p.active());
             }
             case REPRESENTATIVE_UPDATED -> {
                 var p = InboundEvents.payload(env, RepresentativeUpdated.class);
                 directory.upsertPerson(RecipientKind.REPRESENTATIVE, p.representativeId(), p.name(), p.constituencyCode(),
-                        p.userSubject(), contacts.open(type.get(), p.representativeId(), "email", p.emailSealed()),
-                        contacts.open(type.get(), p.representativeId(), "mobile", p.mobileSealed()), p.active());
+                        p.userSubject(), contacts.open(type, p.representativeId(), "email", p.emailSealed()),
+                        contacts.open(type, p.representativeId(), "mobile", p.mobileSealed()), p.active());
             }
             case LIAISON_OFFICER_REGISTERED -> {
                 var p = InboundEvents.payload(env, LiaisonOfficerRegistered.class);
                 directory.upsertPerson(RecipientKind.LIAISON_OFFICER, p.liaisonOfficerId(), p.name(), p.communityCode(),
-                        p.userSubject(), contacts.open(type.get(), p.liaisonOfficerId(), "email", p.emailSealed()),
-                        contacts.open(type.get(), p.liaisonOfficerId(), "mobile", p.mobileSealed()), true);
+                        p.userSubject(), contacts.open(type, p.liaisonOfficerId(), "email", p.emailSealed()),
+                        contacts.open(type, p.liaisonOfficerId(), "mobile", p.mobileSealed()), true);
             }
             case RECEPTION_DAY_SCHEDULED -> scheduled(env, InboundEvents.payload(env, ReceptionDayScheduled.class));
             case RECEPTION_DAY_RESCHEDULED -> rescheduled(InboundEvents.payload(env, ReceptionDayRescheduled.class));

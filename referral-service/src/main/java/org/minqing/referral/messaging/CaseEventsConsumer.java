@@ -1,14 +1,12 @@
 package org.minqing.referral.messaging;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.OptimisticLockException;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
+import org.minqing.kit.messaging.FreshDataRetry;
 import org.minqing.events.EventEnvelope;
 import org.minqing.events.EventType;
 import org.minqing.events.intake.CaseRecorded;
@@ -43,37 +41,16 @@ public class CaseEventsConsumer {
     @Blocking // ordered: one message at a time per partition
     public void on(String value) {
         EventEnvelope env = InboundEvents.read(value);
-        for (int attempt = 1;; attempt++) {
-            try {
-                QuarkusTransaction.requiringNew().run(() -> apply(env));
-                return;
-            } catch (RuntimeException e) {
-                if (attempt >= ATTEMPTS || !concurrentChange(e)) {
-                    throw e;
-                }
-                LOG.debugf("event %s met a concurrent change; attempt %d", env.eventId(), attempt + 1);
-            }
-        }
+        FreshDataRetry.apply(env, this::apply);
     }
 
     void apply(EventEnvelope env) {
-        if (!inbox.firstDelivery("referral-service", env)) {
-            return;
-        }
-        EventType type = env.eventType().orElse(null);
-        if (type == EventType.CASE_RECORDED) {
-            incoming.caseRecorded(env, InboundEvents.payload(env, CaseRecorded.class));
-        } else if (type == EventType.CASE_FEEDBACK_GIVEN) {
-            referrals.feedbackGiven(env, InboundEvents.payload(env, FeedbackGiven.class));
-        }
-    }
-
-    static boolean concurrentChange(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof OptimisticLockException || t instanceof StaleStateException) {
-                return true;
+        inbox.receive("referral-service", env).ifPresent(d -> {
+            if (d.type() == EventType.CASE_RECORDED) {
+                incoming.caseRecorded(env, d.payload(CaseRecorded.class));
+            } else if (d.type() == EventType.CASE_FEEDBACK_GIVEN) {
+                referrals.feedbackGiven(env, d.payload(FeedbackGiven.class));
             }
-        }
-        return false;
+        });
     }
 }

@@ -38,17 +38,15 @@ public class RepresentativeEventsConsumer {
     }
 
     void apply(EventEnvelope env) {
-        if (!inbox.firstDelivery(CONSUMER, env)) {
-            return;
-        }
-        EventType type = env.eventType().orElse(null);
-        if (type == EventType.REPRESENTATIVE_REGISTERED) {
-            RepresentativeRegistered p = InboundEvents.payload(env, RepresentativeRegistered.class);
-            upsert(p.representativeId(), p.constituencyCode(), p.active(), env);
-        } else if (type == EventType.REPRESENTATIVE_UPDATED) {
-            RepresentativeUpdated p = InboundEvents.payload(env, RepresentativeUpdated.class);
-            upsert(p.representativeId(), p.constituencyCode(), p.active(), env);
-        }
+        inbox.receive(CONSUMER, env).ifPresent(d -> {
+            if (d.type() == EventType.REPRESENTATIVE_REGISTERED) {
+                RepresentativeRegistered p = d.payload(RepresentativeRegistered.class);
+                upsert(p.representativeId(), p.constituencyCode(), p.active(), env);
+            } else if (d.type() == EventType.REPRESENTATIVE_UPDATED) {
+                RepresentativeUpdated p = d.payload(RepresentativeUpdated.class);
+                upsert(p.representativeId(), p.constituencyCode(), p.active(), env);
+            }
+        });
     }
 
     private void upsert(String id, String constituency, boolean active, EventEnvelope env) {

@@ -5,11 +5,9 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.minqing.events.EventEnvelope;
 import org.minqing.events.EventType;
 import org.minqing.events.intake.CaseRecorded;
 import org.minqing.kit.inbox.Inbox;
-import org.minqing.kit.messaging.InboundEvents;
 import org.minqing.representative.service.ArchiveFiller;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -30,12 +28,7 @@ public class CaseEventsConsumer {
     @Blocking
     @Transactional
     public void on(String value) {
-        EventEnvelope env = InboundEvents.read(value);
-        if (!inbox.firstDelivery(CONSUMER, env)) {
-            return;
-        }
-        if (env.eventType().orElse(null) == EventType.CASE_RECORDED) {
-            archive.caseRecorded(env, InboundEvents.payload(env, CaseRecorded.class));
-        }
+        inbox.receive(CONSUMER, value).filter(d -> d.type() == EventType.CASE_RECORDED)
+                .ifPresent(d -> archive.caseRecorded(d.envelope(), d.payload(CaseRecorded.class)));
     }
 }

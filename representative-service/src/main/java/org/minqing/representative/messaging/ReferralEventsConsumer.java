@@ -29,14 +29,12 @@ public class ReferralEventsConsumer {
     @Blocking
     @Transactional
     public void on(String value) {
-        EventEnvelope env = InboundEvents.read(value);
-        if (!inbox.firstDelivery(CaseEventsConsumer.CONSUMER, env)) {
+        Inbox.Delivery d = inbox.receive(CaseEventsConsumer.CONSUMER, value).orElse(null);
+        if (d == null) {
             return;
         }
-        EventType type = env.eventType().orElse(null);
-        if (type == null) {
-            return;
-        }
+        EventEnvelope env = d.envelope();
+        EventType type = d.type();
         String referralId = env.aggregateId();
         switch (type) {
             case REFERRAL_REFERRED -> archive.referred(env, InboundEvents.payload(env, ReferralReferred.class));

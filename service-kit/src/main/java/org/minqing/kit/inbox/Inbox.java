@@ -1,11 +1,15 @@
 package org.minqing.kit.inbox;
 
+import java.util.Optional;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.minqing.events.EventEnvelope;
+import org.minqing.events.EventType;
+import org.minqing.kit.messaging.InboundEvents;
 
 /**
  * Idempotent consumption: {@link #firstDelivery} records the event id in the same transaction as
@@ -17,6 +21,35 @@ public class Inbox {
 
     @Inject
     EntityManager em;
+
+    /** An event this consumer sees for the first time, of a type this build knows. */
+    public record Delivery(EventEnvelope envelope, EventType type) {
+
+        /** The payload as its record type, or a poison message. */
+        public <T> T payload(Class<T> payloadType) {
+            return InboundEvents.payload(envelope, payloadType);
+        }
+    }
+
+    /**
+     * A consumer's opening lines: the event's first delivery to {@code consumer}, recorded in the
+     * caller's transaction; empty for a redelivery, and for a type this build does not know (a newer
+     * producer's event: skipped, not dead-lettered, and not recorded, so a later build still handles it).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<Delivery> receive(String consumer, EventEnvelope event) {
+        EventType type = event.eventType().orElse(null);
+        if (type == null || !firstDelivery(consumer, event)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Delivery(event, type));
+    }
+
+    /** As {@link #receive(String, EventEnvelope)}, reading the message first (a poison message if unreadable). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<Delivery> receive(String consumer, String value) {
+        return receive(consumer, InboundEvents.read(value));
+    }
 
     /** True the first time this consumer sees the event; false for every redelivery. */
     @Transactional(Transactional.TxType.MANDATORY)
