@@ -3,7 +3,6 @@ package org.minqing.intake.service;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -17,8 +16,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
+import org.minqing.kit.problem.ReportPeriod;
 import org.minqing.kit.jdbc.SqlValues;
-import org.minqing.kit.problem.Bounds;
 import org.minqing.kit.problem.ProblemException;
 import org.minqing.kit.scope.CallerScope;
 import org.minqing.kit.scope.Jurisdiction;
@@ -76,19 +75,8 @@ public class IntakeReports {
      * Defaults: {@code to} today, {@code from} the given default.
      */
     public Period period(String from, String to, LocalDate defaultFrom) {
-        LocalDate f = parse("from", from);
-        LocalDate t = parse("to", to);
-        Bounds.check().date("from", f).date("to", t).throwIfAny();
-        f = f != null ? f : defaultFrom;
-        t = t != null ? t : clock.today();
-        if (t.isBefore(f)) {
-            throw Bounds.outOfRange("to", "结束日期不能早于开始日期", "must not be before 'from'");
-        }
-        if (ChronoUnit.DAYS.between(f, t) >= MAX_PERIOD_DAYS) {
-            throw Bounds.outOfRange("to", "统计期间不能超过 " + MAX_PERIOD_DAYS + " 天",
-                    "the period must not exceed " + MAX_PERIOD_DAYS + " days");
-        }
-        return new Period(f, t);
+        ReportPeriod p = ReportPeriod.of(parse("from", from), parse("to", to), defaultFrom, clock.today(), MAX_PERIOD_DAYS);
+        return new Period(p.from(), p.to());
     }
 
     public LocalDate monthStart() {

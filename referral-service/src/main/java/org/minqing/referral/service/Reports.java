@@ -3,7 +3,6 @@ package org.minqing.referral.service;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -20,7 +19,7 @@ import jakarta.persistence.Query;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.minqing.events.intake.Satisfaction;
 import org.minqing.events.referral.Route;
-import org.minqing.kit.problem.Bounds;
+import org.minqing.kit.problem.ReportPeriod;
 import org.minqing.kit.problem.ProblemException;
 import org.minqing.kit.scope.CallerScope;
 import org.minqing.kit.scope.Jurisdiction;
@@ -54,7 +53,7 @@ public class Reports {
     @Inject
     WorkingCalendar calendar;
 
-    @ConfigProperty(name = "referral.deadline.approaching-working-days", defaultValue = "3")
+    @ConfigProperty(name = "minqing.referral.deadline.approaching-working-days", defaultValue = "3")
     int approachingWorkingDays;
 
     public record Period(LocalDate from, LocalDate to) {
@@ -69,16 +68,8 @@ public class Reports {
 
     /** [from, to], defaulting to this month so far; bounded dates (422), to not before from (400), at most 3 years (422). */
     public Period period(LocalDate from, LocalDate to) {
-        Bounds.check().date("from", from).date("to", to).throwIfAny();
-        LocalDate f = from != null ? from : clock.today().withDayOfMonth(1);
-        LocalDate t = to != null ? to : clock.today();
-        if (t.isBefore(f)) {
-            throw ProblemException.validation("to", "结束日期早于开始日期", "to is before from");
-        }
-        if (ChronoUnit.DAYS.between(f, t) >= MAX_PERIOD_DAYS) {
-            throw Bounds.outOfRange("to", "统计期间不能超过 " + MAX_PERIOD_DAYS + " 天", "the period must not exceed " + MAX_PERIOD_DAYS + " days");
-        }
-        return new Period(f, t);
+        ReportPeriod p = ReportPeriod.of(from, to, clock.today().withDayOfMonth(1), clock.today(), MAX_PERIOD_DAYS);
+        return new Period(p.from(), p.to());
     }
 
     /** The jurisdiction asked for (default: the caller's own), valid and within the caller's scope (else 403). */
