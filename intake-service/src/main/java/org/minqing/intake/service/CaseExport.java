@@ -1,13 +1,8 @@
 package org.minqing.intake.service;
 
 import java.io.OutputStream;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,21 +17,19 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import org.minqing.events.intake.IntakeChannel;
 import org.minqing.intake.CaseStatus;
+import org.minqing.kit.export.QueryCursor;
 import org.minqing.kit.export.XlsxWriter;
-import org.minqing.kit.time.AppClock;
 
 /**
  * 案件列表导出: the cases the staff search shows, with the same filters, as XLSX with Chinese
- * headers. Read through a server-side cursor ({@value #FETCH_SIZE} rows a fetch) in a
+ * headers. Read through a server-side cursor ({@value QueryCursor#FETCH_SIZE} rows a fetch) in a
  * transaction of its own, each row written as it arrives: the export's memory does not grow with
  * its length. No visitor's name, phone, ID number or receipt code is exported.
  */
 @ApplicationScoped
 public class CaseExport {
 
-    static final int FETCH_SIZE = 500;
     static final int TIMEOUT_SECONDS = 600;
-    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final Pattern NAMED = Pattern.compile(":([A-Za-z][A-Za-z0-9]*)");
 
     public static final List<String> HEADERS = List.of("案件编号", "登记时间", "接待日期", "渠道", "社区代码", "社区", "条线", "状态",
@@ -75,32 +68,20 @@ public class CaseExport {
 
     public void write(Prepared q, OutputStream out) {
         QuarkusTransaction.requiringNew().timeout(TIMEOUT_SECONDS).run(() -> {
-            try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(q.sql());
-                    XlsxWriter x = XlsxWriter.open(out)) {
-                if (c.getAutoCommit()) {
-                    c.setAutoCommit(false); // PostgreSQL uses a cursor (fetch size) only outside autocommit
-                }
-                ps.setFetchSize(FETCH_SIZE);
-                for (int i = 0; i < q.params().size(); i++) {
-                    ps.setObject(i + 1, q.params().get(i));
-                }
+            try (XlsxWriter x = XlsxWriter.open(out)) {
                 x.sheet("案件列表", HEADERS);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        String community = rs.getString(5);
-                        String line = rs.getString(6);
-                        String status = rs.getString(7);
-                        x.row(rs.getString(1), minute(rs.getObject(2, OffsetDateTime.class)),
-                                rs.getObject(3, LocalDate.class), CHANNEL.getOrDefault(rs.getString(4), rs.getString(4)),
-                                community, catalogue.community(community).map(Catalogue.Community::nameZh).orElse(null),
-                                catalogue.line(line).map(Catalogue.Line::nameZh).orElse(line), statusLabel(status),
-                                URGENCY.getOrDefault(rs.getString(8), rs.getString(8)), rs.getBoolean(9),
-                                rs.getObject(10) != null || rs.getInt(11) > 0, rs.getInt(11), rs.getInt(12), rs.getInt(13),
-                                rs.getObject(14, LocalDate.class), rs.getString(15));
-                    }
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException("case export failed", e);
+                QueryCursor.forEach(dataSource, q.sql(), q.params(), rs -> {
+                    String community = rs.getString(5);
+                    String line = rs.getString(6);
+                    String status = rs.getString(7);
+                    x.row(rs.getString(1), QueryCursor.minute(rs.getObject(2, OffsetDateTime.class)),
+                            rs.getObject(3, LocalDate.class), CHANNEL.getOrDefault(rs.getString(4), rs.getString(4)),
+                            community, catalogue.community(community).map(Catalogue.Community::nameZh).orElse(null),
+                            catalogue.line(line).map(Catalogue.Line::nameZh).orElse(line), statusLabel(status),
+                            URGENCY.getOrDefault(rs.getString(8), rs.getString(8)), rs.getBoolean(9),
+                            rs.getObject(10) != null || rs.getInt(11) > 0, rs.getInt(11), rs.getInt(12), rs.getInt(13),
+                            rs.getObject(14, LocalDate.class), rs.getString(15));
+                });
             }
         });
     }
@@ -111,9 +92,5 @@ public class CaseExport {
         } catch (IllegalArgumentException e) {
             return status;
         }
-    }
-
-    private static String minute(OffsetDateTime t) {
-        return t == null ? null : MINUTE.format(t.atZoneSameInstant(AppClock.ZONE));
     }
 }

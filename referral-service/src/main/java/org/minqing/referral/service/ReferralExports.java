@@ -1,13 +1,8 @@
 package org.minqing.referral.service;
 
 import java.io.OutputStream;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,10 +14,10 @@ import jakarta.inject.Inject;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
+import org.minqing.kit.export.QueryCursor;
 import org.minqing.kit.export.XlsxWriter;
 import org.minqing.kit.scope.CallerScope;
 import org.minqing.kit.scope.Jurisdiction;
-import org.minqing.kit.time.AppClock;
 import org.minqing.referral.ReferralStatus;
 
 /**
@@ -33,10 +28,8 @@ import org.minqing.referral.ReferralStatus;
 @ApplicationScoped
 public class ReferralExports {
 
-    static final int FETCH_SIZE = 500;
     /** The export runs after the request method returned; its transaction may take this long. */
     static final int TIMEOUT_SECONDS = 600;
-    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     static final List<String> QUEUE_HEADERS = List.of("转办件编号", "案件编号", "社区代码", "条线", "状态", "转办途径", "承办单位",
             "签收期限", "办理期限", "转办时间", "答复时间", "按时答复", "满意度", "重复次数", "督办层级", "诉求摘要");
@@ -101,7 +94,7 @@ public class ReferralExports {
         return new Query(q.toString(), List.copyOf(params));
     }
 
-    /** Streams the queue: one cursor, {@value #FETCH_SIZE} rows at a time, each row written as read. */
+    /** Streams the queue: one cursor, {@value QueryCursor#FETCH_SIZE} rows at a time, each row written as read. */
     public void writeQueue(Query q, OutputStream out) {
         String sql = """
                 select r.id, r.case_id, r.community_code, r.line_code, r.status, r.route, u.name, r.acknowledge_by,
@@ -110,28 +103,16 @@ public class ReferralExports {
                   from referral r left join handling_unit u on u.id = r.unit_id
                  where """ + q.where() + " order by r.priority desc, r.opened_at, r.id";
         QuarkusTransaction.requiringNew().timeout(TIMEOUT_SECONDS).run(() -> {
-            try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql);
-                    XlsxWriter x = XlsxWriter.open(out)) {
-                if (c.getAutoCommit()) {
-                    c.setAutoCommit(false); // PostgreSQL uses a cursor (fetch size) only outside autocommit
-                }
-                ps.setFetchSize(FETCH_SIZE);
-                for (int i = 0; i < q.params().size(); i++) {
-                    ps.setObject(i + 1, q.params().get(i));
-                }
+            try (XlsxWriter x = XlsxWriter.open(out)) {
                 x.sheet("转办队列", QUEUE_HEADERS);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        x.row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                                label(STATUS, rs.getString(5)), label(ROUTE, rs.getString(6)), rs.getString(7),
-                                rs.getObject(8, LocalDate.class), rs.getObject(9, LocalDate.class),
-                                minute(rs.getObject(10, OffsetDateTime.class)), minute(rs.getObject(11, OffsetDateTime.class)),
-                                (Boolean) rs.getObject(12), label(SATISFACTION, rs.getString(13)), rs.getInt(14),
-                                label(TIER, rs.getString(15)), rs.getString(16));
-                    }
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException("referral export failed", e);
+                QueryCursor.forEach(dataSource, sql, q.params(), rs -> {
+                    x.row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            label(STATUS, rs.getString(5)), label(ROUTE, rs.getString(6)), rs.getString(7),
+                            rs.getObject(8, LocalDate.class), rs.getObject(9, LocalDate.class),
+                            QueryCursor.minute(rs.getObject(10, OffsetDateTime.class)), QueryCursor.minute(rs.getObject(11, OffsetDateTime.class)),
+                            (Boolean) rs.getObject(12), label(SATISFACTION, rs.getString(13)), rs.getInt(14),
+                            label(TIER, rs.getString(15)), rs.getString(16));
+                });
             }
         });
     }
@@ -151,10 +132,6 @@ public class ReferralExports {
 
     private static String label(Map<String, String> labels, String value) {
         return value == null ? null : labels.getOrDefault(value, value);
-    }
-
-    private static String minute(OffsetDateTime t) {
-        return t == null ? null : MINUTE.format(t.atZoneSameInstant(AppClock.ZONE));
     }
 
     private static UUID uuidOrNull(String s) {

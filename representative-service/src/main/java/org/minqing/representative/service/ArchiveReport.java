@@ -19,6 +19,7 @@ import jakarta.inject.Inject;
 
 import org.minqing.events.representative.RepresentativeKind;
 import org.minqing.events.representative.RepresentativeLevel;
+import org.minqing.kit.export.QueryCursor;
 import org.minqing.kit.scope.Jurisdiction;
 import org.minqing.representative.DutyType;
 import org.minqing.representative.mapping.Labels;
@@ -35,8 +36,6 @@ import org.minqing.representative.mapping.Views.ArchiveRow;
 public class ArchiveReport {
 
     /** Rows fetched per round trip while streaming. */
-    static final int FETCH_SIZE = 500;
-
     @Inject
     DataSource dataSource;
 
@@ -76,30 +75,9 @@ public class ArchiveReport {
         }
     }
 
-    /** Every row of the filter, one at a time, through a cursor (autocommit off, {@link #FETCH_SIZE} per fetch). */
+    /** Every row of the filter, one at a time, through a cursor ({@link QueryCursor}). */
     public void forEach(Filter f, Consumer<ArchiveRow> sink) {
-        try (Connection c = dataSource.getConnection()) {
-            boolean restore = c.getAutoCommit();
-            if (restore) {
-                c.setAutoCommit(false); // PostgreSQL streams with a fetch size only inside a transaction
-            }
-            try (PreparedStatement ps = c.prepareStatement(sql(f.kind() != null))) {
-                ps.setFetchSize(FETCH_SIZE);
-                bind(ps, f);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        sink.accept(row(rs));
-                    }
-                }
-            } finally {
-                if (restore) {
-                    c.rollback(); // read only
-                    c.setAutoCommit(true);
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("duty archive export failed", e);
-        }
+        QueryCursor.forEach(dataSource, sql(f.kind() != null), params(f), rs -> sink.accept(row(rs)));
     }
 
     private static String sql(boolean byKind) {
@@ -136,24 +114,25 @@ public class ArchiveReport {
     }
 
     /** Binds the filter's parameters in the order of {@link #sql}; returns the next parameter index. */
-    private static int bind(PreparedStatement ps, Filter f) throws SQLException {
+    /** The filter's values, in the order of {@link #sql}'s placeholders. */
+    private static List<Object> params(Filter f) {
         LocalDate from = LocalDate.of(f.year(), 1, 1);
         LocalDate to = LocalDate.of(f.year(), 12, 31);
         String lo = Jurisdiction.lowest(f.scope());
         String hi = Jurisdiction.highest(f.scope());
-        int i = 1;
-        for (int block = 0; block < 2; block++) {
-            ps.setObject(i++, from);
-            ps.setObject(i++, to);
-            ps.setString(i++, lo);
-            ps.setString(i++, hi);
-        }
-        ps.setString(i++, lo);
-        ps.setString(i++, hi);
+        List<Object> p = new ArrayList<>(List.of(from, to, lo, hi, from, to, lo, hi, lo, hi));
         if (f.kind() != null) {
-            ps.setString(i++, f.kind().name());
+            p.add(f.kind().name());
         }
-        return i;
+        return p;
+    }
+
+    private static int bind(PreparedStatement ps, Filter f) throws SQLException {
+        List<Object> p = params(f);
+        for (int i = 0; i < p.size(); i++) {
+            ps.setObject(i + 1, p.get(i));
+        }
+        return p.size() + 1;
     }
 
     private static ArchiveRow row(ResultSet rs) throws SQLException {
