@@ -1,5 +1,7 @@
 package org.minqing.intake.messaging;
 
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,7 +19,6 @@ import org.minqing.events.representative.RosterChanged;
 import org.minqing.events.representative.RosterEntry;
 import org.minqing.intake.ReceptionDay;
 import org.minqing.kit.inbox.Inbox;
-import org.minqing.kit.messaging.InboundEvents;
 import org.minqing.kit.time.AppClock;
 
 import io.smallrye.common.annotation.Blocking;
@@ -46,58 +47,51 @@ public class ReceptionDayConsumer {
         EventType type = delivery.type();
         switch (type) {
             case RECEPTION_DAY_SCHEDULED -> {
-                ReceptionDayScheduled e = InboundEvents.payload(env, ReceptionDayScheduled.class);
-                ReceptionDay d = upsert(e.receptionDayId());
-                d.communityCode = e.communityCode();
-                d.day = e.date();
-                d.startTime = e.startTime();
-                d.endTime = e.endTime();
-                d.place = e.place();
+                ReceptionDayScheduled e = delivery.payload(ReceptionDayScheduled.class);
+                ReceptionDay d = upsert(e.receptionDayId(), e.communityCode(), e.date());
+                when(d, e.startTime(), e.endTime(), e.place());
                 d.roster = roster(e.roster());
                 d.cancelled = false;
                 save(d);
             }
             case RECEPTION_DAY_RESCHEDULED -> {
-                ReceptionDayRescheduled e = InboundEvents.payload(env, ReceptionDayRescheduled.class);
-                ReceptionDay d = upsert(e.receptionDayId());
-                d.communityCode = e.communityCode();
-                d.day = e.date();
-                d.startTime = e.startTime();
-                d.endTime = e.endTime();
-                d.place = e.place();
+                ReceptionDayRescheduled e = delivery.payload(ReceptionDayRescheduled.class);
+                ReceptionDay d = upsert(e.receptionDayId(), e.communityCode(), e.date());
+                when(d, e.startTime(), e.endTime(), e.place());
                 save(d);
             }
             case RECEPTION_DAY_CANCELLED -> {
-                ReceptionDayCancelled e = InboundEvents.payload(env, ReceptionDayCancelled.class);
-                ReceptionDay d = upsert(e.receptionDayId());
-                d.communityCode = e.communityCode();
-                d.day = e.date();
+                ReceptionDayCancelled e = delivery.payload(ReceptionDayCancelled.class);
+                ReceptionDay d = upsert(e.receptionDayId(), e.communityCode(), e.date());
                 d.cancelled = true;
                 save(d);
             }
             case RECEPTION_DAY_ROSTER_CHANGED -> {
-                RosterChanged e = InboundEvents.payload(env, RosterChanged.class);
-                ReceptionDay d = upsert(e.receptionDayId());
-                d.communityCode = e.communityCode();
-                d.day = e.date();
+                RosterChanged e = delivery.payload(RosterChanged.class);
+                ReceptionDay d = upsert(e.receptionDayId(), e.communityCode(), e.date());
                 d.roster = roster(e.roster());
                 save(d);
             }
-            default -> {
-                LOG.debugf("ignoring %s", env.type());
-                return;
-            }
+            default -> LOG.debugf("ignoring %s", env.type());
         }
     }
 
-    private ReceptionDay upsert(String id) {
+    private static void when(ReceptionDay d, LocalTime start, LocalTime end, String place) {
+        d.startTime = start;
+        d.endTime = end;
+        d.place = place;
+    }
+
+    /** The day's row (new ones persisted by {@link #save} once filled in: the row has not-null columns). */
+    private ReceptionDay upsert(String id, String communityCode, LocalDate day) {
         ReceptionDay d = ReceptionDay.findById(id);
         if (d == null) {
-            // Persisted after the caller has filled it in (the row has not-null columns).
             d = new ReceptionDay();
             d.id = id;
             d.roster = "";
         }
+        d.communityCode = communityCode;
+        d.day = day;
         d.updatedAt = clock.instant();
         return d;
     }
