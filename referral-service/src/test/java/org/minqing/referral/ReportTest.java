@@ -132,7 +132,7 @@ class ReportTest {
         given().auth().oauth2(DISTRICT).get("/reports/work").then().statusCode(200)
                 .body("jurisdiction", is("310104000000"));
         given().auth().oauth2(DISTRICT).queryParam("from", "2026-02-01").queryParam("to", "2026-01-01")
-                .get("/reports/work").then().statusCode(400).body("errors.field", hasItem("to"));
+                .get("/reports/work").then().statusCode(422).body("errors.field", hasItem("to"));
     }
 
     /**
