@@ -28,7 +28,7 @@ public interface CryptoConfig {
 
     /**
      * Whether values written before L12 (bound to the key id only, not to their row) are still read.
-     * Set it to false once {@code POST /ops/reencryption} reports none left (ADR l12): then a copied
+     * Set it to false once {@code POST /ops/reencryption} reports none left (ADR 0011): then a copied
      * old value cannot be passed off as another row's either.
      */
     @WithDefault("true")

@@ -25,7 +25,7 @@ import io.quarkus.runtime.StartupEvent;
  * replica skipped ({@code for update skip locked}). Only values not yet current are touched, so a
  * second run does nothing and an interrupted run just continues; a value that does not decrypt is
  * left as it is and reported by field (never by content). Triggered by ops ({@code POST /ops/reencryption},
- * ADR l12); at start-up each service only logs how many values are waiting.
+ * ADR 0011); at start-up each service only logs how many values are waiting.
  */
 @ApplicationScoped
 public class ReencryptionJob {
@@ -66,7 +66,7 @@ public class ReencryptionJob {
             long waiting = pending().values().stream().mapToLong(Long::longValue).sum();
             if (waiting > 0) {
                 LOG.warnf("%d rows hold personal data not bound to their row or not under the active key '%s'; "
-                        + "run POST /ops/reencryption (ADR l12)", waiting, cipher.activeKeyId());
+                        + "run POST /ops/reencryption (ADR 0011)", waiting, cipher.activeKeyId());
             }
         } catch (RuntimeException e) {
             LOG.warnf("could not count values awaiting re-encryption: %s", e.toString());

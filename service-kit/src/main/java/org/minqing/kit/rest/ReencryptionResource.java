@@ -15,7 +15,7 @@ import org.minqing.kit.crypto.ReencryptionJob;
 import org.minqing.kit.scope.Roles;
 
 /**
- * Ops trigger of the {@link ReencryptionJob} (L12, ADR l12): after deploying row-bound encryption,
+ * Ops trigger of the {@link ReencryptionJob} (L12, ADR 0011): after deploying row-bound encryption,
  * and in the key-rotation runbook after switching the active key. {@code /ops/*} is not routed by
  * any Ingress; operators reach it through a port-forward with an ops-admin token.
  */
