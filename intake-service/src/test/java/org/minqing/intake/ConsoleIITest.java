@@ -178,7 +178,7 @@ class ConsoleIITest {
                 insert into intake_case (id, receipt_hash, channel, community_code, line_code, description, households,
                     persons, group_petition, urgency, received_on, visitor_count, anonymous, has_contact, status,
                     recorded_by, recorded_role, recorded_at, updated_at)
-                select gen_random_uuid(), md5(random()::text || g), 'HOTLINE', :c, 'housing', '批量诉求 ' || g, 1, 1, false,
+                select gen_random_uuid(), md5(cast(random() as text) || g), 'HOTLINE', :c, 'housing', '批量诉求 ' || g, 1, 1, false,
                     'NORMAL', :day, 1, false, true, 'RECORDED', 'bulk', 'community-staff',
                     (cast(:day as date) + time '12:00') at time zone 'Asia/Shanghai', now()
                 from generate_series(1, :n) g""").setParameter("c", C12).setParameter("day", day).setParameter("n", n)

@@ -178,7 +178,7 @@ class ReportTest {
                 .toList();
         assertThat(reportQueries).isNotEmpty();
         for (String q : reportQueries) {
-            assertThat(q.toLowerCase()).as(q).containsAnyOf("recorded_at >=", "opened_at >=", "referred_at >=");
+            assertThat(q.toLowerCase()).as(q).containsAnyOf("recorded_at >=", "opened_at >=", "referred_at >=", "issued_at >=");
         }
         assertThat(reportQueries.stream().filter(q -> q.toLowerCase().contains("count(")).count())
                 .as("aggregated in SQL").isGreaterThanOrEqualTo(3);

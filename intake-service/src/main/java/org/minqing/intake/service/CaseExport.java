@@ -70,7 +70,7 @@ public class CaseExport {
         return new Prepared("""
                 select id, recorded_at, received_on, channel, community_code, line_code, status, urgency, group_petition,
                        repeat_of, repeat_count, households, persons, expected_date, left(description, 500)
-                  from intake_case where """ + where + " order by recorded_at desc, id desc", List.copyOf(params));
+                  from intake_case where\s""" + where + " order by recorded_at desc, id desc", List.copyOf(params));
     }
 
     public void write(Prepared q, OutputStream out) {

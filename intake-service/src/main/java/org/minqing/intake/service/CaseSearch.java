@@ -59,7 +59,7 @@ public class CaseSearch {
         Query query = em.createNativeQuery("""
                 select id, channel, community_code, line_code, status, urgency, group_petition,
                        repeat_of, repeat_count, expected_date, recorded_at, left(description, 120)
-                  from intake_case where """ + b.where() + " order by recorded_at desc, id desc limit :limit");
+                  from intake_case where\s""" + b.where() + " order by recorded_at desc, id desc limit :limit");
         b.params().forEach(query::setParameter);
         query.setParameter("limit", b.limit() + 1);
         int limit = b.limit();

@@ -109,7 +109,7 @@ public class ReferralExports {
                        r.due_date, r.referred_at, r.replied_at, r.replied_on_time, r.satisfaction, r.repeat_count,
                        r.watch_tier, left(r.description, 200)
                   from referral r left join handling_unit u on u.id = r.unit_id
-                 where """ + q.where() + " order by r.priority desc, r.opened_at, r.id";
+                 where\s""" + q.where() + " order by r.priority desc, r.opened_at, r.id";
         QuarkusTransaction.requiringNew().timeout(TIMEOUT_SECONDS).run(() -> {
             try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql);
                     XlsxWriter x = XlsxWriter.open(out)) {
