@@ -133,7 +133,7 @@ class BrowserReportsTest {
 
     @Test
     @Order(2)
-    void hotIssuesShowTheCasesByLineWithATableView() {
+    void hotIssuesShowTheCasesByLineWithATableView() throws Exception {
         sub1.menu("dashboards");
         sub1.byTestId("dashboard-hot-issues").waitFor();
         assertThat(sub1.byTestId("scope-text")).containsText("第一街道");
