@@ -242,6 +242,10 @@ class AuthorizationMatrixTest {
     /** A well-formed body, so that a refusal comes from authorisation, not from validation. */
     private static Object bodyFor(String path, String referralId, String code) {
         String future = LocalDate.now().plusDays(40).toString();
+        if (path.equals("/exports/table.xlsx")) {
+            return Map.of("fileName", "矩阵", "sheets", List.of(Map.of("name", "汇总", "headers", List.of("项目", "数值"),
+                    "rows", List.of(List.of("接访件数", 1)))));
+        }
         if (path.equals("/cases")) {
             return Api.hotlineCase(C11, "housing", "越权登记尝试 " + UUID.randomUUID(), Api.freshPhone(), Api.freshIdNumber());
         }

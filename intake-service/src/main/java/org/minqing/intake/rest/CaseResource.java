@@ -90,7 +90,7 @@ public class CaseResource {
     @GET
     @Path("/export.xlsx")
     @Produces({ XlsxWriter.CONTENT_TYPE, "application/problem+json" })
-    @RolesAllowed({ "community-staff", "subdistrict-staff", "district-staff" })
+    @RolesAllowed({ Roles.COMMUNITY_STAFF, Roles.SUBDISTRICT_STAFF, Roles.DISTRICT_STAFF })
     public Response export(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("line") String line,
             @QueryParam("status") String status, @QueryParam("community") String community,
             @QueryParam("channel") String channel, @QueryParam("repeat") String repeat, @QueryParam("q") String q) {

@@ -8,6 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.minqing.kit.scope.Roles;
 import org.minqing.intake.service.TableExport;
 import org.minqing.kit.export.XlsxDownload;
 
@@ -21,7 +22,7 @@ public class ExportResource {
     @POST
     @Path("/table.xlsx")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ "community-staff", "subdistrict-staff", "district-staff" })
+    @RolesAllowed({ Roles.COMMUNITY_STAFF, Roles.SUBDISTRICT_STAFF, Roles.DISTRICT_STAFF })
     public Response table(TableExport.Table table) {
         tables.validate(table);
         return XlsxDownload.of("table", table.fileName().strip(), out -> tables.write(table, out));

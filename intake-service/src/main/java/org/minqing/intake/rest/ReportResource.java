@@ -9,6 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.minqing.kit.scope.Roles;
 import org.minqing.intake.service.IntakeReports;
 import org.minqing.intake.service.IntakeReports.HotIssues;
 import org.minqing.intake.service.IntakeReports.WorkReport;
@@ -27,7 +28,7 @@ public class ReportResource {
 
     @GET
     @Path("/hot-issues")
-    @RolesAllowed({ "community-staff", "subdistrict-staff", "district-staff" })
+    @RolesAllowed({ Roles.COMMUNITY_STAFF, Roles.SUBDISTRICT_STAFF, Roles.DISTRICT_STAFF })
     @Transactional
     public HotIssues hotIssues(@QueryParam("jurisdiction") String jurisdiction, @QueryParam("from") String from,
             @QueryParam("to") String to) {
@@ -37,7 +38,7 @@ public class ReportResource {
 
     @GET
     @Path("/work")
-    @RolesAllowed({ "community-staff", "subdistrict-staff", "district-staff", "service" })
+    @RolesAllowed({ Roles.COMMUNITY_STAFF, Roles.SUBDISTRICT_STAFF, Roles.DISTRICT_STAFF, Roles.SERVICE })
     @Transactional
     public WorkReport work(@QueryParam("jurisdiction") String jurisdiction, @QueryParam("from") String from,
             @QueryParam("to") String to) {
