@@ -1,10 +1,8 @@
 package org.minqing.e2e;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.minqing.testing.DemoRealm.C12;
-import org.minqing.testing.DemoRealm;
 import static org.minqing.testing.DemoRealm.REP_CPPCC;
 import static org.minqing.testing.DemoRealm.REP_NPC;
 import static org.minqing.testing.DemoRealm.REP_PARTY;
@@ -43,8 +41,6 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 
-import io.restassured.http.ContentType;
-
 /**
  * Issue 13 in the browser against the real platform: the resident's page on a phone, each
  * dashboard, the work report, each printed document (a print-media screenshot of each kept in
@@ -69,7 +65,7 @@ class BrowserReportsTest {
 
     @BeforeAll
     static void facts() throws Exception {
-        registerRepresentatives();
+        BrowserSeed.registerRepresentatives();
         // a reception day in 枫林社区 in three days, one of each kind on the roster
         String date = LocalDate.now(CHINA).plusDays(3).toString();
         String day = as("sub1.staff").body(Map.of("communityCode", C12, "date", date, "startTime", "14:00:00",
@@ -79,7 +75,7 @@ class BrowserReportsTest {
         dayId = JSON.readTree(day).get("id").asText();
 
         // a case routed a hundred days ago (referral-service's clock moved back) and never answered: overdue
-        setReferralClock(-100L * 86_400);
+        BrowserSeed.setReferralClock(-100L * 86_400);
         try {
             Map<String, Object> c = Api.hotlineCase(C12, "housing", DESCRIPTION, Api.freshPhone(), Api.freshIdNumber());
             c.put("address", "枫林路17弄 " + TAG);
@@ -94,7 +90,7 @@ class BrowserReportsTest {
                     "note", "请街道房管办核查"))
                     .post(url("referral", "/referrals/" + referralId + "/route")).then().statusCode(200);
         } finally {
-            setReferralClock(0);
+            BrowserSeed.setReferralClock(0);
         }
         // a second case in the period, online, on another line
         Map<String, Object> other = Api.hotlineCase(C12, "environment", "枫林路夜间渣土车噪声扰民 " + TAG, Api.freshPhone(),
@@ -352,30 +348,6 @@ class BrowserReportsTest {
                 return d.toString();
             }
             d = d.plusDays(1);
-        }
-    }
-
-    private static void setReferralClock(long offsetSeconds) {
-        given().auth().oauth2(Sso.user("ops")).contentType(ContentType.JSON).body(Map.of("offsetSeconds", offsetSeconds))
-                .put(url("referral", "/ops/clock")).then().statusCode(200);
-    }
-
-    /** The seed's three representatives (as BrowserStoryTest registers them), if not there yet. */
-    private static void registerRepresentatives() {
-        String[][] reps = { { REP_NPC, "黄建华", "NPC_DEPUTY" }, { REP_PARTY, "周慧", "PARTY_DELEGATE" },
-                { REP_CPPCC, "吴国平", "CPPCC_MEMBER" } };
-        for (String[] r : reps) {
-            if (as("sub1.staff").get(url("representative", "/representatives/" + r[0])).statusCode() == 200) {
-                continue;
-            }
-            Map<String, Object> body = new HashMap<>(Map.of("id", r[0], "name", r[1], "kind", r[2],
-                    "termStart", "2022-01-01", "termEnd", "2027-12-31", "constituencyCode", DemoRealm.C11,
-                    "liaisonStation", "泾水社区代表联络站", "phone", Api.freshPhone(),
-                    "email", "rep-" + UUID.randomUUID().toString().substring(0, 8) + "@minqing.local"));
-            if ("NPC_DEPUTY".equals(r[2])) {
-                body.put("level", "DISTRICT");
-            }
-            as("sub1.staff").body(body).post(url("representative", "/representatives")).then().statusCode(201);
         }
     }
 }

@@ -1,15 +1,12 @@
 package org.minqing.e2e;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.minqing.e2e.Api.as;
 import static org.minqing.e2e.Api.eventually;
 import static org.minqing.e2e.Api.url;
 import static org.minqing.testing.DemoRealm.C11;
 import static org.minqing.testing.DemoRealm.C12;
-import static org.minqing.testing.DemoRealm.REP_CPPCC;
 import static org.minqing.testing.DemoRealm.REP_NPC;
-import static org.minqing.testing.DemoRealm.REP_PARTY;
 import static org.minqing.testing.DemoRealm.UNIT_HOUSING;
 
 import java.time.LocalDate;
@@ -29,8 +26,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.Media;
-
-import io.restassured.http.ContentType;
 
 /**
  * The seed's story through the staff console in Debian's Chromium, every user signed in through the
@@ -76,7 +71,7 @@ class BrowserStoryTest {
     @Test
     @Order(1)
     void subDistrictStaffScheduleAReceptionDayWithOneOfEachKind() throws Exception {
-        registerRepresentatives();
+        BrowserSeed.registerRepresentatives();
         sub1 = ConsoleUser.signIn("sub1.staff");
         sub1.screen("home");
         assertThat(sub1.menuEntries()).contains("reception-days", "intake", "cases", "referrals", "supervision", "inbox")
@@ -276,7 +271,7 @@ class BrowserStoryTest {
     void anOverdueReferralShowsRedOnSupervision() {
         // Routed a hundred days ago (referral-service's clock moved back for the routing), never answered:
         // past the sixty days a sub-district department has, whatever holidays extend them.
-        setReferralClock(-100L * 86_400);
+        BrowserSeed.setReferralClock(-100L * 86_400);
         try {
             Map<String, Object> c = Api.hotlineCase(C12, "housing", "枫林社区3号楼电梯长期故障，老人上下楼困难 " + UUID.randomUUID(),
                     Api.freshPhone(), Api.freshIdNumber());
@@ -286,7 +281,7 @@ class BrowserStoryTest {
                     .get(0).get("id").toString();
             as("sub1.staff").body(Map.of("route", "SUBDISTRICT_DEPARTMENT", "unitId", UNIT_HOUSING, "difficult", false))
                     .post(url("referral", "/referrals/" + ref + "/route")).then().statusCode(200);
-            setReferralClock(0);
+            BrowserSeed.setReferralClock(0);
             // Its due date (a few weeks after the routing) is past: the console colours it from that date.
             String due = as("sub1.staff").get(url("referral", "/referrals/" + ref)).then().statusCode(200)
                     .extract().path("dueDate");
@@ -301,7 +296,7 @@ class BrowserStoryTest {
             assertThat(isRed(colour)).as("overdue tag background %s", colour).isTrue();
             sub1.screen("supervision");
         } finally {
-            setReferralClock(0);
+            BrowserSeed.setReferralClock(0);
         }
     }
 
@@ -352,29 +347,5 @@ class BrowserStoryTest {
         int g = Integer.parseInt(m.group(2));
         int b = Integer.parseInt(m.group(3));
         return r > 150 && g < 120 && b < 120;
-    }
-
-    private static void setReferralClock(long offsetSeconds) {
-        given().auth().oauth2(Sso.user("ops")).contentType(ContentType.JSON).body(Map.of("offsetSeconds", offsetSeconds))
-                .put(url("referral", "/ops/clock")).then().statusCode(200);
-    }
-
-    /** The three representatives of the seed, as sub-district staff register them (once per platform). */
-    private static void registerRepresentatives() {
-        String[][] reps = { { REP_NPC, "黄建华", "NPC_DEPUTY" }, { REP_PARTY, "周慧", "PARTY_DELEGATE" },
-                { REP_CPPCC, "吴国平", "CPPCC_MEMBER" } };
-        for (String[] r : reps) {
-            if (as("sub1.staff").get(url("representative", "/representatives/" + r[0])).statusCode() == 200) {
-                continue;
-            }
-            Map<String, Object> body = new HashMap<>(Map.of("id", r[0], "name", r[1], "kind", r[2],
-                    "termStart", "2022-01-01", "termEnd", "2027-12-31", "constituencyCode", C11,
-                    "liaisonStation", "泾水社区代表联络站", "phone", Api.freshPhone(),
-                    "email", "rep-" + UUID.randomUUID().toString().substring(0, 8) + "@minqing.local"));
-            if ("NPC_DEPUTY".equals(r[2])) {
-                body.put("level", "DISTRICT");
-            }
-            as("sub1.staff").body(body).post(url("representative", "/representatives")).then().statusCode(201);
-        }
     }
 }
