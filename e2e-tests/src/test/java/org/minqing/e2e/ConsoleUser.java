@@ -135,17 +135,22 @@ final class ConsoleUser implements AutoCloseable {
                 .map(l -> l.getAttribute("data-testid").substring("menu-".length())).toList();
     }
 
+    /** Where screenshots are kept (made if missing): read after a run, also when a check failed. */
+    private static Path screenshotDir() {
+        Path dir = Path.of(System.getProperty("minqing.e2e.screenshots", "target/screenshots"));
+        try {
+            return Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /**
      * The checks every screen gets: axe-core (no serious or critical violation) and a full-page
      * screenshot. The screenshot is taken first, so a failing screen is still kept for reading.
      */
     void screen(String name) {
-        Path dir = Path.of(System.getProperty("minqing.e2e.screenshots", "target/screenshots"));
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Path dir = screenshotDir();
         // The pointer off the controls: a hovered button is drawn lighter and would be judged in that state.
         page.mouse().move(1, 1);
         // A screen is judged at rest: a closing dropdown or an opening dialog is mid-fade (its colours
@@ -165,12 +170,7 @@ final class ConsoleUser implements AutoCloseable {
      * kept as a full-page screenshot beside the others (name ending -print). Returns the file.
      */
     Path printScreen(String name) {
-        Path dir = Path.of(System.getProperty("minqing.e2e.screenshots", "target/screenshots"));
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Path dir = screenshotDir();
         var size = page.viewportSize();
         page.setViewportSize(794, 1123);
         page.emulateMedia(new Page.EmulateMediaOptions().setMedia(com.microsoft.playwright.options.Media.PRINT));

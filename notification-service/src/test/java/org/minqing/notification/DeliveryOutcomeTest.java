@@ -40,11 +40,7 @@ class DeliveryOutcomeTest extends DaytimeTest {
         EventEnvelope scheduled = TestSupport.schedule(COMMUNITY, clock.today().plusDays(20), List.of(rep));
         TestSupport.send(scheduled);
 
-        await().atMost(Duration.ofSeconds(40)).until(() -> {
-            Notice n = TestSupport.notice(scheduled.eventId(), Channel.EMAIL);
-            return n != null && (n.state == NoticeState.SENT || n.state == NoticeState.DEAD);
-        });
-        Notice n = TestSupport.notice(scheduled.eventId(), Channel.EMAIL);
+        Notice n = TestSupport.awaitFinished(scheduled.eventId(), Channel.EMAIL, Duration.ofSeconds(40));
         assertThat(n.state).isEqualTo(NoticeState.SENT);
         assertThat(n.attempts).isEqualTo(1);
         assertThat(n.addressMasked).hasSizeLessThanOrEqualTo(200).startsWith("a***@").doesNotContain(address);
@@ -69,11 +65,7 @@ class DeliveryOutcomeTest extends DaytimeTest {
         try {
             EventEnvelope scheduled = TestSupport.schedule(COMMUNITY, clock.today().plusDays(21), List.of(rep));
             TestSupport.send(scheduled);
-            await().atMost(Duration.ofSeconds(40)).until(() -> {
-                Notice n = TestSupport.notice(scheduled.eventId(), Channel.EMAIL);
-                return n != null && (n.state == NoticeState.SENT || n.state == NoticeState.DEAD);
-            });
-            Notice n = TestSupport.notice(scheduled.eventId(), Channel.EMAIL);
+            Notice n = TestSupport.awaitFinished(scheduled.eventId(), Channel.EMAIL, Duration.ofSeconds(40));
             // Sent, so recorded as sent (without the masked address it could not store), once.
             assertThat(n.state).isEqualTo(NoticeState.SENT);
             assertThat(n.attempts).isEqualTo(1);
@@ -94,26 +86,12 @@ class DeliveryOutcomeTest extends DaytimeTest {
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
         // max-attempts is 5 in tests: a send cut off on the last attempt
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
-                insert into notice (id, source_event_id, source_event_type, correlation_id, jurisdiction, recipient_kind,
-                  recipient_id, channel, legally_required, urgent, params, state, attempts, next_attempt_at, claimed_until,
-                  created_at)
-                values (:id, :src, 'notification.reception-day.reminder', 'c', :j, 'REPRESENTATIVE', :rep, 'SMS', false,
-                  false, :params, 'SENDING', 5, :at, :claim, :at)""")
-                .setParameter("id", id).setParameter("src", UUID.randomUUID()).setParameter("j", COMMUNITY)
-                .setParameter("rep", rep).setParameter("at", now).setParameter("claim", now.minusSeconds(1))
-                .setParameter("params", "{\"communityCode\":\"" + COMMUNITY + "\",\"date\":\"2026年3月15日\","
-                        + "\"startTime\":\"09:00\",\"endTime\":\"11:30\",\"place\":\"活动室\"}")
-                .executeUpdate());
+        TestSupport.insertSendingSms(em, id, COMMUNITY, rep, 5, now, now.minusSeconds(1));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> state(id) == NoticeState.DEAD);
+        await().atMost(Duration.ofSeconds(30)).until(() -> TestSupport.state(id) == NoticeState.DEAD);
         assertThat(Stubs.smsTo(mobile)).isEmpty();
         assertThat(TestSupport.count(em, "select attempts from notice where id = '" + id + "'")).isEqualTo(5);
         assertThat(TestSupport.count(em, "select count(*) from outbox_event where event_type = 'notification.notice.failed'"
                 + " and message_key = '" + id + "' and envelope like '%\"dead\":true%'")).isEqualTo(1);
-    }
-
-    private static NoticeState state(UUID id) {
-        return QuarkusTransaction.requiringNew().call(() -> Notice.<Notice>findById(id).state);
     }
 }

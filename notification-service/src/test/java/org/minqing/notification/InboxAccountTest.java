@@ -7,11 +7,8 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
 
-import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -62,9 +59,9 @@ class InboxAccountTest extends DaytimeTest {
         String token = keycloakLike(account, rep, 600);
 
         List<String> lines = new CopyOnWriteArrayList<>();
-        CompletableFuture<?> stream = open(HttpClient.newHttpClient(), token, lines);
+        CompletableFuture<?> stream = SseLines.open(HttpClient.newHttpClient(), streamUrl, token, lines);
         try {
-            await().atMost(Duration.ofSeconds(30)).until(() -> has(lines, "connected"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> SseLines.has(lines, "connected"));
             EventEnvelope scheduled = TestSupport.schedule(COMMUNITY, clock.today().plusDays(23), List.of(rep));
             TestSupport.send(scheduled);
             await().atMost(Duration.ofSeconds(60)).until(() -> {
@@ -72,7 +69,7 @@ class InboxAccountTest extends DaytimeTest {
                 return n != null && n.state == NoticeState.SENT;
             });
             String id = TestSupport.notice(scheduled.eventId(), Channel.IN_APP).id.toString();
-            await().atMost(Duration.ofSeconds(30)).until(() -> has(lines, id));
+            await().atMost(Duration.ofSeconds(30)).until(() -> SseLines.has(lines, id));
             given().auth().oauth2(token).get("/inbox").then().statusCode(200).body("id", hasItem(id));
             given().auth().oauth2(token).post("/inbox/" + id + "/read").then().statusCode(200)
                     .body("readAt", notNullValue());
@@ -90,25 +87,14 @@ class InboxAccountTest extends DaytimeTest {
         String account = "rep.short-" + UUID.randomUUID().toString().substring(0, 8);
         String token = keycloakLike(account, UUID.randomUUID().toString(), 4);
         List<String> lines = new CopyOnWriteArrayList<>();
-        CompletableFuture<?> stream = open(HttpClient.newHttpClient(), token, lines);
+        CompletableFuture<?> stream = SseLines.open(HttpClient.newHttpClient(), streamUrl, token, lines);
         try {
-            await().atMost(Duration.ofSeconds(3)).until(() -> has(lines, "connected"));
+            await().atMost(Duration.ofSeconds(3)).until(() -> SseLines.has(lines, "connected"));
             // the server closes it (after saying why); without that this would wait for ever
             stream.get(30, TimeUnit.SECONDS);
             assertThat(String.join("\n", lines)).contains("expired");
         } finally {
             stream.cancel(true);
         }
-    }
-
-    private CompletableFuture<?> open(HttpClient http, String token, List<String> lines) {
-        HttpRequest req = HttpRequest.newBuilder(URI.create(streamUrl.toString()))
-                .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream").GET().build();
-        return http.sendAsync(req, HttpResponse.BodyHandlers.ofLines())
-                .thenAccept(r -> r.body().forEach(lines::add));
-    }
-
-    private static boolean has(List<String> lines, String text) {
-        return lines.stream().anyMatch(l -> l.contains(text));
     }
 }

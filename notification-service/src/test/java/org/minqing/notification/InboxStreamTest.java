@@ -7,11 +7,8 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
-import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -46,16 +43,17 @@ class InboxStreamTest extends DaytimeTest {
         List<String> aliceLines = new CopyOnWriteArrayList<>();
         List<String> bobLines = new CopyOnWriteArrayList<>();
         HttpClient http = HttpClient.newHttpClient();
-        CompletableFuture<?> aliceStream = open(http, aliceToken, aliceLines);
-        CompletableFuture<?> bobStream = open(http, bobToken, bobLines);
+        CompletableFuture<?> aliceStream = SseLines.open(http, streamUrl, aliceToken, aliceLines);
+        CompletableFuture<?> bobStream = SseLines.open(http, streamUrl, bobToken, bobLines);
         try {
-            await().atMost(Duration.ofSeconds(30)).until(() -> has(aliceLines, "connected") && has(bobLines, "connected"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> SseLines.has(aliceLines, "connected")
+                    && SseLines.has(bobLines, "connected"));
 
             EventEnvelope forAlice = TestSupport.schedule(COMMUNITY, clock.today().plusDays(16), List.of(aliceRep));
             TestSupport.send(forAlice);
             await().atMost(Duration.ofSeconds(60)).until(() -> TestSupport.notice(forAlice.eventId(), Channel.IN_APP) != null);
             String aliceNotice = TestSupport.notice(forAlice.eventId(), Channel.IN_APP).id.toString();
-            await().atMost(Duration.ofSeconds(60)).until(() -> has(aliceLines, aliceNotice));
+            await().atMost(Duration.ofSeconds(60)).until(() -> SseLines.has(aliceLines, aliceNotice));
             assertThat(String.join("\n", aliceLines)).contains("接访排班通知");
 
             // Bob's own notice reaches Bob after Alice's was published; Alice's never did.
@@ -63,9 +61,9 @@ class InboxStreamTest extends DaytimeTest {
             TestSupport.send(forBob);
             await().atMost(Duration.ofSeconds(60)).until(() -> TestSupport.notice(forBob.eventId(), Channel.IN_APP) != null);
             String bobNotice = TestSupport.notice(forBob.eventId(), Channel.IN_APP).id.toString();
-            await().atMost(Duration.ofSeconds(60)).until(() -> has(bobLines, bobNotice));
-            assertThat(has(bobLines, aliceNotice)).isFalse();
-            assertThat(has(aliceLines, bobNotice)).isFalse();
+            await().atMost(Duration.ofSeconds(60)).until(() -> SseLines.has(bobLines, bobNotice));
+            assertThat(SseLines.has(bobLines, aliceNotice)).isFalse();
+            assertThat(SseLines.has(aliceLines, bobNotice)).isFalse();
 
             // the list and mark-read, scoped to the token's subject
             given().auth().oauth2(aliceToken).get("/inbox").then().statusCode(200)
@@ -85,16 +83,5 @@ class InboxStreamTest extends DaytimeTest {
     @Test
     void theStreamNeedsAToken() {
         given().get("/inbox/stream").then().statusCode(401);
-    }
-
-    private CompletableFuture<?> open(HttpClient http, String token, List<String> lines) {
-        HttpRequest req = HttpRequest.newBuilder(URI.create(streamUrl.toString()))
-                .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream").GET().build();
-        return http.sendAsync(req, HttpResponse.BodyHandlers.ofLines())
-                .thenAccept(r -> r.body().forEach(lines::add));
-    }
-
-    private static boolean has(List<String> lines, String text) {
-        return lines.stream().anyMatch(l -> l.contains(text));
     }
 }

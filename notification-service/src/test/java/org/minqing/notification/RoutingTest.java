@@ -102,8 +102,7 @@ class RoutingTest extends DaytimeTest {
     void aSupervisionNoticeReachesTheReferralsUnit() {
         String referral = UUID.randomUUID().toString();
         String caseId = UUID.randomUUID().toString();
-        TestSupport.send(TestSupport.event(EventType.REFERRAL_REFERRED, COMMUNITY, referral, new ReferralReferred(referral,
-                caseId, Route.SUBDISTRICT_DEPARTMENT, HOUSING, "街道房管办", null, LocalDate.of(2026, 4, 1), false)));
+        referToHousing(referral, caseId);
         EventEnvelope supervision = TestSupport.event(EventType.REFERRAL_SUPERVISION_ISSUED, COMMUNITY, referral,
                 new org.minqing.events.referral.SupervisionIssued(referral, caseId, "请加快办理", LocalDate.of(2026, 4, 8),
                         "sub1.staff"));
@@ -119,8 +118,7 @@ class RoutingTest extends DaytimeTest {
     void deadlinesReachTheReferralsUnitAndRepeatPetitionsTheSubDistrict() {
         String referral = UUID.randomUUID().toString();
         String caseId = UUID.randomUUID().toString();
-        TestSupport.send(TestSupport.event(EventType.REFERRAL_REFERRED, COMMUNITY, referral, new ReferralReferred(referral,
-                caseId, Route.SUBDISTRICT_DEPARTMENT, HOUSING, "街道房管办", null, LocalDate.of(2026, 4, 1), false)));
+        referToHousing(referral, caseId);
         // the unit is not named on the event: it is the one the case was referred to
         EventEnvelope approaching = TestSupport.event(EventType.REFERRAL_DEADLINE_APPROACHING, COMMUNITY, referral,
                 new DeadlineApproaching(referral, caseId, DeadlineKind.RESOLVE, LocalDate.of(2026, 4, 1), null, 3));
@@ -181,5 +179,11 @@ class RoutingTest extends DaytimeTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The referral goes to the sub-district's housing office, as referral-service announces it. */
+    private static void referToHousing(String referral, String caseId) {
+        TestSupport.send(TestSupport.event(EventType.REFERRAL_REFERRED, COMMUNITY, referral, new ReferralReferred(referral,
+                caseId, Route.SUBDISTRICT_DEPARTMENT, HOUSING, "街道房管办", null, LocalDate.of(2026, 4, 1), false)));
     }
 }

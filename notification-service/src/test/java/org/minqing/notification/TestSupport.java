@@ -113,6 +113,36 @@ public final class TestSupport {
         return notices(sourceEventId).stream().filter(n -> n.channel == channel).findFirst().orElse(null);
     }
 
+    public static NoticeState state(UUID noticeId) {
+        return QuarkusTransaction.requiringNew().call(() -> Notice.<Notice>findById(noticeId).state);
+    }
+
+    /** Waits until the event's notice on the channel is finished, sent or dead, and returns it. */
+    public static Notice awaitFinished(UUID sourceEventId, Channel channel, Duration atMost) {
+        await().atMost(atMost).until(() -> {
+            Notice n = notice(sourceEventId, channel);
+            return n != null && (n.state == NoticeState.SENT || n.state == NoticeState.DEAD);
+        });
+        return notice(sourceEventId, channel);
+    }
+
+    /** A reminder SMS left SENDING under a claim, as a dispatcher cut off mid-send leaves it. */
+    public static void insertSendingSms(EntityManager em, UUID id, String community, String representativeId, int attempts,
+            java.time.Instant at, java.time.Instant claimedUntil) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                insert into notice (id, source_event_id, source_event_type, correlation_id, jurisdiction, recipient_kind,
+                  recipient_id, channel, legally_required, urgent, params, state, attempts, next_attempt_at, claimed_until,
+                  created_at)
+                values (:id, :src, 'notification.reception-day.reminder', 'c', :j, 'REPRESENTATIVE', :rep, 'SMS', false,
+                  false, :params, 'SENDING', :attempts, :at, :claim, :at)""")
+                .setParameter("id", id).setParameter("src", UUID.randomUUID()).setParameter("j", community)
+                .setParameter("rep", representativeId).setParameter("attempts", attempts).setParameter("at", at)
+                .setParameter("claim", claimedUntil)
+                .setParameter("params", "{\"communityCode\":\"" + community + "\",\"date\":\"2026年3月15日\","
+                        + "\"startTime\":\"09:00\",\"endTime\":\"11:30\",\"place\":\"活动室\"}")
+                .executeUpdate());
+    }
+
     /** As representative-service seals a contact (M3), with the test profile's event-contact key. */
     public static String sealed(EventType type, String aggregateId, String field, String plaintext) {
         return org.minqing.events.SealedContact.seal("eclocal1",

@@ -33,7 +33,7 @@ public class ReportResource {
     public HotIssues hotIssues(@QueryParam("jurisdiction") String jurisdiction, @QueryParam("from") String from,
             @QueryParam("to") String to) {
         IntakeReports.Period p = reports.period(from, to, reports.yearOfMonthsStart());
-        return reports.hotIssues(reports.jurisdiction(jurisdiction, scope), p);
+        return reports.hotIssues(scope.requestedOrOwn(jurisdiction), p);
     }
 
     @GET
@@ -43,6 +43,6 @@ public class ReportResource {
     public WorkReport work(@QueryParam("jurisdiction") String jurisdiction, @QueryParam("from") String from,
             @QueryParam("to") String to) {
         IntakeReports.Period p = reports.period(from, to, reports.monthStart());
-        return reports.work(reports.jurisdiction(jurisdiction, scope), p);
+        return reports.work(scope.requestedOrOwn(jurisdiction), p);
     }
 }

@@ -19,8 +19,6 @@ import jakarta.persistence.Query;
 import org.minqing.kit.problem.ReportPeriod;
 import org.minqing.kit.jdbc.SqlValues;
 import org.minqing.kit.problem.ProblemException;
-import org.minqing.kit.scope.CallerScope;
-import org.minqing.kit.scope.Jurisdiction;
 import org.minqing.kit.time.AppClock;
 
 /**
@@ -86,17 +84,6 @@ public class IntakeReports {
     /** First day of the month eleven months back: a year of months, this one included. */
     public LocalDate yearOfMonthsStart() {
         return clock.today().withDayOfMonth(1).minusMonths(11);
-    }
-
-    /** The jurisdiction asked for (default the caller's), a valid code within the caller's scope (else 403). */
-    public String jurisdiction(String requested, CallerScope scope) {
-        String code = requested != null ? requested
-                : scope.jurisdiction().orElseThrow(() -> ProblemException.forbidden("令牌中缺少辖区代码", "the token carries no jurisdiction"));
-        if (!Jurisdiction.isValid(code)) {
-            throw ProblemException.validation("jurisdiction", "须为12位区划代码", "must be a 12-digit division code");
-        }
-        scope.requireWithin(code, "jurisdiction");
-        return code;
     }
 
     private static final String SCOPE_AND_PERIOD = " from intake_case c where c.community_code between :lo and :hi"

@@ -1,6 +1,5 @@
 package org.minqing.intake.service;
 
-import org.minqing.kit.problem.ProblemException;
 import org.minqing.kit.scope.CallerScope;
 import org.minqing.kit.scope.Jurisdiction;
 
@@ -18,8 +17,7 @@ public record ScopeRange(String low, String high) {
 
     /** The caller's scope; fails closed (403) when the token carries no jurisdiction, as {@code likePrefix} did. */
     public static ScopeRange of(CallerScope scope) {
-        return scope.jurisdiction().map(Jurisdiction::prefix).map(ScopeRange::ofPrefix)
-                .orElseThrow(() -> ProblemException.forbidden("令牌中缺少辖区代码", "the token carries no jurisdiction"));
+        return within(scope.ownOrForbidden());
     }
 
     /** The codes within {@code code} (a valid 12-digit code). */

@@ -61,7 +61,7 @@ public class ReportResource {
         if (unit == null || unitOnly && !ownUnit) {
             throw ProblemException.notFound("承办单位 / handling unit");
         }
-        return reports.unit(unit, p, unitOnly ? null : reports.jurisdiction(null));
+        return reports.unit(unit, p, unitOnly ? null : scope.requestedOrOwn(null));
     }
 
     /** 承办单位记分牌: units ranked (default: least responsive first, the seed's 不回应的单位). */
@@ -72,7 +72,7 @@ public class ReportResource {
     public List<UnitSummary> units(@QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
             @QueryParam("jurisdiction") String jurisdiction, @QueryParam("sort") String sort) {
         Reports.Period p = reports.period(from, to);
-        return reports.scoreboard(p, reports.jurisdiction(jurisdiction), sort(sort));
+        return reports.scoreboard(p, scope.requestedOrOwn(jurisdiction), sort(sort));
     }
 
     /** The scoreboard as XLSX, same parameters and order. */
@@ -84,7 +84,7 @@ public class ReportResource {
             @QueryParam("jurisdiction") String jurisdiction, @QueryParam("sort") String sort) {
         Reports.Period p = reports.period(from, to);
         // one row per unit: a few hundred at most, so computed here and written out
-        List<UnitSummary> rows = reports.scoreboard(p, reports.jurisdiction(jurisdiction), sort(sort));
+        List<UnitSummary> rows = reports.scoreboard(p, scope.requestedOrOwn(jurisdiction), sort(sort));
         return XlsxDownload.of("unit-scoreboard", "承办单位记分牌", out -> exports.writeScoreboard(rows, p, out));
     }
 
@@ -94,7 +94,7 @@ public class ReportResource {
     @RolesAllowed({ Roles.DISTRICT_STAFF, Roles.SUBDISTRICT_STAFF, Roles.COMMUNITY_STAFF, Roles.SERVICE })
     @Transactional
     public OpenWork openWork(@QueryParam("jurisdiction") String jurisdiction) {
-        return reports.openWork(reports.jurisdiction(jurisdiction));
+        return reports.openWork(scope.requestedOrOwn(jurisdiction));
     }
 
     /** 工作汇报: cases by line and place, referrals by route, handled, on time, closed, satisfaction, repeats. */
@@ -105,7 +105,7 @@ public class ReportResource {
     public WorkReport work(@QueryParam("jurisdiction") String jurisdiction, @QueryParam("from") LocalDate from,
             @QueryParam("to") LocalDate to) {
         Reports.Period p = reports.period(from, to);
-        return reports.work(p, reports.jurisdiction(jurisdiction));
+        return reports.work(p, scope.requestedOrOwn(jurisdiction));
     }
 
     private static Reports.Sort sort(String sort) {

@@ -12,6 +12,7 @@ import jakarta.ws.rs.QueryParam;
 
 import org.minqing.kit.problem.ProblemException;
 import org.minqing.referral.service.Reports;
+import org.minqing.kit.scope.CallerScope;
 import org.minqing.kit.scope.Roles;
 import org.minqing.referral.service.Supervisions;
 import org.minqing.referral.service.Supervisions.SupervisionView;
@@ -26,6 +27,9 @@ public class SupervisionResource {
     @Inject
     Reports reports;
 
+    @Inject
+    CallerScope scope;
+
     @GET
     @RolesAllowed({ Roles.DISTRICT_STAFF, Roles.SUBDISTRICT_STAFF, Roles.COMMUNITY_STAFF, Roles.SERVICE })
     @Transactional
@@ -39,6 +43,6 @@ public class SupervisionResource {
                     "state must be open, overdue or all");
         }
         Reports.Period p = reports.period(from, to);
-        return supervisions.list(reports.jurisdiction(null), s, p.start(), p.end());
+        return supervisions.list(scope.requestedOrOwn(null), s, p.start(), p.end());
     }
 }

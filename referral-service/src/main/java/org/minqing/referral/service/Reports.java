@@ -20,8 +20,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.minqing.events.intake.Satisfaction;
 import org.minqing.events.referral.Route;
 import org.minqing.kit.problem.ReportPeriod;
-import org.minqing.kit.problem.ProblemException;
-import org.minqing.kit.scope.CallerScope;
 import org.minqing.kit.scope.Jurisdiction;
 import org.minqing.kit.time.AppClock;
 import org.minqing.referral.HandlingUnit;
@@ -48,9 +46,6 @@ public class Reports {
     AppClock clock;
 
     @Inject
-    CallerScope scope;
-
-    @Inject
     WorkingCalendar calendar;
 
     @ConfigProperty(name = "minqing.referral.deadline.approaching-working-days", defaultValue = "3")
@@ -70,17 +65,6 @@ public class Reports {
     public Period period(LocalDate from, LocalDate to) {
         ReportPeriod p = ReportPeriod.of(from, to, clock.today().withDayOfMonth(1), clock.today(), MAX_PERIOD_DAYS);
         return new Period(p.from(), p.to());
-    }
-
-    /** The jurisdiction asked for (default: the caller's own), valid and within the caller's scope (else 403). */
-    public String jurisdiction(String requested) {
-        String code = requested != null ? requested
-                : scope.jurisdiction().orElseThrow(() -> ProblemException.forbidden("令牌中缺少辖区代码", "the token carries no jurisdiction"));
-        if (!Jurisdiction.isValid(code)) {
-            throw ProblemException.validation("jurisdiction", "须为12位区划代码", "must be a 12-digit division code");
-        }
-        scope.requireWithin(code, "jurisdiction");
-        return code;
     }
 
     /** "Overdue": replied late, or still unanswered past the deadline in force. */

@@ -92,10 +92,28 @@ public class CallerScope {
         }
     }
 
+    /**
+     * The jurisdiction a report or list asks for (parameter {@code jurisdiction}; default the
+     * caller's own): a valid 12-digit code (else 422) within the caller's scope (else 403).
+     */
+    public String requestedOrOwn(String requested) {
+        String code = requested != null ? requested : ownOrForbidden();
+        if (!Jurisdiction.isValid(code)) {
+            throw ProblemException.validation("jurisdiction", "须为12位区划代码", "must be a 12-digit division code");
+        }
+        requireWithin(code, "jurisdiction");
+        return code;
+    }
+
+    /** The caller's own code; 403 when the token carries none (fails closed). */
+    public String ownOrForbidden() {
+        return jurisdiction()
+                .orElseThrow(() -> ProblemException.forbidden("令牌中缺少辖区代码", "the token carries no jurisdiction"));
+    }
+
     /** SQL LIKE prefix of the caller's scope, e.g. {@code 310104001%}; fails closed without a claim. */
     public String likePrefix() {
-        return jurisdiction().map(Jurisdiction::prefix).map(p -> p + "%")
-                .orElseThrow(() -> ProblemException.forbidden("令牌中缺少辖区代码", "the token carries no jurisdiction"));
+        return Jurisdiction.prefix(ownOrForbidden()) + "%";
     }
 
     /** The actor recorded on events: subject and main role, never a resident's personal data. */
