@@ -78,39 +78,20 @@ public class OutboxRelay {
     @ConfigProperty(name = "quarkus.application.name")
     String applicationName;
 
-    @ConfigProperty(name = "minqing.outbox.enabled", defaultValue = "true")
-    boolean enabled;
-
-    @ConfigProperty(name = "minqing.outbox.batch-size", defaultValue = "500")
-    int batchSize;
-
-    @ConfigProperty(name = "minqing.outbox.poll-interval", defaultValue = "PT1S")
-    Duration pollInterval;
-
-    @ConfigProperty(name = "minqing.outbox.max-backoff", defaultValue = "PT5S")
-    Duration maxBackoff;
-
-    @ConfigProperty(name = "minqing.outbox.retention", defaultValue = "P7D")
-    Duration retention;
-
-    /**
-     * L1: a row that keeps failing while other rows reach the broker is parked after this many
-     * attempts (a row the broker refuses outright, e.g. too large, is parked at once).
-     */
-    @ConfigProperty(name = "minqing.outbox.max-attempts", defaultValue = "20")
-    int maxAttempts;
+    @Inject
+    OutboxSettings settings;
 
     private volatile Instant lastFailure;
     private KafkaProducer<String, String> producer;
     private PollingWorker worker;
 
     void start(@Observes StartupEvent event) {
-        if (!enabled) {
+        if (!settings.enabled()) {
             LOG.info("outbox relay disabled (minqing.outbox.enabled=false)");
             return;
         }
         producer = new KafkaProducer<>(producerConfig(), new StringSerializer(), new StringSerializer());
-        worker = new PollingWorker("outbox-relay", pollInterval, Duration.ofMillis(200), maxBackoff);
+        worker = new PollingWorker("outbox-relay", settings.pollInterval(), Duration.ofMillis(200), settings.maxBackoff());
         worker.start(this::pass);
     }
 
@@ -153,7 +134,7 @@ public class OutboxRelay {
                 return PollingWorker.Next.FAILED;
             }
             lastFailure = null;
-            return result.read() < batchSize ? PollingWorker.Next.IDLE : PollingWorker.Next.MORE;
+            return result.read() < settings.batchSize() ? PollingWorker.Next.IDLE : PollingWorker.Next.MORE;
         } catch (RuntimeException e) {
             // Database unavailable or similar: the worker logs it and tries again later.
             lastFailure = Instant.now();
@@ -171,7 +152,7 @@ public class OutboxRelay {
         // Parked rows (L1) are out of the queue: they block neither their key nor the relay.
         List<OutboxEvent> unsent = em
                 .createQuery("from OutboxEvent where sentAt is null and parkedAt is null order by id", OutboxEvent.class)
-                .setMaxResults(batchSize)
+                .setMaxResults(settings.batchSize())
                 .getResultList();
         if (unsent.isEmpty()) {
             return new BatchResult(0, false);
@@ -248,7 +229,7 @@ public class OutboxRelay {
                     error, blockedTopics.isEmpty() ? "" : " (no metadata for " + blockedTopics + ")");
         }
         // A full read, or rows held back behind their key, means there is more to do right away.
-        int read = unsent.size() > rows.size() ? batchSize : unsent.size();
+        int read = unsent.size() > rows.size() ? settings.batchSize() : unsent.size();
         return new BatchResult(read, error != null || !blockedTopics.isEmpty());
     }
 
@@ -265,7 +246,7 @@ public class OutboxRelay {
                 && !(failure instanceof org.apache.kafka.common.errors.AuthorizationException)
                 && !(failure instanceof org.apache.kafka.common.errors.AuthenticationException)
                 && !(failure instanceof org.apache.kafka.common.errors.InterruptException);
-        boolean exhausted = brokerUp && row.attempts >= maxAttempts;
+        boolean exhausted = brokerUp && row.attempts >= settings.maxAttempts();
         if (!permanent && !exhausted) {
             return;
         }
@@ -298,7 +279,7 @@ public class OutboxRelay {
     void purgeSent() {
         QuarkusTransaction.requiringNew().run(() -> em
                 .createQuery("delete from OutboxEvent where sentAt < :before")
-                .setParameter("before", Instant.now().minus(retention))
+                .setParameter("before", Instant.now().minus(settings.retention()))
                 .executeUpdate());
     }
 
