@@ -102,6 +102,11 @@ describe('接访登记 desk form', { timeout: 30000 }, () => {
     expect(w.find('[data-testid="intake-error"]').text()).toContain('请求数据无效')
   })
 
+  it('puts the cursor in the first field, the channel, when the desk opens (keyboard entry)', async () => {
+    await mountDesk()
+    expect(document.activeElement?.id).toBe('intake-channel')
+  })
+
   it('checks an ID number as it is typed', async () => {
     const w = await mountDesk()
     await w.find('input[data-testid="intake-visitor-0-id-number"]').setValue('110105194912310021')

@@ -3,10 +3,10 @@ import { useUserStore } from '@/store/user'
 import { useProblem } from '@/composables/useProblem'
 
 /**
- * What a screen starts with: its translations, the signed-in user (whose jurisdiction scopes every
- * query), and the problem and busy state of its calls to the services.
+ * What a screen starts with: its translations (t, te, the locale), the signed-in user (whose
+ * jurisdiction scopes every query), and the problem and busy state of its calls to the services.
  */
 export function useView() {
-  const { t } = useI18n()
-  return { t, user: useUserStore(), ...useProblem() }
+  const { t, te, locale } = useI18n()
+  return { t, te, locale, user: useUserStore(), ...useProblem() }
 }

@@ -28,3 +28,8 @@ export function newIdempotencyKey(): string {
   if (typeof crypto !== 'undefined' && 'randomUUID' in crypto) return crypto.randomUUID()
   return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`
 }
+
+/** The start of a long text for a table cell or an option, with an ellipsis where it was cut. */
+export function excerpt(s: string, n = 60): string {
+  return s.length > n ? s.slice(0, n) + '…' : s
+}
