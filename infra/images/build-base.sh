@@ -23,8 +23,8 @@ fi
 # libstdc++), libzip (zlib), the C.UTF-8 locale (libc-bin), time zones, CA certificates, and dash
 # for the entrypoint's variable expansion. openjdk-17-jre-headless also Depends on AWT, sound,
 # smart-card, printing and NSS libraries that the services never load (no java.awt use); leaving
-# them out keeps the image small. ImageContentsTest checks that every library the JVM's own
-# native code needs is present.
+# them out keeps the image small. ReadOnlyRunTest starts a service on this base, which proves the
+# list is enough for what the services do at start.
 PACKAGES=(openjdk-17-jre-headless libc6 libc-bin libgcc-s1 libstdc++6 zlib1g ca-certificates tzdata dash)
 
 if ! command -v apt-get >/dev/null || ! command -v dpkg-deb >/dev/null; then
@@ -86,7 +86,8 @@ chmod 700 "$ROOT/root"
 
 # Not needed at run time: documentation, javac's ct.sym, the debugger helper, manual pages.
 rm -rf "$ROOT/usr/share/doc" "$ROOT/usr/share/man" "$ROOT/usr/share/info" "$ROOT/usr/share/lintian" \
-       "$ROOT/usr/share/gdb" "$ROOT/usr/share/menu" "$ROOT/$JAVA_HOME_REL/lib/ct.sym"
+       "$ROOT/usr/share/gdb" "$ROOT/usr/share/menu" "$ROOT/$JAVA_HOME_REL/lib/ct.sym" \
+       "$ROOT/$JAVA_HOME_REL/docs"   # a link into the documentation removed above
 # No setuid or setgid file in the image (none is expected from these packages; this makes it certain).
 find "$ROOT" -xdev -perm /6000 -type f -exec chmod ug-s {} +
 

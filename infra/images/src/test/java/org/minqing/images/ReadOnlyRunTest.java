@@ -115,6 +115,8 @@ class ReadOnlyRunTest {
         }
         // SIGTERM reached java (sh exec'd it), which shut down cleanly.
         assertThat(Files.readString(log)).contains("stopped in");
+        // The unpacked image (about 300 MB); the log stays in target/run.
+        deleteTree(rootfs);
     }
 
     private static String awaitLive(Process process, int port, Path log, Duration timeout) throws Exception {
