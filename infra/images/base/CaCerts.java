@@ -18,6 +18,10 @@ import java.util.stream.Stream;
 public class CaCerts {
 
     public static void main(String[] args) throws Exception {
+        // No random salt (the certificates are public) and no MAC (the file sits in a read-only
+        // image): the same certificates give the same bytes, so the base layer is reproducible.
+        System.setProperty("keystore.pkcs12.certProtectionAlgorithm", "NONE");
+        System.setProperty("keystore.pkcs12.macAlgorithm", "NONE");
         Path dir = Path.of(args[0]);
         Path out = Path.of(args[1]);
         KeyStore store = KeyStore.getInstance("PKCS12");
