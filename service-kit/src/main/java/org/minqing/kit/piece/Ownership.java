@@ -20,6 +20,8 @@ import org.minqing.events.EventEnvelope;
 import org.minqing.events.EventType;
 import org.minqing.kit.messaging.PoisonMessageException;
 import org.minqing.kit.metrics.MinqingMeters;
+import org.minqing.kit.problem.Problem;
+import org.minqing.kit.problem.ProblemException;
 
 import io.quarkus.runtime.StartupEvent;
 
@@ -91,6 +93,21 @@ public class Ownership {
     /** Whether this piece owns a jurisdiction (12-digit code). */
     public boolean owns(String jurisdiction) {
         return piece.owns(jurisdiction);
+    }
+
+    /**
+     * Work is created only in the piece that owns its jurisdiction (where its events are handled): a
+     * 409 naming {@code field} and the owning piece otherwise. Nothing changes without a table.
+     */
+    public void requireOwned(String field, String jurisdiction) {
+        if (piece.owns(jurisdiction)) {
+            return;
+        }
+        String owner = piece.table().ownerOf(jurisdiction).orElse(null);
+        String zh = owner == null ? "该辖区不属于任何部署单元，本部署不能受理" : "该辖区由部署单元 " + owner + " 受理，请在其工作台登记";
+        String en = owner == null ? "no piece serves this jurisdiction; this deployment cannot take it"
+                : "this jurisdiction is served by piece " + owner + "; record it there";
+        throw ProblemException.conflict("jurisdiction-of-another-piece", zh, en, List.of(Problem.FieldError.of(field, zh, en)));
     }
 
     /**
