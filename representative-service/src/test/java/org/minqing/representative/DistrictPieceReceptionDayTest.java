@@ -50,7 +50,7 @@ class DistrictPieceReceptionDayTest {
 
     @Test
     void aDayInADelegatedCommunityIsRefusedAndOneElsewhereIsScheduled() {
-        LocalDate date = clock.today().plusDays(ThreadLocalRandom.current().nextInt(700, 900));
+        LocalDate date = clock.today().plusDays(ThreadLocalRandom.current().nextInt(300, 700));
         UUID delegatedRep = register("归属甲", C11);
         UUID ownRep = register("归属乙", "310104002002");
 
