@@ -84,6 +84,40 @@ class KafkaAclTest {
         }
     }
 
+    /**
+     * Issue 14: a sub-district's piece consumes in groups derived from its piece id
+     * ({@code <service>-service-<piece id>}, kit PieceConsumerGroups) with the district's Kafka users:
+     * the prefixed group ACLs admit them for their own service, and only for it.
+     */
+    @Test
+    void aPiecesDerivedGroupIsAdmittedForItsOwnServiceOnly() {
+        assertThat(pollInGroup(as("referral"), "referral-service-sd-310104001")).as("referral-service in its piece's group")
+                .isNull();
+        assertThat(pollInGroup(as("notification"), "referral-service-sd-310104001"))
+                .as("notification-service in referral's piece group").isInstanceOf(GroupAuthorizationException.class);
+    }
+
+    /** Polls the case topic in a group without committing anything; the failure, or null. */
+    static Throwable pollInGroup(Properties props, String group) {
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
+            consumer.subscribe(List.of("minqing.intake.case"));
+            return catchThrowable(() -> {
+                // until the group has its partitions: joining is where a refused group fails
+                for (int i = 0; i < 30 && consumer.assignment().isEmpty(); i++) {
+                    consumer.poll(Duration.ofSeconds(1));
+                }
+                if (consumer.assignment().isEmpty()) {
+                    throw new AssertionError("no partitions assigned in group " + group);
+                }
+            });
+        }
+    }
+
     @Test
     void aWrongPasswordIsNotLetIn() {
         NativeKafka kafka = E2ePlatform.get().kafka;

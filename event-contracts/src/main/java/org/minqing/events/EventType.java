@@ -127,6 +127,16 @@ public enum EventType {
         return topic.producer();
     }
 
+    /**
+     * Issue 14 (ADR pieces-0018): whether every piece (部署单元) takes this event, whatever its
+     * jurisdiction. The directory of people (representatives, liaison officers) is such: a piece's
+     * reception day or referral may name a deputy registered by another piece. Every other event is
+     * handled only by the piece that owns its envelope's jurisdiction.
+     */
+    public boolean forEveryPiece() {
+        return topic == Topics.REPRESENTATIVE;
+    }
+
     /** Classpath location of the payload's JSON Schema. */
     public String schemaResource() {
         return "schemas/" + type + ".v" + schemaVersion + ".schema.json";

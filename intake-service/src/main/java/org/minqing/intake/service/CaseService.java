@@ -94,6 +94,9 @@ public class CaseService {
     @Inject
     MinqingMeters meters;
 
+    @Inject
+    org.minqing.kit.piece.Ownership ownership;
+
     /** Households above this make a group petition (集体访). */
     @ConfigProperty(name = "minqing.intake.group-petition-households", defaultValue = "5")
     int groupPetitionHouseholds;
@@ -135,6 +138,8 @@ public class CaseService {
             }
         }
         CaseRequestRules.Accepted accepted = rules.check(req, scope, viaOpen311);
+        // Issue 14: a case lives in the piece that owns its community, where its referral and notices are handled.
+        ownership.requireOwned("communityCode", req.communityCode());
         LocalDate receivedOn = accepted.receivedOn();
         List<String> reps = accepted.receivingRepresentatives();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);

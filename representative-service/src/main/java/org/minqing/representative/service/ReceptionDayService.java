@@ -69,6 +69,9 @@ public class ReceptionDayService {
     @Inject
     Access access;
 
+    @Inject
+    org.minqing.kit.piece.Ownership ownership;
+
     @Transactional
     public ReceptionDay schedule(ScheduleRequest r, Actor actor) {
         Checks checks = new Checks();
@@ -76,6 +79,8 @@ public class ReceptionDayService {
         checkSlot(r.date(), r.startTime(), r.endTime(), checks);
         List<Representative> reps = rosterOf(r.representativeIds(), checks);
         checks.throwIfAny();
+        // Issue 14: a reception day lives in the piece that owns its community (its events are handled there).
+        ownership.requireOwned("communityCode", r.communityCode());
         lockRosters();
         requireNoConflict(null, r.date(), r.startTime(), r.endTime(), r.representativeIds());
 

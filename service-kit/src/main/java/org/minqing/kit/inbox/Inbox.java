@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 import org.minqing.events.EventEnvelope;
 import org.minqing.events.EventType;
 import org.minqing.kit.messaging.InboundEvents;
+import org.minqing.kit.piece.Ownership;
 
 /**
  * Idempotent consumption: {@link #firstDelivery} records the event id in the same transaction as
@@ -21,6 +22,9 @@ public class Inbox {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    Ownership ownership;
 
     /** An event this consumer sees for the first time, of a type this build knows. */
     public record Delivery(EventEnvelope envelope, EventType type) {
@@ -35,11 +39,13 @@ public class Inbox {
      * A consumer's opening lines: the event's first delivery to {@code consumer}, recorded in the
      * caller's transaction; empty for a redelivery, and for a type this build does not know (a newer
      * producer's event: skipped, not dead-lettered, and not recorded, so a later build still handles it).
+     * Issue 14: empty too for an event of a jurisdiction another piece owns (acknowledged, counted,
+     * not recorded); an event no piece owns is a poison message in the root piece ({@link Ownership}).
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<Delivery> receive(String consumer, EventEnvelope event) {
         EventType type = event.eventType().orElse(null);
-        if (type == null || !firstDelivery(consumer, event)) {
+        if (type == null || !ownership.accept(consumer, event, Optional.of(type)) || !firstDelivery(consumer, event)) {
             return Optional.empty();
         }
         return Optional.of(new Delivery(event, type));

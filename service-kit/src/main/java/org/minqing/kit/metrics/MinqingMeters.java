@@ -39,6 +39,8 @@ public class MinqingMeters {
     public static final String NOTICES_DEAD = "minqing.notices.dead";
     /** every service: records sent to a dead-letter topic, tag {@code channel} (the incoming channel). */
     public static final String DEAD_LETTERED = "minqing.dead.lettered";
+    /** every service (issue 14): events acknowledged and skipped because another piece owns their jurisdiction, tag {@code consumer}. */
+    public static final String EVENTS_SKIPPED = "minqing.events.skipped";
     /** every service: outbox rows not yet published (parked rows excluded). */
     public static final String OUTBOX_WAITING = "minqing.outbox.waiting";
     /** every service: age in seconds of the oldest outbox row not yet published; 0 when none waits. */
