@@ -128,7 +128,7 @@ public enum EventType {
     }
 
     /**
-     * Issue 14 (ADR pieces-0018): whether every piece (部署单元) takes this event, whatever its
+     * Issue 14 (ADR 0018): whether every piece (部署单元) takes this event, whatever its
      * jurisdiction. The directory of people (representatives, liaison officers) is such: a piece's
      * reception day or referral may name a deputy registered by another piece. Every other event is
      * handled only by the piece that owns its envelope's jurisdiction.

@@ -26,7 +26,7 @@ import org.minqing.kit.problem.ProblemException;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Issue 14 (ADR pieces-0018): which events this deployment acts on. Every consumer goes through
+ * Issue 14 (ADR 0018): which events this deployment acts on. Every consumer goes through
  * {@code Inbox.receive}, which asks {@link #accept}: an event of a jurisdiction another piece owns is
  * acknowledged and skipped (counted in {@code minqing.events.skipped}), one in no entry of the table
  * is dead-lettered by the root piece. A start whose settings contradict the table is refused.
