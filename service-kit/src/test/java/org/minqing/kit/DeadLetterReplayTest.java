@@ -1,0 +1,143 @@
+package org.minqing.kit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.minqing.events.Actor;
+import org.minqing.events.EventEnvelope;
+import org.minqing.events.Events;
+import org.minqing.kit.ops.DeadLetterReplay;
+import org.minqing.kit.testapp.WidgetResource;
+import org.minqing.testing.NativeKafka;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Issue 15, the runbook's replay: dead letters are listed without being sent, the one named is put
+ * back on its original topic and handled once by its consumer, a second replay changes nothing,
+ * and an id that is not there is said so (exit 1).
+ */
+@QuarkusTest
+class DeadLetterReplayTest {
+
+    static final String DLT = WidgetResource.TOPIC + ".dlt.kit-test";
+
+    @Inject
+    EntityManager em;
+
+    @Test
+    void aDeadLetterIsListedThenReplayedOnceAndOnlyTheOneNamed() throws Exception {
+        UUID widget = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        EventEnvelope lost = widgetEvent(widget, 1);
+        EventEnvelope notChosen = widgetEvent(other, 1);
+        try (KafkaProducer<String, String> producer = producer()) {
+            // As a consumer with a since-fixed bug left them: readable events, with the reason.
+            deadLetter(producer, widget.toString(), Events.mapper().writeValueAsString(lost), "bug 42: unknown version");
+            deadLetter(producer, other.toString(), Events.mapper().writeValueAsString(notChosen), "bug 42");
+            deadLetter(producer, widget.toString(), "{not json at all", "unreadable event");
+        }
+
+        Run list = run("--bootstrap", bootstrap(), "--dead-letters", DLT, "--event-id", lost.eventId().toString());
+        assertThat(list.code).isZero();
+        assertThat(list.out).contains("event " + lost.eventId() + " reason bug 42: unknown version")
+                .contains("event (unreadable) reason unreadable event").contains("listed only")
+                .doesNotContain("not json");
+        assertThat(versions(widget)).isEmpty();
+
+        Run replay = run("--bootstrap", bootstrap(), "--dead-letters", DLT, "--event-id", lost.eventId().toString(),
+                "--replay");
+        assertThat(replay.code).isZero();
+        assertThat(replay.out).contains("replayed 1 to " + WidgetResource.TOPIC);
+        await().atMost(Duration.ofSeconds(60)).until(() -> versions(widget).contains(1));
+
+        // Again, then a later event on the same key: when it is applied, the second copy was consumed before it.
+        assertThat(run("--bootstrap", bootstrap(), "--dead-letters", DLT, "--event-id", lost.eventId().toString(),
+                "--replay").code).isZero();
+        try (KafkaProducer<String, String> producer = producer()) {
+            producer.send(new ProducerRecord<>(WidgetResource.TOPIC, widget.toString(),
+                    Events.mapper().writeValueAsString(widgetEvent(widget, 2)))).get();
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> versions(widget).contains(2));
+        assertThat(versions(widget)).containsExactly(1, 2);
+        assertThat(versions(other)).as("not named, not replayed").isEmpty();
+    }
+
+    @Test
+    void anIdNotOnTheTopicOrAWrongTopicIsSaid() throws Exception {
+        try (KafkaProducer<String, String> producer = producer()) {
+            deadLetter(producer, "k", "{}", "empty");
+        }
+        String absent = UUID.randomUUID().toString();
+        Run missing = run("--bootstrap", bootstrap(), "--dead-letters", DLT, "--event-id", absent, "--replay");
+        assertThat(missing.code).isEqualTo(1);
+        assertThat(missing.err).contains("not on the dead-letter topic: " + absent);
+        assertThat(missing.out).contains("replayed 0");
+
+        Run wrong = run("--bootstrap", bootstrap(), "--dead-letters", WidgetResource.TOPIC);
+        assertThat(wrong.code).isEqualTo(2);
+        assertThat(wrong.err).contains("not a dead-letter topic");
+        assertThat(run("--dead-letters", DLT).code).isEqualTo(2);
+    }
+
+    record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String... args) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = DeadLetterReplay.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static void deadLetter(KafkaProducer<String, String> producer, String key, String value, String reason)
+            throws Exception {
+        ProducerRecord<String, String> r = new ProducerRecord<>(DLT, key, value);
+        r.headers().add("dead-letter-reason", reason.getBytes(StandardCharsets.UTF_8));
+        producer.send(r).get();
+    }
+
+    private List<Integer> versions(UUID widget) {
+        return QuarkusTransaction.requiringNew().call(() -> em
+                .createNativeQuery("select version from widget_applied where widget_id = :w order by seq", Integer.class)
+                .setParameter("w", widget).getResultList());
+    }
+
+    private static String bootstrap() {
+        return NativeKafka.shared().bootstrapServers();
+    }
+
+    private static EventEnvelope widgetEvent(UUID widget, int version) {
+        return new EventEnvelope(UUID.randomUUID(), "kit-test.widget.changed", 1,
+                Instant.now().truncatedTo(ChronoUnit.MILLIS), "310104001001", "widget", widget.toString(),
+                widget.toString(), new Actor("test", "community-staff"),
+                Events.mapper().createObjectNode().put("widgetId", widget.toString()).put("version", version));
+    }
+
+    private static KafkaProducer<String, String> producer() {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        return new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
+    }
+}
