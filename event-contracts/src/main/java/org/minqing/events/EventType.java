@@ -10,6 +10,7 @@ import org.minqing.events.intake.FeedbackGiven;
 import org.minqing.events.notification.NoticeFailed;
 import org.minqing.events.notification.NoticeSent;
 import org.minqing.events.referral.DeadlineApproaching;
+import org.minqing.events.referral.HandlingUnitChanged;
 import org.minqing.events.referral.ProgressRecorded;
 import org.minqing.events.referral.ReferralAccepted;
 import org.minqing.events.referral.ReferralClosed;
@@ -77,6 +78,9 @@ public enum EventType {
     REFERRAL_SUPERVISION_ISSUED("referral.referral.supervision-issued", Topics.REFERRAL, SupervisionIssued.class),
     REFERRAL_REPEAT_LINKED("referral.referral.repeat-linked", Topics.REFERRAL, RepeatLinked.class),
     REFERRAL_REVIEW_REQUESTED("referral.referral.review-requested", Topics.REFERRAL, ReviewRequested.class),
+
+    // referral-service: handling units as reference data (key = unitId)
+    UNIT_CHANGED("referral.unit.changed", Topics.UNIT, HandlingUnitChanged.class),
 
     // notification-service (key = noticeId)
     NOTICE_SENT("notification.notice.sent", Topics.NOTICE, NoticeSent.class),
