@@ -92,6 +92,27 @@ class UnitMailboxTest extends DaytimeTest {
                 + "' and mobile is null and user_subject is null")).isEqualTo(1);
     }
 
+    /** A unit event that cannot be read is dead-lettered to the unit topic's DLT; the next one is applied. */
+    @Test
+    void aPoisonUnitEventIsDeadLetteredAndTheNextApplied() throws Exception {
+        String key = UUID.randomUUID().toString();
+        var props = new java.util.Properties();
+        props.put("bootstrap.servers", org.minqing.testing.NativeKafka.shared().bootstrapServers());
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<>(props,
+                new org.apache.kafka.common.serialization.StringSerializer(),
+                new org.apache.kafka.common.serialization.StringSerializer())) {
+            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>("minqing.referral.unit", key, "{not json")).get();
+        }
+        TestSupport.unit(em, key, "after@unit.example.gov.cn", null, null, true);
+        try (var companion = new io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion(
+                org.minqing.testing.NativeKafka.shared().bootstrapServers())) {
+            var dead = companion.consumeStrings().fromTopics("minqing.referral.unit.dlt.notification", 1)
+                    .awaitCompletion(Duration.ofSeconds(60)).getRecords();
+            assertThat(dead.get(0).key()).isEqualTo(key);
+            assertThat(dead.get(0).value()).isEqualTo("{not json");
+        }
+    }
+
     private static NoticeState state(EventEnvelope env, Channel channel) {
         Notice n = TestSupport.notice(env.eventId(), channel);
         return n == null ? null : n.state;
