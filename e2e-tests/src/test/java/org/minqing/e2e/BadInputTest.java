@@ -70,7 +70,7 @@ class BadInputTest {
         e.add(new Endpoint("referral", "PUT", "/calendar/2027", "ops", j));
         e.add(new Endpoint("referral", "PUT", "/deadline-policies", "ops", j));
         e.add(new Endpoint("notification", "PUT", "/preferences/a11ce000-0000-4000-8000-000000000004", "c11.staff", j));
-        e.add(new Endpoint("notification", "PUT", "/mailboxes/UNIT/" + DemoRealm.UNIT_HOUSING, "ops", j));
+        e.add(new Endpoint("notification", "PUT", "/mailboxes/SUPERVISOR/310104001000", "ops", j));
         // Not /ops/clock: a test-only endpoint (off in production), and a body without offsetSeconds
         // reads as 0 there (service-kit's ClockChange has a primitive long) — see the suite's report.
         return e;

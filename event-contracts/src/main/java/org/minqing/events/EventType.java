@@ -10,6 +10,7 @@ import org.minqing.events.intake.FeedbackGiven;
 import org.minqing.events.notification.NoticeFailed;
 import org.minqing.events.notification.NoticeSent;
 import org.minqing.events.referral.DeadlineApproaching;
+import org.minqing.events.referral.HandlingUnitChanged;
 import org.minqing.events.referral.ProgressRecorded;
 import org.minqing.events.referral.ReferralAccepted;
 import org.minqing.events.referral.ReferralClosed;
@@ -78,6 +79,9 @@ public enum EventType {
     REFERRAL_REPEAT_LINKED("referral.referral.repeat-linked", Topics.REFERRAL, RepeatLinked.class),
     REFERRAL_REVIEW_REQUESTED("referral.referral.review-requested", Topics.REFERRAL, ReviewRequested.class),
 
+    // referral-service: handling units as reference data (key = unitId)
+    UNIT_CHANGED("referral.unit.changed", Topics.UNIT, HandlingUnitChanged.class),
+
     // notification-service (key = noticeId)
     NOTICE_SENT("notification.notice.sent", Topics.NOTICE, NoticeSent.class),
     NOTICE_FAILED("notification.notice.failed", Topics.NOTICE, NoticeFailed.class);
@@ -130,11 +134,12 @@ public enum EventType {
     /**
      * Issue 14 (ADR 0018): whether every piece (部署单元) takes this event, whatever its
      * jurisdiction. The directory of people (representatives, liaison officers) is such: a piece's
-     * reception day or referral may name a deputy registered by another piece. Every other event is
-     * handled only by the piece that owns its envelope's jurisdiction.
+     * reception day or referral may name a deputy registered by another piece; so are the handling
+     * units (a piece refers work to the city's or the district's units, which no sub-district owns).
+     * Every other event is handled only by the piece that owns its envelope's jurisdiction.
      */
     public boolean forEveryPiece() {
-        return topic == Topics.REPRESENTATIVE;
+        return topic == Topics.REPRESENTATIVE || topic == Topics.UNIT;
     }
 
     /** Classpath location of the payload's JSON Schema. */

@@ -16,6 +16,25 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** The naming rules of docs/CONVENTIONS.md, and the rule that events carry no resident's personal data. */
 class ContractRulesTest {
 
+    /**
+     * Issue 14 (ADR 0018): the directory facts every piece takes whatever their jurisdiction — the
+     * people (representatives, liaison officers) and the handling units (a city unit, 310100…, is
+     * owned by no piece: the root piece would dead-letter it). Everything else stays with its owner.
+     */
+    @Test
+    void onlyTheDirectoryOfPeopleAndUnitsGoesToEveryPiece() {
+        Set<EventType> everyPiece = Arrays.stream(EventType.values()).filter(EventType::forEveryPiece)
+                .collect(java.util.stream.Collectors.toSet());
+        assertTrue(everyPiece.contains(EventType.UNIT_CHANGED));
+        assertTrue(everyPiece.contains(EventType.REPRESENTATIVE_REGISTERED));
+        for (EventType t : everyPiece) {
+            assertTrue(t.topic() == Topics.REPRESENTATIVE || t.topic() == Topics.UNIT, t + " is not a directory fact");
+        }
+        assertFalse(EventType.CASE_RECORDED.forEveryPiece());
+        assertFalse(EventType.REFERRAL_REFERRED.forEveryPiece());
+    }
+
+
     private static final Set<String> SERVICES = Set.of("intake", "representative", "referral", "notification");
     private static final Pattern SEGMENT = Pattern.compile("[a-z]+(-[a-z]+)*");
     /** Payloads about public officials (representatives, liaison officers) may name them; the rest may not. */
@@ -71,7 +90,9 @@ class ContractRulesTest {
 
     @ParameterizedTest
     @EnumSource(value = EventType.class, names = {"REPRESENTATIVE_REGISTERED", "REPRESENTATIVE_UPDATED",
-            "LIAISON_OFFICER_REGISTERED", "RECEPTION_DAY_SCHEDULED", "RECEPTION_DAY_ROSTER_CHANGED"},
+            "LIAISON_OFFICER_REGISTERED", "RECEPTION_DAY_SCHEDULED", "RECEPTION_DAY_ROSTER_CHANGED",
+            // a handling unit's office contact, not a person's (ADR units-0019)
+            "UNIT_CHANGED"},
             mode = EnumSource.Mode.EXCLUDE)
     void noResidentPersonalData(EventType type) {
         for (RecordComponent c : type.payloadClass().getRecordComponents()) {

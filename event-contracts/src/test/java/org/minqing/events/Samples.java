@@ -117,6 +117,9 @@ final class Samples {
                     DATE.plusDays(7), "staff-subdistrict-1");
             case REFERRAL_REPEAT_LINKED -> new RepeatLinked(REFERRAL, CASE, "b1b2b3b4-0000-4000-8000-000000000002", 3, 2);
             case REFERRAL_REVIEW_REQUESTED -> new ReviewRequested(REFERRAL, CASE, "两次评价不满意");
+            case UNIT_CHANGED -> new org.minqing.events.referral.HandlingUnitChanged("8d2e4f10-2b02-4d7a-8b02-000000000001",
+                    "第一街道房屋管理办公室", org.minqing.events.referral.UnitTier.SUBDISTRICT, java.util.List.of("housing", "planning"),
+                    COMMUNITY, true, "房管办值班", "housing@unit.example.gov.cn", "13900000001", "unit.housing");
             case NOTICE_SENT -> new NoticeSent("n-1", "5f0e7a1c-3b2d-4c5e-8f9a-0b1c2d3e4f50",
                     "representative.reception-day.scheduled", NoticeChannel.SMS, "REPRESENTATIVE", REP, AT);
             case NOTICE_FAILED -> new NoticeFailed("n-2", "5f0e7a1c-3b2d-4c5e-8f9a-0b1c2d3e4f50",

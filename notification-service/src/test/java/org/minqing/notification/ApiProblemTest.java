@@ -92,23 +92,37 @@ class ApiProblemTest extends DaytimeTest {
     }
 
     @Test
-    void opsKeepTheUnitMailboxes() {
+    void opsKeepTheSupervisorMailboxesAndUnitsFollowReferralService() {
         String ops = TestTokens.of("ops1", "ops-admin", "310104000000");
+        String unit = UUID.randomUUID().toString();
+        TestSupport.unit(em, unit, "unit@example.cn", "13900001111", "unit.api", true);
         given().auth().oauth2(ops).get("/mailboxes").then().statusCode(200)
-                .body("key", hasItem("8d2e4f10-2b02-4d7a-8b02-000000000001"))
+                .body("key", hasItem(unit))
                 .body("key", hasItem("310104001000"));
+        // issue 14: a unit's mailbox is not a second copy to edit here
         given().auth().oauth2(ops).contentType("application/json")
-                .body(Map.of("name", "测试单位", "email", "not-an-email"))
-                .put("/mailboxes/UNIT/" + UUID.randomUUID())
-                .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("email"));
+                .body(Map.of("name", "测试单位", "email", "other@example.cn", "mobile", "13900002222"))
+                .put("/mailboxes/UNIT/" + unit)
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("errors.field", hasItem("kind"))
+                .body("detail", containsString("承办单位")).body("detail", containsString("/api/referral/units/"));
+        given().auth().oauth2(ops).contentType("application/json")
+                .body(Map.of("name", "测试单位"))
+                .put("/mailboxes/unit/" + unit)
+                .then().statusCode(409);
+        given().auth().oauth2(ops).get("/mailboxes").then().statusCode(200)
+                .body("find { it.key == '" + unit + "' }.email", is("unit@example.cn"));
         given().auth().oauth2(ops).contentType("application/json")
                 .body(Map.of("name", "测试单位"))
                 .put("/mailboxes/PRINTER/x")
                 .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("kind"));
-        String unit = UUID.randomUUID().toString();
         given().auth().oauth2(ops).contentType("application/json")
-                .body(Map.of("name", "测试单位", "email", "unit@example.cn", "mobile", "13900001111"))
-                .put("/mailboxes/UNIT/" + unit)
-                .then().statusCode(200).body("email", is("unit@example.cn"));
+                .body(Map.of("name", "督办", "email", "not-an-email"))
+                .put("/mailboxes/SUPERVISOR/310104009000")
+                .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("email"));
+        given().auth().oauth2(ops).contentType("application/json")
+                .body(Map.of("name", "第九街道人大工委", "email", "sup9@example.cn", "mobile", "13900003333"))
+                .put("/mailboxes/SUPERVISOR/310104009000")
+                .then().statusCode(200).body("email", is("sup9@example.cn")).body("active", is(true));
     }
 }

@@ -42,6 +42,15 @@ class RoutingTest extends DaytimeTest {
     static final String COMMUNITY = "310104001002";
     static final String HOUSING = "8d2e4f10-2b02-4d7a-8b02-000000000001";
 
+    /** The unit mailbox comes from referral-service's unit event now (issue 14), not from demo rows. */
+    @org.junit.jupiter.api.BeforeEach
+    void housingUnitKnown() {
+        if (TestSupport.count(em, "select count(*) from mailbox where kind = 'UNIT' and key = '" + HOUSING
+                + "' and email = 'housing@unit.minqing.local'") == 0) {
+            TestSupport.unit(em, HOUSING, "housing@unit.minqing.local", "13900000001", "unit.housing", true);
+        }
+    }
+
     @Test
     void liaisonOfficersHearOfScheduledAndCancelledReceptionDays() throws Exception {
         String community = "310104002002";

@@ -101,6 +101,26 @@ public final class TestSupport {
                 date, LocalTime.of(9, 0), LocalTime.of(11, 30), "泾水公寓居委会活动室", roster));
     }
 
+    /**
+     * A handling unit as referral-service announces it (issue 14: the one source of the unit
+     * mailboxes); waits until the mailbox row shows this e-mail and active flag.
+     */
+    public static EventEnvelope unit(EntityManager em, String unitId, String email, String mobile, String userSubject,
+            boolean active) {
+        EventEnvelope env = EventEnvelope.of(EventType.UNIT_CHANGED, "310104001000", unitId, null,
+                new Actor("ops", "ops-admin"), new org.minqing.events.referral.HandlingUnitChanged(unitId, "第一街道房屋管理办公室",
+                        org.minqing.events.referral.UnitTier.SUBDISTRICT, List.of("housing"), "310104001000", active,
+                        "房管办值班", email, mobile, userSubject));
+        send(env);
+        awaitMailbox(em, unitId, email, active);
+        return env;
+    }
+
+    public static void awaitMailbox(EntityManager em, String unitId, String email, boolean active) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> count(em, "select count(*) from mailbox where kind = 'UNIT' and key = '"
+                + unitId + "' and email " + (email == null ? "is null" : "= '" + email + "'") + " and active = " + active) == 1);
+    }
+
     public static long count(EntityManager em, String sql) {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(sql).getSingleResult()).longValue());
     }

@@ -27,7 +27,11 @@ public class HandlingUnit extends PanacheEntityBase {
     public String contactName;
     public String contactPhone;
     public String contactEmail;
+    /** The account name the unit signs in with (e.g. {@code unit.housing}); its in-app inbox (ADR 0009). */
+    public String userSubject;
     public boolean active = true;
+    /** Whether this state went out as {@code referral.unit.changed}; false for rows a migration wrote. */
+    public boolean announced;
 
     public boolean handlesLine(String line) {
         return Arrays.stream(lines.split(",")).map(String::trim).anyMatch(l -> l.equals("*") || l.equals(line));

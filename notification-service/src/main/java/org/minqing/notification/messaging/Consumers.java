@@ -8,7 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 /**
- * The four topics notices come from, one channel each (ordered, idempotent, poison messages to
+ * The topics notices and their recipients come from, one channel each (ordered, idempotent, poison messages to
  * {@code <topic>.dlt.notification}).
  */
 @ApplicationScoped
@@ -42,6 +42,14 @@ public class Consumers {
     @Blocking
     @Transactional
     public void onReferral(String value) {
+        handler.handle(value);
+    }
+
+    /** Handling units from referral-service: the unit mailboxes (issue 14). */
+    @Incoming("units")
+    @Blocking
+    @Transactional
+    public void onUnit(String value) {
         handler.handle(value);
     }
 }

@@ -15,6 +15,7 @@ import org.minqing.events.EventType;
 import org.minqing.events.intake.CaseRecorded;
 import org.minqing.events.intake.Urgency;
 import org.minqing.events.referral.DeadlineApproaching;
+import org.minqing.events.referral.HandlingUnitChanged;
 import org.minqing.events.referral.ReferralEscalated;
 import org.minqing.events.referral.ReferralExtended;
 import org.minqing.events.referral.ReferralOverdue;
@@ -97,6 +98,12 @@ public class EventHandler {
                 directory.upsertPerson(RecipientKind.LIAISON_OFFICER, p.liaisonOfficerId(), p.name(), p.communityCode(),
                         p.userSubject(), contacts.open(type, p.liaisonOfficerId(), "email", p.emailSealed()),
                         contacts.open(type, p.liaisonOfficerId(), "mobile", p.mobileSealed()), true);
+            }
+            case UNIT_CHANGED -> {
+                // the unit's mailbox follows referral-service's unit, the one source (issue 14)
+                var p = InboundEvents.payload(env, HandlingUnitChanged.class);
+                directory.upsertUnitMailbox(p.unitId(), p.name(), p.contactEmail(), p.contactPhone(), p.userSubject(),
+                        p.active());
             }
             case RECEPTION_DAY_SCHEDULED -> scheduled(env, InboundEvents.payload(env, ReceptionDayScheduled.class));
             case RECEPTION_DAY_RESCHEDULED -> rescheduled(InboundEvents.payload(env, ReceptionDayRescheduled.class));

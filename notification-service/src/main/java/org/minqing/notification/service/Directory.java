@@ -17,7 +17,8 @@ import jakarta.transaction.Transactional;
 /**
  * The recipient directory (通讯录): representatives and liaison officers from
  * representative-service's events, their e-mail and mobile encrypted at rest; and the
- * organisational mailboxes of handling units and supervisors (seeded, edited by ops).
+ * organisational mailboxes of handling units (from referral-service's unit events, issue 14) and
+ * of supervisors (edited by ops).
  */
 @ApplicationScoped
 public class Directory {
@@ -33,8 +34,11 @@ public class Directory {
     }
 
     public record MailboxRow(String kind, String key, String name, String email, String mobile, String userSubject,
-            Instant updatedAt) {
+            boolean active, Instant updatedAt) {
     }
+
+    /** A mobile number SMS can reach (中国大陆手机号, optionally +86); an office landline is not one. */
+    private static final java.util.regex.Pattern MOBILE = java.util.regex.Pattern.compile("(\\+?86)?1[3-9]\\d{9}");
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void upsertPerson(String kind, String id, String name, String jurisdiction, String userSubject,
@@ -64,7 +68,7 @@ public class Directory {
     }
 
     public Optional<Address> mailbox(String kind, String key) {
-        return mailboxRow(kind, key).map(m -> new Address(m.name(), m.userSubject(), m.email(), m.mobile(), true));
+        return mailboxRow(kind, key).map(m -> new Address(m.name(), m.userSubject(), m.email(), m.mobile(), m.active()));
     }
 
     /** Active liaison officers (联络员) of a community. */
@@ -79,7 +83,7 @@ public class Directory {
     @SuppressWarnings("unchecked")
     public List<MailboxRow> mailboxes() {
         List<Object[]> rows = em.createNativeQuery(
-                "select kind, key, name, email, mobile, user_subject, updated_at from mailbox order by kind, key")
+                "select kind, key, name, email, mobile, user_subject, active, updated_at from mailbox order by kind, key")
                 .getResultList();
         return rows.stream().map(Directory::mailboxRow).toList();
     }
@@ -87,7 +91,7 @@ public class Directory {
     @SuppressWarnings("unchecked")
     public Optional<MailboxRow> mailboxRow(String kind, String key) {
         List<Object[]> rows = em.createNativeQuery(
-                "select kind, key, name, email, mobile, user_subject, updated_at from mailbox where kind = :k and key = :key")
+                "select kind, key, name, email, mobile, user_subject, active, updated_at from mailbox where kind = :k and key = :key")
                 .setParameter("k", kind).setParameter("key", key).getResultList();
         return rows.stream().findFirst().map(Directory::mailboxRow);
     }
@@ -104,12 +108,34 @@ public class Directory {
                 .setParameter("sub", blankToNull(userSubject)).executeUpdate();
     }
 
+    /**
+     * A handling unit's mailbox as referral-service last announced it: its name, office e-mail, phone
+     * (kept for SMS only if it is a mobile number), account name and whether it is active. A
+     * deactivated unit keeps its row (the history of its notices) but receives nothing new.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void upsertUnitMailbox(String unitId, String name, String email, String phone, String userSubject,
+            boolean active) {
+        String mobile = phone == null ? null : phone.replaceAll("[\\s-]", "");
+        em.createNativeQuery("""
+                insert into mailbox (kind, key, name, email, mobile, user_subject, active, updated_at)
+                values ('UNIT', :key, :name, :email, :mobile, :sub, :active, now())
+                on conflict (kind, key) do update set name = excluded.name, email = excluded.email,
+                  mobile = excluded.mobile, user_subject = excluded.user_subject, active = excluded.active,
+                  updated_at = now()""")
+                .setParameter("key", unitId).setParameter("name", name)
+                .setParameter("email", blankToNull(email))
+                .setParameter("mobile", mobile != null && MOBILE.matcher(mobile).matches() ? mobile : null)
+                .setParameter("sub", blankToNull(userSubject)).setParameter("active", active).executeUpdate();
+    }
+
     private static MailboxRow mailboxRow(Object[] r) {
-        Object at = r[6];
+        Object at = r[7];
         Instant updated = at instanceof Instant i ? i
                 : at instanceof java.sql.Timestamp t ? t.toInstant()
                 : at instanceof java.time.OffsetDateTime o ? o.toInstant() : null;
-        return new MailboxRow((String) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5], updated);
+        return new MailboxRow((String) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5],
+                (Boolean) r[6], updated);
     }
 
     private static String blankToNull(String s) {

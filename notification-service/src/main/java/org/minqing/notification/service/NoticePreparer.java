@@ -56,7 +56,19 @@ class NoticePreparer {
                 }
                 to = found.get();
             }
-            case RecipientKind.UNIT, RecipientKind.SUPERVISOR -> {
+            case RecipientKind.UNIT -> {
+                // Units come from referral-service's events (issue 14), on another topic than the
+                // referral's: a unit not known yet is waited for, like a person.
+                var found = directory.mailbox(c.recipientKind(), c.recipientId());
+                if (found.isEmpty()) {
+                    return Prepared.not(Outcome.retry("承办单位尚未同步 / handling unit not known yet: " + c.recipientId()));
+                }
+                if (!found.get().active()) {
+                    return Prepared.not(Outcome.skip("承办单位已停用 / handling unit deactivated"));
+                }
+                to = found.get();
+            }
+            case RecipientKind.SUPERVISOR -> {
                 var found = directory.mailbox(c.recipientKind(), c.recipientId());
                 if (found.isEmpty()) {
                     return Prepared.not(Outcome.permanent("未配置该单位的联系邮箱 / no mailbox configured for "

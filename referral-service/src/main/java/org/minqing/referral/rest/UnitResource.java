@@ -14,6 +14,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 
+import org.minqing.kit.scope.CallerScope;
 import org.minqing.kit.scope.Roles;
 import org.minqing.referral.HandlingUnit;
 import org.minqing.referral.mapping.UnitView;
@@ -26,6 +27,9 @@ public class UnitResource {
 
     @Inject
     HandlingUnits units;
+
+    @Inject
+    CallerScope scope;
 
     @GET
     @RolesAllowed({ Roles.DISTRICT_STAFF, Roles.SUBDISTRICT_STAFF, Roles.COMMUNITY_STAFF, Roles.HANDLING_UNIT,
@@ -44,12 +48,15 @@ public class UnitResource {
         return UnitView.of(units.get(id));
     }
 
-    /** Adds or changes a unit without a release (ops-admin). */
+    /**
+     * Adds or changes a unit without a release (ops-admin); {@code active=false} deactivates it (its
+     * referrals keep their history). Its contact and account name reach notification by event.
+     */
     @PUT
     @Path("/{id}")
     @RolesAllowed(Roles.OPS_ADMIN)
     @Transactional
     public UnitView put(@PathParam("id") UUID id, @Valid @NotNull UnitFields req) {
-        return UnitView.of(units.put(id, req));
+        return UnitView.of(units.put(id, req, scope.actor()));
     }
 }

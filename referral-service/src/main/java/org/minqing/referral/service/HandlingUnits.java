@@ -1,26 +1,41 @@
 package org.minqing.referral.service;
 
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.minqing.events.Actor;
+import org.minqing.events.EventEnvelope;
+import org.minqing.events.EventType;
+import org.minqing.events.referral.HandlingUnitChanged;
+import org.minqing.events.referral.UnitTier;
+import org.minqing.kit.outbox.Outbox;
 import org.minqing.kit.problem.ProblemException;
 import org.minqing.referral.HandlingUnit;
 
 /**
  * Handling units (承办单位) as reference data: listed, looked up, and added or changed without a
- * release. A unit is deactivated, never deleted, so its referrals keep their history.
+ * release. A unit is deactivated, never deleted, so its referrals keep their history. Every change
+ * goes out as {@code referral.unit.changed} through the outbox, in the same transaction: the one
+ * source of the unit's contact and account name for notification-service (issue 14).
  */
 @ApplicationScoped
 public class HandlingUnits {
 
-    /** What an operator sets on a unit. */
+    @Inject
+    Outbox outbox;
+
+    /** What an operator sets on a unit. The contact is the office's (a duty mailbox, an office phone). */
     public record UnitFields(
             @NotBlank @Size(max = 200) String name,
             @NotNull HandlingUnit.UnitTier tier,
@@ -28,7 +43,9 @@ public class HandlingUnits {
             @NotBlank @Pattern(regexp = "\\d{12}", message = "须为12位区划代码 / must be a 12-digit division code") String jurisdiction,
             @Size(max = 100) String contactName,
             @Size(max = 50) String contactPhone,
-            @Size(max = 200) String contactEmail,
+            @Email(message = "不是有效的电子邮箱 / not a valid e-mail address") @Size(max = 200) String contactEmail,
+            @Size(max = 200) @Pattern(regexp = "[A-Za-z0-9._@-]+",
+                    message = "须为单位登录的账号名 / must be the account name the unit signs in with") String userSubject,
             Boolean active) {
     }
 
@@ -48,8 +65,9 @@ public class HandlingUnits {
         return u;
     }
 
-    /** Adds the unit under {@code id}, or changes it. */
-    public HandlingUnit put(UUID id, UnitFields f) {
+    /** Adds the unit under {@code id}, or changes it, and announces its new state. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public HandlingUnit put(UUID id, UnitFields f, Actor actor) {
         HandlingUnit u = HandlingUnit.findById(id);
         boolean created = u == null;
         if (created) {
@@ -60,13 +78,30 @@ public class HandlingUnits {
         u.tier = f.tier();
         u.lines = f.lines().replace(" ", "");
         u.jurisdiction = f.jurisdiction();
-        u.contactName = f.contactName();
-        u.contactPhone = f.contactPhone();
-        u.contactEmail = f.contactEmail();
+        u.contactName = blankToNull(f.contactName());
+        u.contactPhone = blankToNull(f.contactPhone());
+        u.contactEmail = blankToNull(f.contactEmail());
+        u.userSubject = blankToNull(f.userSubject());
         u.active = f.active() == null || f.active();
         if (created) {
             u.persist();
         }
+        announce(u, actor);
         return u;
+    }
+
+    /** Writes the unit's current state as an event, in the caller's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void announce(HandlingUnit u, Actor actor) {
+        List<String> lines = Arrays.stream(u.lines.split(",")).map(String::trim).filter(l -> !l.isEmpty()).toList();
+        var payload = new HandlingUnitChanged(u.id.toString(), u.name, UnitTier.valueOf(u.tier.name()), lines,
+                u.jurisdiction.trim(), u.active, u.contactName, u.contactEmail, u.contactPhone, u.userSubject);
+        outbox.publish(EventType.UNIT_CHANGED.topic().topic(),
+                EventEnvelope.of(EventType.UNIT_CHANGED, u.jurisdiction.trim(), u.id.toString(), null, actor, payload));
+        u.announced = true;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
     }
 }
