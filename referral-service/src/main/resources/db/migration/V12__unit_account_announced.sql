@@ -1,4 +1,4 @@
--- Issue 14 (ADR units-0019): handling units are the one source of their contacts. The unit's
+-- Issue 14 (ADR 0019): handling units are the one source of their contacts. The unit's
 -- account name (the Keycloak username it signs in with, e.g. unit.housing) is its in-app inbox;
 -- notification-service learns it, with the contact, from referral.unit.changed.
 alter table handling_unit add column user_subject text;

@@ -17,7 +17,7 @@ public enum Topics {
     CASE("minqing.intake.case", "intake", "representative", "referral", "notification"),
     REFERRAL("minqing.referral.referral", "referral", "intake", "representative", "notification"),
     // Handling units (承办单位) as reference data, key = unitId: notification keeps its unit mailboxes
-    // from them (issue 14, ADR units-0019). A topic of its own, so a unit's changes stay in order.
+    // from them (issue 14, ADR 0019). A topic of its own, so a unit's changes stay in order.
     UNIT("minqing.referral.unit", "referral", "notification"),
     // Delivery results: no service acts on them today (the console reads notification's own API);
     // published for operations and any later reader, who then declares itself here.

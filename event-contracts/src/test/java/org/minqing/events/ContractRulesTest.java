@@ -91,7 +91,7 @@ class ContractRulesTest {
     @ParameterizedTest
     @EnumSource(value = EventType.class, names = {"REPRESENTATIVE_REGISTERED", "REPRESENTATIVE_UPDATED",
             "LIAISON_OFFICER_REGISTERED", "RECEPTION_DAY_SCHEDULED", "RECEPTION_DAY_ROSTER_CHANGED",
-            // a handling unit's office contact, not a person's (ADR units-0019)
+            // a handling unit's office contact, not a person's (ADR 0019)
             "UNIT_CHANGED"},
             mode = EnumSource.Mode.EXCLUDE)
     void noResidentPersonalData(EventType type) {

@@ -19,7 +19,7 @@ import io.quarkus.runtime.StartupEvent;
  * Announces, once, the handling units a migration wrote without an event (the demo district's, a
  * deployment's own data migration, and every unit when the version with unit events first starts):
  * their {@code announced} flag is false. Through the outbox like any change, so notification-service
- * knows every unit's contact without a second copy (issue 14, ADR units-0019). Rows are locked and
+ * knows every unit's contact without a second copy (issue 14, ADR 0019). Rows are locked and
  * skipped if locked, so two instances starting together announce each unit once.
  */
 @ApplicationScoped
