@@ -5,7 +5,6 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.minqing.intake.IntakeFixtures.*;
 
-import java.util.Map;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -14,8 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.minqing.testing.DemoRealm;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import org.minqing.testing.Pieces;
+
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /**
@@ -24,16 +24,8 @@ import io.quarkus.test.junit.TestProfile;
  * (409 naming the field and the piece; nothing written, no event) and records the others'.
  */
 @QuarkusTest
-@TestProfile(DistrictPieceIntakeTest.DistrictPiece.class)
+@TestProfile(Pieces.DistrictPiece.class)
 class DistrictPieceIntakeTest {
-
-    public static class DistrictPiece implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("minqing.ownership.table", "310104=district,310104001=sd-310104001",
-                    "minqing.piece.id", "district", "minqing.piece.scope", "310104");
-        }
-    }
 
     @Inject
     EntityManager em;

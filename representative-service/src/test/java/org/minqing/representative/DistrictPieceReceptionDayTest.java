@@ -7,7 +7,6 @@ import static org.minqing.testing.DemoRealm.C11;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -16,8 +15,9 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.minqing.kit.time.AppClock;
 
+import org.minqing.testing.Pieces;
+
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 
@@ -28,16 +28,8 @@ import io.restassured.http.ContentType;
  * every piece) is not restricted.
  */
 @QuarkusTest
-@TestProfile(DistrictPieceReceptionDayTest.DistrictPiece.class)
+@TestProfile(Pieces.DistrictPiece.class)
 class DistrictPieceReceptionDayTest {
-
-    public static class DistrictPiece implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("minqing.ownership.table", "310104=district,310104001=sd-310104001",
-                    "minqing.piece.id", "district", "minqing.piece.scope", "310104");
-        }
-    }
 
     @Inject
     AppClock clock;

@@ -7,24 +7,19 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
-import org.minqing.events.Actor;
 import org.minqing.events.EventEnvelope;
 import org.minqing.events.Events;
 import org.minqing.kit.ops.DeadLetterReplay;
+import org.minqing.kit.testapp.WidgetEvents;
 import org.minqing.kit.testapp.WidgetResource;
 import org.minqing.testing.NativeKafka;
 
@@ -48,9 +43,9 @@ class DeadLetterReplayTest {
     void aDeadLetterIsListedThenReplayedOnceAndOnlyTheOneNamed() throws Exception {
         UUID widget = UUID.randomUUID();
         UUID other = UUID.randomUUID();
-        EventEnvelope lost = widgetEvent(widget, 1);
-        EventEnvelope notChosen = widgetEvent(other, 1);
-        try (KafkaProducer<String, String> producer = producer()) {
+        EventEnvelope lost = WidgetEvents.changed(widget, 1);
+        EventEnvelope notChosen = WidgetEvents.changed(other, 1);
+        try (KafkaProducer<String, String> producer = WidgetEvents.producer()) {
             // As a consumer with a since-fixed bug left them: readable events, with the reason.
             deadLetter(producer, widget.toString(), Events.mapper().writeValueAsString(lost), "bug 42: unknown version");
             deadLetter(producer, other.toString(), Events.mapper().writeValueAsString(notChosen), "bug 42");
@@ -73,9 +68,9 @@ class DeadLetterReplayTest {
         // Again, then a later event on the same key: when it is applied, the second copy was consumed before it.
         assertThat(run("--bootstrap", bootstrap(), "--dead-letters", DLT, "--event-id", lost.eventId().toString(),
                 "--replay").code).isZero();
-        try (KafkaProducer<String, String> producer = producer()) {
+        try (KafkaProducer<String, String> producer = WidgetEvents.producer()) {
             producer.send(new ProducerRecord<>(WidgetResource.TOPIC, widget.toString(),
-                    Events.mapper().writeValueAsString(widgetEvent(widget, 2)))).get();
+                    Events.mapper().writeValueAsString(WidgetEvents.changed(widget, 2)))).get();
         }
         await().atMost(Duration.ofSeconds(60)).until(() -> versions(widget).contains(2));
         assertThat(versions(widget)).containsExactly(1, 2);
@@ -84,7 +79,7 @@ class DeadLetterReplayTest {
 
     @Test
     void anIdNotOnTheTopicOrAWrongTopicIsSaid() throws Exception {
-        try (KafkaProducer<String, String> producer = producer()) {
+        try (KafkaProducer<String, String> producer = WidgetEvents.producer()) {
             deadLetter(producer, "k", "{}", "empty");
         }
         String absent = UUID.randomUUID().toString();
@@ -125,19 +120,5 @@ class DeadLetterReplayTest {
 
     private static String bootstrap() {
         return NativeKafka.shared().bootstrapServers();
-    }
-
-    private static EventEnvelope widgetEvent(UUID widget, int version) {
-        return new EventEnvelope(UUID.randomUUID(), "kit-test.widget.changed", 1,
-                Instant.now().truncatedTo(ChronoUnit.MILLIS), "310104001001", "widget", widget.toString(),
-                widget.toString(), new Actor("test", "community-staff"),
-                Events.mapper().createObjectNode().put("widgetId", widget.toString()).put("version", version));
-    }
-
-    private static KafkaProducer<String, String> producer() {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        return new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
     }
 }

@@ -5,10 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -16,13 +13,11 @@ import jakarta.persistence.EntityManager;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
-import org.minqing.events.Actor;
 import org.minqing.events.EventEnvelope;
 import org.minqing.events.Events;
+import org.minqing.kit.testapp.WidgetEvents;
 import org.minqing.kit.testapp.WidgetResource;
 import org.minqing.testing.NativeKafka;
 
@@ -40,14 +35,14 @@ class IdempotentConsumerTest {
     @Test
     void aRedeliveredEventIsAppliedOnce() throws Exception {
         UUID widget = UUID.randomUUID();
-        EventEnvelope event = widgetEvent(widget, 1);
-        try (KafkaProducer<String, String> producer = producer()) {
+        EventEnvelope event = WidgetEvents.changed(widget, 1);
+        try (KafkaProducer<String, String> producer = WidgetEvents.producer()) {
             String json = Events.mapper().writeValueAsString(event);
             producer.send(new ProducerRecord<>(WidgetResource.TOPIC, widget.toString(), json)).get();
             producer.send(new ProducerRecord<>(WidgetResource.TOPIC, widget.toString(), json)).get();
             // A later event proves both copies were consumed before we count.
             producer.send(new ProducerRecord<>(WidgetResource.TOPIC, widget.toString(),
-                    Events.mapper().writeValueAsString(widgetEvent(widget, 2)))).get();
+                    Events.mapper().writeValueAsString(WidgetEvents.changed(widget, 2)))).get();
         }
         await().atMost(Duration.ofSeconds(60)).until(() -> versions(widget).contains(2));
         assertThat(versions(widget)).containsExactly(1, 2);
@@ -57,10 +52,10 @@ class IdempotentConsumerTest {
     void aPoisonMessageIsDeadLetteredWithItsReasonAndTheConsumerCarriesOn() throws Exception {
         UUID widget = UUID.randomUUID();
         String dlt = WidgetResource.TOPIC + ".dlt.kit-test";
-        try (KafkaProducer<String, String> producer = producer()) {
+        try (KafkaProducer<String, String> producer = WidgetEvents.producer()) {
             producer.send(new ProducerRecord<>(WidgetResource.TOPIC, widget.toString(), "{not json at all")).get();
             producer.send(new ProducerRecord<>(WidgetResource.TOPIC, widget.toString(),
-                    Events.mapper().writeValueAsString(widgetEvent(widget, 1)))).get();
+                    Events.mapper().writeValueAsString(WidgetEvents.changed(widget, 1)))).get();
         }
         await().atMost(Duration.ofSeconds(60)).until(() -> versions(widget).contains(1));
 
@@ -85,19 +80,5 @@ class IdempotentConsumerTest {
         return QuarkusTransaction.requiringNew().call(() -> em
                 .createNativeQuery("select version from widget_applied where widget_id = :w order by seq", Integer.class)
                 .setParameter("w", widget).getResultList());
-    }
-
-    private static EventEnvelope widgetEvent(UUID widget, int version) {
-        return new EventEnvelope(UUID.randomUUID(), "kit-test.widget.changed", 1,
-                Instant.now().truncatedTo(ChronoUnit.MILLIS), "310104001001", "widget", widget.toString(),
-                widget.toString(), new Actor("test", "community-staff"),
-                Events.mapper().createObjectNode().put("widgetId", widget.toString()).put("version", version));
-    }
-
-    private static KafkaProducer<String, String> producer() {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, NativeKafka.shared().bootstrapServers());
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        return new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
     }
 }

@@ -6,7 +6,6 @@ import static org.minqing.referral.pieces.PieceCases.*;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -15,8 +14,9 @@ import org.minqing.events.EventEnvelope;
 import org.minqing.referral.Fixtures;
 import org.minqing.testing.NativeKafka;
 
+import org.minqing.testing.Pieces;
+
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 
@@ -26,15 +26,8 @@ import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
  * its consumer group names, and dead-letters an event of a jurisdiction no piece owns.
  */
 @QuarkusTest
-@TestProfile(DistrictPieceTest.DistrictPiece.class)
+@TestProfile(Pieces.DistrictPiece.class)
 class DistrictPieceTest {
-
-    public static class DistrictPiece implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("minqing.ownership.table", TABLE, "minqing.piece.id", "district", "minqing.piece.scope", "310104");
-        }
-    }
 
     @Test
     void aCaseOfTheDelegatedSubDistrictIsSkippedAndAnotherCommunitysIsHandled() {

@@ -29,7 +29,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 final class PieceCases {
 
     /** The ownership table both tests use: sub-district 310104001 runs its own piece. */
-    static final String TABLE = "310104=district,310104001=sd-310104001";
+    static final String TABLE = org.minqing.testing.Pieces.TABLE;
 
     private PieceCases() {
     }

@@ -3,15 +3,15 @@ package org.minqing.referral.pieces;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.minqing.referral.pieces.PieceCases.*;
 
-import java.util.Map;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import org.minqing.events.EventEnvelope;
 import org.minqing.referral.Fixtures;
 
+import org.minqing.testing.Pieces;
+
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /**
@@ -19,16 +19,8 @@ import io.quarkus.test.junit.TestProfile;
  * the district's (and, not being the root, those no piece owns), and consumes with its own groups.
  */
 @QuarkusTest
-@TestProfile(SubDistrictPieceTest.SubDistrictPiece.class)
+@TestProfile(Pieces.SubDistrictPiece.class)
 class SubDistrictPieceTest {
-
-    public static class SubDistrictPiece implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("minqing.ownership.table", TABLE, "minqing.piece.id", "sd-310104001",
-                    "minqing.piece.scope", "310104001000");
-        }
-    }
 
     @Test
     void itHandlesItsCommunitysCaseAndSkipsTheDistrictsAndNobodys() {
