@@ -1,0 +1,285 @@
+package org.minqing.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.minqing.e2e.Api.eventually;
+import static org.minqing.testing.DemoRealm.C11;
+import static org.minqing.testing.DemoRealm.C21;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.minqing.testing.NativeKafka;
+import org.minqing.testing.NativePostgres;
+import org.minqing.testing.Pieces;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+
+/**
+ * Issue 14 (部署单元): two pieces of the demo district side by side on the same Kafka, Keycloak and
+ * SMS gateway, each on its own databases: the district's (root, plain consumer groups) and sub-district
+ * 310104001's. Each case is referred and notified by the piece owning its community, exactly once; a
+ * stopped piece's cases wait for it and nobody else takes them.
+ *
+ * <p>Runs last: the shared platform's four services own every jurisdiction and consume in the same plain
+ * groups as the district's piece, so they are stopped first (and not restarted: nothing runs after).
+ */
+@Order(11)
+class TwoPiecesTest {
+
+    private static final String SD = Pieces.SUB_DISTRICT_PIECE;
+    private static final String CASES = "minqing.intake.case";
+
+    /** One piece: its four service instances, each on its own database. */
+    private record Piece(String id, Map<String, ManagedProcess> services, E2ePlatform p) {
+        String url(String service) {
+            return "http://127.0.0.1:" + p.extraPort(services.get(service));
+        }
+
+        String db(String service) {
+            return service + "_" + (id.equals("district") ? "district" : "sd");
+        }
+
+        /** The consumer group of a service in this piece (ADR 0018: root plain, others suffixed). */
+        String group(String service) {
+            return service + "-service" + (id.equals("district") ? "" : "-" + id);
+        }
+    }
+
+    @Test
+    void eachCaseIsHandledByTheOwningPieceOnceAndAStoppedPiecesCasesWaitForIt() {
+        E2ePlatform p = Api.platform();
+        // The shared platform owns everything in the plain groups: it must not run beside the pieces.
+        E2ePlatform.SERVICES.stream().map(s -> CompletableFuture.runAsync(() -> p.service(s).stop())).toList()
+                .forEach(CompletableFuture::join);
+
+        Piece district = piece(p, "district", "310104");
+        Piece sd = piece(p, SD, "310104001000");
+        // The sub-district joins now (docs/operations.md "Add a sub-district's piece"): its new groups start
+        // at the current end of the work topics, whose history the district's piece has already handled.
+        // Without this a new piece's groups start from the oldest retained event and would redo that work
+        // (referrals and receipt SMS of its communities' old cases) a second time. Directory topics
+        // (representatives, units) are read from the beginning: every piece takes them.
+        joinAtTheEnd(Map.of(sd.group("intake"), List.of("minqing.representative.reception-day", "minqing.referral.referral"),
+                sd.group("notification"), List.of("minqing.representative.reception-day", CASES, "minqing.referral.referral"),
+                sd.group("referral"), List.of(CASES),
+                sd.group("representative"), List.of(CASES, "minqing.referral.referral")));
+        List<ManagedProcess> all = new ArrayList<>(district.services().values());
+        all.addAll(sd.services().values());
+        all.forEach(ManagedProcess::start);
+        all.stream().map(m -> CompletableFuture.runAsync(() -> m.awaitReady(Duration.ofMinutes(6)))).toList()
+                .forEach(CompletableFuture::join);
+
+        // 1. A 310104001 case through the sub-district's intake, a 310104002 case through the district's.
+        String sdPhone = Api.freshPhone();
+        Response sdCase = record(sd, "c11.staff", C11, "housing", "楼道墙皮大面积脱落，下雨天屋顶渗水", sdPhone);
+        sdCase.then().statusCode(201);
+        String sdCaseId = sdCase.path("id");
+        String districtPhone = Api.freshPhone();
+        Response districtCase = record(district, "c21.staff", C21, "housing", "老旧公房电梯经常停运，老人上下楼困难", districtPhone);
+        districtCase.then().statusCode(201);
+        String districtCaseId = districtCase.path("id");
+
+        // The district's intake does not record a case of the sub-district's community: 409 naming the field.
+        String refused = record(district, "c11.staff", C11, "transport", "路口红绿灯时间太短，行人来不及过马路", Api.freshPhone()).then().statusCode(409)
+                .body("type", org.hamcrest.Matchers.containsString("jurisdiction-of-another-piece"))
+                .body("errors.field", org.hamcrest.Matchers.contains("communityCode")).extract().asString();
+        assertThat(refused).as("names the owning piece").contains(SD);
+
+        // Each referred by its own piece and acknowledged by SMS with its own receipt code.
+        eventually().untilAsserted(() -> {
+            assertThat(referrals(sd, sdCaseId)).isEqualTo(1);
+            assertThat(referrals(district, districtCaseId)).isEqualTo(1);
+            assertThat(smsTo(p, sdPhone)).singleElement().asString().contains((String) sdCase.path("receiptCode"));
+            assertThat(smsTo(p, districtPhone)).singleElement().asString()
+                    .contains((String) districtCase.path("receiptCode"));
+        });
+        // Every consumer of the case topic in both pieces has gone past both cases: the counts are final.
+        Map<TopicPartition, Long> ends = endOffsets(CASES);
+        for (Piece piece : List.of(district, sd)) {
+            for (String svc : List.of("referral", "notification", "representative")) {
+                awaitConsumed(piece.group(svc), ends);
+            }
+        }
+        assertCounts(p, sd, district, sdCaseId, sdPhone);
+        assertCounts(p, district, sd, districtCaseId, districtPhone);
+
+        // 2. The sub-district's referral-service stops: its new case waits, the district does not take it.
+        ManagedProcess sdReferral = sd.services().get("referral");
+        sdReferral.stop();
+        String waitingPhone = Api.freshPhone();
+        Response waiting = record(sd, "c11.staff", C11, "environment", "河道边垃圾堆放发臭，夏天蚊虫很多", waitingPhone);
+        waiting.then().statusCode(201);
+        String waitingId = waiting.path("id");
+        // Its event is on the topic (the sub-district's notification, still running, planned its receipt) ...
+        eventually().untilAsserted(() -> assertThat(notices(sd, waitingId)).isEqualTo(2));
+        // ... and then a later case of the district's, which the district's referral demonstrably handles.
+        String laterPhone = Api.freshPhone();
+        Response later = record(district, "c21.staff", C21, "education", "小学放学时段校门口家长车辆拥堵，孩子出校不安全", laterPhone);
+        later.then().statusCode(201);
+        String laterId = later.path("id");
+        eventually().untilAsserted(() -> assertThat(referrals(district, laterId)).isEqualTo(1));
+        Map<TopicPartition, Long> afterBoth = endOffsets(CASES);
+        awaitConsumed(district.group("referral"), afterBoth);
+        assertThat(referrals(district, waitingId)).as("the district's referral does not take the sub-district's case")
+                .isZero();
+        assertThat(referrals(sd, waitingId)).as("nobody referred it while the sub-district's referral was stopped")
+                .isZero();
+
+        // The sub-district's referral-service comes back: the waiting case is referred once, its notices once.
+        sdReferral.start();
+        sdReferral.awaitReady(Duration.ofMinutes(4));
+        eventually().atMost(Duration.ofSeconds(120)).untilAsserted(() -> {
+            assertThat(referrals(sd, waitingId)).isEqualTo(1);
+            assertThat(smsTo(p, waitingPhone)).singleElement().asString().contains((String) waiting.path("receiptCode"));
+            assertThat(smsTo(p, laterPhone)).singleElement().asString().contains((String) later.path("receiptCode"));
+        });
+        for (Piece piece : List.of(district, sd)) {
+            for (String svc : List.of("referral", "notification", "representative")) {
+                awaitConsumed(piece.group(svc), afterBoth);
+            }
+        }
+        assertCounts(p, sd, district, waitingId, waitingPhone);
+        assertCounts(p, district, sd, laterId, laterPhone);
+    }
+
+    /**
+     * The case is held by {@code owner} alone: one referral and its two receipt notices (SMS sent, e-mail
+     * skipped for want of an address) there, nothing in {@code other}, and exactly one SMS to the resident.
+     */
+    private static void assertCounts(E2ePlatform p, Piece owner, Piece other, String caseId, String phone) {
+        assertThat(referrals(owner, caseId)).as("referrals of " + caseId + " in " + owner.id()).isEqualTo(1);
+        assertThat(referrals(other, caseId)).as("referrals of " + caseId + " in " + other.id()).isZero();
+        assertThat(notices(owner, caseId)).as("notices of " + caseId + " in " + owner.id()).isEqualTo(2);
+        assertThat(count(owner.db("notification"), "select count(*) from notice where recipient_kind = 'VISITOR'"
+                + " and recipient_id = ? and channel = 'SMS' and state = 'SENT'", caseId)).as("receipt SMS sent")
+                .isEqualTo(1);
+        assertThat(notices(other, caseId)).as("notices of " + caseId + " in " + other.id()).isZero();
+        assertThat(smsTo(p, phone)).as("SMS to the resident of " + caseId).hasSize(1);
+    }
+
+    private static Piece piece(E2ePlatform p, String id, String scope) {
+        String suffix = id.equals("district") ? "district" : "sd";
+        Map<String, String> env = new HashMap<>();
+        env.put("MINQING_OWNERSHIP_TABLE", Pieces.TABLE);
+        env.put("MINQING_PIECE_ID", id);
+        env.put("MINQING_PIECE_SCOPE", scope);
+        Map<String, ManagedProcess> services = new LinkedHashMap<>();
+        ManagedProcess intake = p.customInstance("intake", suffix, "intake_" + suffix, env);
+        services.put("intake", intake);
+        services.put("representative", p.customInstance("representative", suffix, "representative_" + suffix, env));
+        services.put("referral", p.customInstance("referral", suffix, "referral_" + suffix, env));
+        // The one internal call (the receipt code at send time) goes to the same piece's intake.
+        Map<String, String> notification = new HashMap<>(env);
+        String intakeUrl = "http://127.0.0.1:" + p.extraPort(intake);
+        notification.put("MINQING_INTAKE_URL", intakeUrl);
+        notification.put("MINQING_PUBLIC_BASE_URL", intakeUrl);
+        services.put("notification", p.customInstance("notification", suffix, "notification_" + suffix, notification));
+        return new Piece(id, services, p);
+    }
+
+    /**
+     * A hotline case with a resident's mobile. Each case of a piece is on another line with other words,
+     * so referral-service never links one as a repeat of another (it would open no referral for it).
+     */
+    private static Response record(Piece piece, String user, String community, String line, String matter, String phone) {
+        Map<String, Object> body = Api.hotlineCase(community, line, matter + "（" + UUID.randomUUID() + "）", phone,
+                Api.freshIdNumber());
+        return given().auth().oauth2(Sso.user(user)).contentType(ContentType.JSON).accept(ContentType.JSON)
+                .header("Idempotency-Key", UUID.randomUUID().toString()).body(body).post(piece.url("intake") + "/cases");
+    }
+
+    private static long referrals(Piece piece, String caseId) {
+        return count(piece.db("referral"), "select count(*) from referral where case_id = ?", caseId);
+    }
+
+    /** Every notice about the case: its visitor's, and any naming it in the template data. */
+    private static long notices(Piece piece, String caseId) {
+        return count(piece.db("notification"), "select count(*) from notice where (recipient_kind = 'VISITOR' and recipient_id = ?)"
+                + " or params like '%' || ? || '%'", caseId, caseId);
+    }
+
+    private static List<String> smsTo(E2ePlatform p, String phone) {
+        return p.sms.sentBodies().stream().filter(b -> b.contains(phone)).toList();
+    }
+
+    private static long count(String database, String sql, String... args) {
+        NativePostgres pg = NativePostgres.shared();
+        try (Connection c = DriverManager.getConnection(pg.jdbcUrl(database), pg.user(), "");
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setString(i + 1, args[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Admin admin() {
+        Properties props = NativeKafka.shared().clientProperties();
+        return Admin.create(props);
+    }
+
+    private static Map<TopicPartition, Long> endOffsets(String... topics) {
+        try (Admin admin = admin()) {
+            Map<TopicPartition, OffsetSpec> specs = new HashMap<>();
+            admin.describeTopics(List.of(topics)).allTopicNames().get().forEach((name, d) -> d.partitions()
+                    .forEach(part -> specs.put(new TopicPartition(name, part.partition()), OffsetSpec.latest())));
+            Map<TopicPartition, Long> ends = new HashMap<>();
+            admin.listOffsets(specs).all().get().forEach((tp, info) -> ends.put(tp, info.offset()));
+            return ends;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Commits each group's offsets at the current end of its topics (the group must not be running). */
+    private static void joinAtTheEnd(Map<String, List<String>> topicsByGroup) {
+        try (Admin admin = admin()) {
+            for (var e : topicsByGroup.entrySet()) {
+                Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+                endOffsets(e.getValue().toArray(String[]::new)).forEach((tp, end) -> offsets.put(tp, new OffsetAndMetadata(end)));
+                admin.alterConsumerGroupOffsets(e.getKey(), offsets).all().get();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Waits until the group has committed at least {@code ends} on every partition (it consumed that far). */
+    private static void awaitConsumed(String group, Map<TopicPartition, Long> ends) {
+        eventually().atMost(Duration.ofSeconds(120)).untilAsserted(() -> {
+            try (Admin admin = admin()) {
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                        .partitionsToOffsetAndMetadata().get();
+                ends.forEach((tp, end) -> {
+                    OffsetAndMetadata c = committed.get(tp);
+                    assertThat(c == null ? 0L : c.offset()).as(group + " on " + tp).isGreaterThanOrEqualTo(end);
+                });
+            }
+        });
+    }
+}
