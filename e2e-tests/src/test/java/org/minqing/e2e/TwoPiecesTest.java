@@ -271,15 +271,15 @@ class TwoPiecesTest {
 
     /** Waits until the group has committed at least {@code ends} on every partition (it consumed that far). */
     private static void awaitConsumed(String group, Map<TopicPartition, Long> ends) {
-        eventually().atMost(Duration.ofSeconds(120)).untilAsserted(() -> {
-            try (Admin admin = admin()) {
+        try (Admin admin = admin()) {
+            eventually().atMost(Duration.ofSeconds(120)).untilAsserted(() -> {
                 Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                         .partitionsToOffsetAndMetadata().get();
                 ends.forEach((tp, end) -> {
                     OffsetAndMetadata c = committed.get(tp);
                     assertThat(c == null ? 0L : c.offset()).as(group + " on " + tp).isGreaterThanOrEqualTo(end);
                 });
-            }
-        });
+            });
+        }
     }
 }
