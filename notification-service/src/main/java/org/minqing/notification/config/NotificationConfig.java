@@ -39,7 +39,7 @@ public interface NotificationConfig {
     @WithDefault("5m")
     String reminderInterval();
 
-    /** No non-urgent SMS from quietStart to quietEnd, Asia/Shanghai. */
+    /** No non-urgent SMS from quietStart to quietEnd, Asia/Shanghai; equal times mean no quiet hours. */
     @WithDefault("22:00")
     LocalTime quietStart();
 
