@@ -821,20 +821,27 @@ build_services() {
   ok "build finished"
 }
 
-# start_service <name>: launches <name>-service without waiting; returns 2 if its jar is missing.
+# start_service <name> [piece]: launches <name>-service (of the district's piece, or of sub-district
+# piece <piece>) without waiting; returns 2 if its jar is missing.
 start_service() {
-  local svc="$1" port jar log="$MINQING_LOGS/$1.log" pid
+  local svc="$1" piece="${2:-}" part="$1" db="$1" port jar log pid table
   port="$(service_port "$svc")" || { err "unknown service $svc"; return 1; }
+  if [[ -n "$piece" ]]; then
+    part="$(piece_part "$svc" "$piece")"
+    port="$(piece_port "$piece" "$svc")"
+    db="$(piece_database "$svc" "$piece")"
+  fi
+  log="$MINQING_LOGS/$part.log"
   jar="$(service_jar "$svc")"
-  if pid="$(part_pid "$svc")"; then
-    ok "$svc-service already running (pid $pid)"
+  if pid="$(part_pid "$part")"; then
+    ok "$part-service already running (pid $pid)"
     return 0
   fi
   if [[ ! -f "$jar" ]]; then
-    note "$svc-service skipped: ${jar#"$MINQING_ROOT"/} not built yet"
+    note "$part-service skipped: ${jar#"$MINQING_ROOT"/} not built yet"
     return 2
   fi
-  require_port_free "$port" "$(service_port_var "$svc")" "$svc-service" || return 1
+  require_port_free "$port" "$([[ -n "$piece" ]] && echo MINQING_PIECE_PORT_BASE || service_port_var "$svc")" "$part-service" || return 1
   # The services have no production default for any secret (M4): the demo ones come from here.
   local secrets=() line
   [[ -f "$MINQING_ROOT/infra/local/demo-secrets/$svc.env" ]] || { err "missing infra/local/demo-secrets/$svc.env"; return 1; }
@@ -842,13 +849,32 @@ start_service() {
     [[ -z "$line" || "$line" == \#* ]] && continue
     secrets+=("$line")
   done <"$MINQING_ROOT/infra/local/demo-secrets/$svc.env"
-  info "starting $svc-service on 127.0.0.1:$port"
+  # Issue 14: with a sub-district piece running, every service reads the one ownership table and
+  # names its own piece; without one there is no table and the district's piece owns everything.
+  local pieces_env=()
+  table="$(ownership_table)"
+  if [[ -n "$table" ]]; then
+    pieces_env+=(MINQING_OWNERSHIP_TABLE="$table")
+    if [[ -n "$piece" ]]; then
+      pieces_env+=(MINQING_PIECE_ID="$(piece_id "$piece")" MINQING_PIECE_SCOPE="$piece")
+    else
+      pieces_env+=(MINQING_PIECE_ID=district MINQING_PIECE_SCOPE="$MINQING_DISTRICT_PREFIX")
+    fi
+  fi
+  if [[ -n "$piece" ]]; then
+    # The one internal call (a resident's contact at send time) goes to the same piece's intake;
+    # the residents' links point at the piece's console.
+    pieces_env+=(MINQING_INTAKE_URL="http://127.0.0.1:$(piece_port "$piece" intake)"
+                 MINQING_PUBLIC_BASE_URL="http://localhost:$(piece_port "$piece" console)")
+  fi
+  info "starting $part-service on 127.0.0.1:$port${piece:+ (piece $(piece_id "$piece"), database $db)}"
   # shellcheck disable=SC2086
-  launch "$svc" "$log" env \
+  launch "$part" "$log" env \
     "${secrets[@]}" \
+    "${pieces_env[@]+"${pieces_env[@]}"}" \
     QUARKUS_HTTP_HOST=127.0.0.1 \
     QUARKUS_HTTP_PORT="$port" \
-    QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$MINQING_PG_PORT/$svc" \
+    QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$MINQING_PG_PORT/$db" \
     QUARKUS_DATASOURCE_USERNAME="$svc" \
     KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$MINQING_KAFKA_PORT" \
     QUARKUS_OIDC_AUTH_SERVER_URL="$(keycloak_url)/realms/minqing" \
@@ -862,16 +888,29 @@ start_service() {
     MINQING_SMS_PASSWORD="$SMS_GATEWAY_PASSWORD" \
     MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" \
     java $MINQING_SERVICE_JAVA_OPTS -jar "$jar"
+  # What it was started with, so a later 'up' sees when the table has changed under it.
+  echo "$table" >"$MINQING_PIDS/$part.table"
 }
 
+# wait_service <name> [piece]
 wait_service() {
-  local svc="$1" port
+  local svc="$1" piece="${2:-}" part="$1" port
   port="$(service_port "$svc")"
-  wait_http "$svc-service" "http://127.0.0.1:$port/q/health/ready" "$MINQING_SERVICE_TIMEOUT" \
-    "$MINQING_LOGS/$svc.log" "$svc"
+  if [[ -n "$piece" ]]; then
+    part="$(piece_part "$svc" "$piece")"
+    port="$(piece_port "$piece" "$svc")"
+  fi
+  wait_http "$part-service" "http://127.0.0.1:$port/q/health/ready" "$MINQING_SERVICE_TIMEOUT" \
+    "$MINQING_LOGS/$part.log" "$part"
 }
 
-stop_service() { stop_pid "$1"; }
+# stop_service <name> [piece]
+stop_service() {
+  local part="$1"
+  [[ -n "${2:-}" ]] && part="$(piece_part "$1" "$2")"
+  stop_pid "$part"
+  rm -f "$MINQING_PIDS/$part.table"
+}
 
 # ---------------------------------------------------------------------------------------------
 # The staff console: console/server/serve.mjs serves console/dist and forwards /api/<svc>/… to
@@ -900,33 +939,140 @@ ensure_console_built() {
   ok "console built"
 }
 
-# start_console: builds dist if missing, launches the server and waits for it; returns 2 when
+# start_console [piece]: builds dist if missing, launches the server (the district's, or the one of
+# sub-district piece <piece>, forwarding to that piece's services) and waits for it; returns 2 when
 # there is no console to start.
 start_console() {
-  local pid log="$MINQING_LOGS/console.log" rc=0
-  if pid="$(part_pid console)"; then
-    ok "console already running (pid $pid)"
+  local piece="${1:-}" part=console port="$MINQING_CONSOLE_PORT" pid rc=0 svc
+  local urls=(MINQING_INTAKE_URL="http://127.0.0.1:$MINQING_INTAKE_PORT"
+              MINQING_REPRESENTATIVE_URL="http://127.0.0.1:$MINQING_REPRESENTATIVE_PORT"
+              MINQING_REFERRAL_URL="http://127.0.0.1:$MINQING_REFERRAL_PORT"
+              MINQING_NOTIFICATION_URL="http://127.0.0.1:$MINQING_NOTIFICATION_PORT")
+  if [[ -n "$piece" ]]; then
+    part="$(piece_part console "$piece")"
+    port="$(piece_port "$piece" console)"
+    urls=()
+    for svc in "${MINQING_SERVICES[@]}"; do
+      urls+=("MINQING_$(tr '[:lower:]' '[:upper:]' <<<"$svc")_URL=http://127.0.0.1:$(piece_port "$piece" "$svc")")
+    done
+  fi
+  local log="$MINQING_LOGS/$part.log"
+  if pid="$(part_pid "$part")"; then
+    ok "$part already running (pid $pid)"
     return 0
   fi
   ensure_console_built || rc=$?
   (( rc == 0 )) || return "$rc"
   command -v node >/dev/null 2>&1 || { err "node (Node.js 20) is needed to serve the console"; return 1; }
-  require_port_free "$MINQING_CONSOLE_PORT" MINQING_CONSOLE_PORT "console" || return 1
-  info "starting the console on $(console_url)"
-  launch console "$log" env \
+  require_port_free "$port" MINQING_CONSOLE_PORT "$part" || return 1
+  info "starting the $part on http://127.0.0.1:$port"
+  launch "$part" "$log" env \
     MINQING_CONSOLE_HOST=127.0.0.1 \
-    MINQING_CONSOLE_PORT="$MINQING_CONSOLE_PORT" \
+    MINQING_CONSOLE_PORT="$port" \
     MINQING_CONSOLE_DIST="$MINQING_CONSOLE_DIR/dist" \
     MINQING_KEYCLOAK_URL="$(keycloak_url)" \
-    MINQING_INTAKE_URL="http://127.0.0.1:$MINQING_INTAKE_PORT" \
-    MINQING_REPRESENTATIVE_URL="http://127.0.0.1:$MINQING_REPRESENTATIVE_PORT" \
-    MINQING_REFERRAL_URL="http://127.0.0.1:$MINQING_REFERRAL_PORT" \
-    MINQING_NOTIFICATION_URL="http://127.0.0.1:$MINQING_NOTIFICATION_PORT" \
+    "${urls[@]}" \
     node "$MINQING_CONSOLE_DIR/server/serve.mjs"
-  if ! wait_http "console" "$(console_url)/config.json" "$MINQING_SINK_TIMEOUT" "$log" console; then
-    stop_pid console
+  if ! wait_http "$part" "http://127.0.0.1:$port/config.json" "$MINQING_SINK_TIMEOUT" "$log" "$part"; then
+    stop_pid "$part"
     return 1
   fi
 }
 
 stop_console() { stop_pid console; }
+
+# ---------------------------------------------------------------------------------------------
+# Sub-district pieces (issue 14, ADR 0018): a sub-district running its own piece beside the
+# district's, on the same PostgreSQL (its own databases), Kafka and Keycloak. The pieces started
+# here are listed in $MINQING_PIECES_FILE; the ownership table follows from that list.
+# ---------------------------------------------------------------------------------------------
+MINQING_DISTRICT_PREFIX="${MINQING_DISTRICT_PREFIX:-310104}"   # the demo district: the root piece "district"
+# The n-th piece's ports: console base+10(n-1), intake +1, representative +2, referral +3, notification +4.
+MINQING_PIECE_PORT_BASE="${MINQING_PIECE_PORT_BASE:-8200}"
+MINQING_PIECES_FILE="$MINQING_STATE/pieces"
+
+# The pieces' division-code prefixes, in the order they joined.
+pieces() { if [[ -f "$MINQING_PIECES_FILE" ]]; then grep -E '^[0-9]+$' "$MINQING_PIECES_FILE" || true; fi; }
+piece_id() { echo "sd-$1"; }
+piece_part() { echo "$1-$2"; }                 # piece_part intake 310104001 -> intake-310104001
+piece_database() { echo "$1_sd_$2"; }          # piece_database intake 310104001 -> intake_sd_310104001
+
+# The ownership table (MINQING_OWNERSHIP_TABLE) for the pieces listed; empty when there are none.
+ownership_table() {
+  local t="" p
+  for p in $(pieces); do t+=",$p=$(piece_id "$p")"; done
+  if [[ -n "$t" ]]; then echo "$MINQING_DISTRICT_PREFIX=district$t"; fi
+}
+
+# piece_port <prefix> <service|console>
+piece_port() {
+  local n base
+  n="$(pieces | grep -nxF -- "$1" | cut -d: -f1)"
+  [[ -n "$n" ]] || { err "$1 runs no piece here"; return 1; }
+  base=$((MINQING_PIECE_PORT_BASE + 10 * (n - 1)))
+  case "$2" in
+    console) echo "$base" ;;
+    intake) echo $((base + 1)) ;;
+    representative) echo $((base + 2)) ;;
+    referral) echo $((base + 3)) ;;
+    notification) echo $((base + 4)) ;;
+    *) return 1 ;;
+  esac
+}
+
+# add_piece <prefix>: checks the code and lists it (once). A piece serves a division-code prefix
+# longer than the district's and inside it, e.g. the sub-district 310104001.
+add_piece() {
+  local p="$1"
+  [[ "$p" =~ ^[0-9]{1,12}$ ]] || { err "--piece $p: not a division code (digits, e.g. 310104001)"; return 1; }
+  if [[ "$p" != "$MINQING_DISTRICT_PREFIX"* || ${#p} -le ${#MINQING_DISTRICT_PREFIX} ]]; then
+    err "--piece $p: not inside the district $MINQING_DISTRICT_PREFIX (a sub-district such as ${MINQING_DISTRICT_PREFIX}001)"
+    return 1
+  fi
+  if pieces | grep -qxF -- "$p"; then return 0; fi
+  echo "$p" >>"$MINQING_PIECES_FILE"
+  ok "piece $(piece_id "$p") serves $p (ownership table: $(ownership_table))"
+}
+
+# The piece's four databases, owned by the services' logins (the demo secrets are shared; a real
+# piece has its own, infra/k8s/overlays/subdistrict-example).
+pg_create_piece_databases() {
+  local p="$1" svc db
+  for svc in "${MINQING_SERVICES[@]}"; do
+    db="$(piece_database "$svc" "$p")"
+    pg_psql <<SQL || return 1
+SELECT format('CREATE DATABASE %I OWNER %I ENCODING %L', '$db', '$svc', 'UTF8')
+ WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = '$db') \gexec
+SQL
+  done
+}
+
+# The work topics each service consumes, from which a joining piece starts at the end (runbook
+# "Joining", step 5); the directory topics (representatives, units) are read from the beginning.
+piece_work_topics() {
+  case "$1" in
+    intake) echo "minqing.representative.reception-day minqing.referral.referral" ;;
+    notification) echo "minqing.representative.reception-day minqing.intake.case minqing.referral.referral" ;;
+    referral) echo "minqing.intake.case" ;;
+    representative) echo "minqing.intake.case minqing.referral.referral" ;;
+  esac
+}
+
+# join_piece <prefix>: before the piece's first start, its consumer groups are placed at the end of
+# the work topics, so it does not handle again what the district's piece already handled.
+join_piece() {
+  local p="$1" marker="$MINQING_STATE/pieces.joined/$1" svc topic group
+  [[ -f "$marker" ]] && return 0
+  mkdir -p "$MINQING_STATE/pieces.joined"
+  for svc in "${MINQING_SERVICES[@]}"; do
+    group="$svc-service-$(piece_id "$p")"
+    for topic in $(piece_work_topics "$svc"); do
+      kafka_java org.apache.kafka.tools.consumer.group.ConsumerGroupCommand \
+        --bootstrap-server "127.0.0.1:$MINQING_KAFKA_PORT" --command-config "$KAFKA_DIR/admin.properties" \
+        --group "$group" --topic "$topic" --reset-offsets --to-latest --execute >>"$MINQING_LOGS/kafka-groups.log" 2>&1 || {
+        err "placing $group at the end of $topic failed; see $MINQING_LOGS/kafka-groups.log"; return 1; }
+    done
+  done
+  touch "$marker"
+  ok "piece $(piece_id "$p") joins at the end of the work topics (its groups $(piece_id "$p")-suffixed)"
+}
