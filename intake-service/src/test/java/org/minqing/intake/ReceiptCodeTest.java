@@ -25,6 +25,7 @@ import org.minqing.intake.service.EncryptedFields;
 import org.minqing.intake.service.ReceiptCodeBackfill;
 import org.minqing.intake.service.ReceiptCodes;
 import org.minqing.kit.crypto.FieldCipher;
+import org.minqing.kit.time.AppClock;
 import org.minqing.testing.TestTokens;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -118,7 +119,8 @@ class ReceiptCodeTest {
         Response slip = as(staff(C11)).post("/cases/" + id + "/receipt");
         slip.then().statusCode(200).header("Cache-Control", "no-store")
                 .body("caseId", is(id))
-                .body("receivedOn", is(LocalDate.now().toString()))
+                // Today in Shanghai, the service's day: from 16:00 UTC the machine's own date is a day behind.
+                .body("receivedOn", is(LocalDate.now(AppClock.ZONE).toString()))
                 .body("communityCode", is(C11))
                 .body("communityName", is("泾水社区"))
                 .body("lineCode", is("housing"))
