@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { communityBody, communityFormErrors, parseKeywords, type CommunityForm } from '@/utils/communities'
+import { communitiesWithin, divisionName, learnCommunities } from '@/utils/divisions'
 
 const ok = (): CommunityForm => ({
   code: '310104002501', name: '新华社区', keywords: '新华, 新华路，新华新村', minLat: 31.16, maxLat: 31.17, minLon: 121.43, maxLon: 121.44, active: true,
@@ -27,5 +28,21 @@ describe('communities form (issue 14)', () => {
     expect(communityFormErrors({ ...ok(), maxLon: null }, true).maxLon).toBe('common.required')
     expect(communityFormErrors({ ...ok(), minLat: 31.17, maxLat: 31.16 }, true).maxLat).toBe('communities.err.order')
     expect(communityFormErrors({ ...ok(), minLon: 121.44 }, true).maxLon).toBe('communities.err.order')
+  })
+})
+
+describe('communities learnt from intake (issue 14)', () => {
+  it('a new community is offered at the desk of its sub-district; a deactivated one is named but not offered', () => {
+    expect(communitiesWithin('310104002000').map((d) => d.code)).toEqual(['310104002001', '310104002002'])
+    learnCommunities([
+      { code: '310104002501', name: '新华社区', active: true },
+      { code: '310104002002', name: '田林社区', active: false },
+      { code: '310104002000', name: '不是社区', active: true },
+    ])
+    expect(communitiesWithin('310104002000').map((d) => d.code)).toEqual(['310104002001', '310104002501'])
+    expect(communitiesWithin('310104001000').map((d) => d.code)).not.toContain('310104002501')
+    expect(divisionName('310104002501')).toBe('新华社区')
+    expect(divisionName('310104002002')).toBe('田林社区')
+    expect(divisionName('310104002000')).toBe('第二街道')
   })
 })
