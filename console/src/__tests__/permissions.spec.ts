@@ -9,13 +9,19 @@ describe('role → menu', () => {
     expect(names(['community-staff'])).toEqual(['home', 'reception-days', 'intake', 'cases', 'dashboards', 'work-report', 'representatives', 'inbox'])
   })
   it('sub-district staff also route and supervise', () => {
-    expect(names(['subdistrict-staff'])).toEqual(['home', 'reception-days', 'intake', 'cases', 'referrals', 'supervision', 'dashboards', 'work-report', 'representatives', 'inbox'])
+    expect(names(['subdistrict-staff'])).toEqual(['home', 'reception-days', 'intake', 'cases', 'referrals', 'supervision', 'dashboards', 'work-report', 'representatives', 'communities', 'inbox'])
   })
   it('a handling unit sees only its own work and messages', () => {
     expect(names(['handling-unit'])).toEqual(['home', 'handling', 'inbox'])
   })
   it('a representative has 我的接访日 and the desk, not the case search', () => {
     expect(names(['representative'])).toEqual(['home', 'my-reception-days', 'intake', 'duty-record', 'inbox'])
+  })
+  it('communities (issue 14): district and sub-district staff and ops edit them, not community staff', () => {
+    expect(names(['ops-admin'])).toEqual(['home', 'communities', 'inbox'])
+    expect(names(['community-staff'])).not.toContain('communities')
+    expect(can('community:edit', ['district-staff'])).toBe(true)
+    expect(can('community:edit', ['community-staff'])).toBe(false)
   })
   it('no role: only home', () => {
     expect(names([])).toEqual(['home'])

@@ -117,6 +117,21 @@ export interface LineOption {
   name: string
 }
 
+/** A community (社区) as intake keeps it (issue 14: reference data edited through the API). */
+export interface Community {
+  code: string
+  name: string
+  keywords: string[]
+  minLat: number
+  maxLat: number
+  minLon: number
+  maxLon: number
+  active: boolean
+  updatedAt: string
+}
+
+export type CommunityFields = Omit<Community, 'updatedAt' | 'code'> & { code?: string }
+
 export const intakeApi = {
   record: (body: CaseRequest, idempotencyKey: string) =>
     request<CaseDetail>('intake', '/cases', { body, headers: { 'Idempotency-Key': idempotencyKey } }),
@@ -124,6 +139,11 @@ export const intakeApi = {
   detail: (id: string, purpose?: string) => request<CaseDetail>('intake', `/cases/${encodeURIComponent(id)}`, { query: { purpose } }),
   /** Issues a NEW receipt code; the old one stops working. */
   reissueReceipt: (id: string) => request<ReceiptIssued>('intake', `/cases/${encodeURIComponent(id)}/receipt`, { method: 'POST' }),
+  /** The communities in the caller's jurisdiction, active or not. */
+  communities: () => request<Community[]>('intake', '/communities'),
+  createCommunity: (body: CommunityFields) => request<Community>('intake', '/communities', { body }),
+  updateCommunity: (code: string, body: CommunityFields) =>
+    request<Community>('intake', `/communities/${encodeURIComponent(code)}`, { method: 'PUT', body }),
   lines: async (): Promise<LineOption[]> => {
     const raw = await request<Array<{ service_code: string; service_name: string }>>('intake', '/open311/v2/services.json')
     return raw.map((s) => ({ code: s.service_code, name: s.service_name.split(' / ')[0] }))

@@ -27,6 +27,7 @@ export const MENU: MenuItem[] = [
   { path: '/dashboards', name: 'dashboards', titleKey: 'menu.dashboards', icon: 'DataAnalysis', roles: STAFF },
   { path: '/work-report', name: 'work-report', titleKey: 'menu.workReport', icon: 'Document', roles: STAFF },
   { path: '/representatives', name: 'representatives', titleKey: 'menu.representatives', icon: 'Notebook', roles: STAFF },
+  { path: '/communities', name: 'communities', titleKey: 'menu.communities', icon: 'OfficeBuilding', roles: [...UPPER_STAFF, 'ops-admin'] },
   { path: '/duty-record', name: 'duty-record', titleKey: 'menu.dutyRecord', icon: 'Notebook', roles: ['representative'] },
   {
     path: '/inbox', name: 'inbox', titleKey: 'menu.inbox', icon: 'Message',
@@ -54,6 +55,8 @@ export const ACTIONS = {
   'document:notice': [...STAFF, 'liaison-officer'],
   'document:sign-in': STAFF,
   'archive:export-all': STAFF,
+  /** Issue 14: intake's POST/PUT /communities (a sub-district only for its own communities). */
+  'community:edit': [...UPPER_STAFF, 'ops-admin'],
 } satisfies Record<string, Role[]>
 
 export type ActionKey = keyof typeof ACTIONS

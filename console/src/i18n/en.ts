@@ -12,7 +12,7 @@ const en: typeof zh = {
     home: 'Home', receptionDays: 'Reception days', myReceptionDays: 'My reception days', intake: 'Intake desk', cases: 'Cases',
     caseDetail: 'Case detail', referrals: 'Referrals', handling: 'Handling', supervision: 'Supervision', inbox: 'Messages',
     dashboards: 'Dashboards', hotIssues: 'Hot issues', openWork: 'Open work', scoreboard: 'Unit scoreboard', workReport: 'Work report',
-    representatives: 'Representatives', dutyRecord: 'My duty record', dutyArchive: 'Duty archive',
+    representatives: 'Representatives', dutyRecord: 'My duty record', dutyArchive: 'Duty archive', communities: 'Communities',
   },
   auth: {
     signingIn: 'Signing in…', signOut: 'Sign out', forbidden: 'Your role may not use this page', notFound: 'Page not found',
@@ -155,6 +155,17 @@ const en: typeof zh = {
     suggestionsRaised: 'Suggestions raised', suggestionsAnswered: 'Answered', onTime: 'Answered on time', constituency: 'Constituency', station: 'Liaison station',
     open: 'Open archive', place: 'Place', notes: 'Content', total: '{n} representatives', noRepresentative: 'This account is not linked to a representative',
     dutyType: { VOTER_CONTACT: 'Voter contact', SURVEY: 'Survey', VISIT: 'Visit', SYMPOSIUM: 'Symposium', INSPECTION: 'Inspection', CHECK: 'Check', RECEPTION: 'Reception', SUGGESTION: 'Suggestion' },
+  },
+  communities: {
+    intro: 'The communities of your jurisdiction: once added or changed, the intake desk can use them at once, with no release. A deactivated community keeps its cases but takes no new ones.',
+    code: 'Division code', name: 'Name', keywords: 'Place-name keywords', keywordsHint: 'Separated by commas or spaces, at most 10; Open311 matches addresses with them',
+    box: 'Area (latitude / longitude)', minLat: 'Min. latitude', maxLat: 'Max. latitude', minLon: 'Min. longitude', maxLon: 'Max. longitude',
+    active: 'Active', inactive: 'Deactivated', updatedAt: 'Updated', add: 'Add community', editTitle: 'Change community {code}', addTitle: 'Add community',
+    deactivate: 'Deactivate', reactivate: 'Reactivate', saved: 'Saved', total: '{n} communities',
+    err: {
+      code: 'must be a 12-digit community-level division code', name: 'at most 100 characters', keywords: 'at most 10 keywords of at most 40 characters',
+      repeated: 'has repeated keywords', lat: 'latitude must be between 3 and 54', lon: 'longitude must be between 73 and 136', order: 'must be greater than the minimum',
+    },
   },
   errors: { generic: 'Failed', fieldsBelow: 'Correct the marked fields' },
 }

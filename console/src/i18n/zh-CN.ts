@@ -10,7 +10,7 @@ export default {
     home: '首页', receptionDays: '接访日', myReceptionDays: '我的接访日', intake: '接访登记', cases: '案件',
     caseDetail: '案件详情', referrals: '转办', handling: '承办', supervision: '督办', inbox: '消息',
     dashboards: '数据看板', hotIssues: '热点问题', openWork: '在办工作', scoreboard: '承办单位记分牌', workReport: '工作汇报',
-    representatives: '代表履职', dutyRecord: '我的履职档案', dutyArchive: '履职档案',
+    representatives: '代表履职', dutyRecord: '我的履职档案', dutyArchive: '履职档案', communities: '社区目录',
   },
   auth: {
     signingIn: '正在登录…', signOut: '退出登录', forbidden: '您的角色无权使用此页面', notFound: '页面不存在',
@@ -153,6 +153,17 @@ export default {
     suggestionsRaised: '提出建议', suggestionsAnswered: '建议已答复', onTime: '按时答复', constituency: '选区', station: '联络站',
     open: '查看档案', place: '地点', notes: '内容', total: '共 {n} 人', noRepresentative: '当前账号未关联代表身份',
     dutyType: { VOTER_CONTACT: '联系选民', SURVEY: '调研', VISIT: '走访', SYMPOSIUM: '座谈', INSPECTION: '视察', CHECK: '检查', RECEPTION: '接待来访', SUGGESTION: '意见建议' },
+  },
+  communities: {
+    intro: '本辖区的社区（村）目录：新增或修改后，接访登记即可使用，无需重新发布。停用的社区保留其案件，但不再受理新的诉求。',
+    code: '区划代码', name: '社区名称', keywords: '地名关键词', keywordsHint: '用逗号、顿号或空格分隔，最多 10 个；Open311 按地址匹配社区时使用',
+    box: '范围（纬度 / 经度）', minLat: '最小纬度', maxLat: '最大纬度', minLon: '最小经度', maxLon: '最大经度',
+    active: '在用', inactive: '已停用', updatedAt: '更新时间', add: '新增社区', editTitle: '修改社区 {code}', addTitle: '新增社区',
+    deactivate: '停用', reactivate: '恢复', saved: '已保存', total: '共 {n} 个社区',
+    err: {
+      code: '须为12位社区（村）一级区划代码', name: '名称不超过 100 个字', keywords: '最多 10 个关键词，每个不超过 40 个字',
+      repeated: '关键词有重复', lat: '纬度须在 3 到 54 之间', lon: '经度须在 73 到 136 之间', order: '须大于最小值',
+    },
   },
   errors: { generic: '操作失败', fieldsBelow: '请按提示修改标出的字段' },
 }

@@ -314,6 +314,15 @@ class AuthorizationMatrixTest {
         if (path.equals("/public/cases/status")) {
             return Map.of("receiptCode", code);
         }
+        if (path.equals("/communities") || path.equals("/communities/{c11}")) {
+            // Issue 14: a well-formed community of sub-district 1 (a sub-district 2 caller is outside it).
+            Map<String, Object> c = new java.util.HashMap<>(Map.of("name", "越权社区", "keywords", List.of("越权新村"),
+                    "minLat", 40.0, "maxLat", 40.01, "minLon", 116.0, "maxLon", 116.01));
+            if (path.equals("/communities")) {
+                c.put("code", "310104001098");
+            }
+            return c;
+        }
         if (path.equals("/ops/clock")) {
             return Map.of("offsetSeconds", 0);
         }

@@ -47,6 +47,8 @@ class BadInputTest {
         e.add(new Endpoint("intake", "POST", "/public/cases/status", null, j));
         e.add(new Endpoint("intake", "POST", "/cases/" + ANY + "/receipt", "c11.staff", j));
         e.add(new Endpoint("intake", "POST", "/open311/v2/requests.json", "client:open311-partner", j));
+        e.add(new Endpoint("intake", "POST", "/communities", "ops", j));
+        e.add(new Endpoint("intake", "PUT", "/communities/" + DemoRealm.C11, "ops", j));
         e.add(new Endpoint("representative", "POST", "/representatives", "sub1.staff", j));
         e.add(new Endpoint("representative", "PUT", "/representatives/" + DemoRealm.REP_NPC, "sub1.staff", j));
         e.add(new Endpoint("representative", "POST", "/representatives/import", "sub1.staff", "text/csv"));
@@ -181,6 +183,10 @@ class BadInputTest {
         b.add(new Boundary("referral", "GET", "/reports/work?to=2999-12-31", "district.staff", null, "to"));
         b.add(new Boundary("referral", "GET", "/reports/units?from=1900-01-01", "sub1.staff", null, "from"));
         b.add(new Boundary("referral", "GET", "/reports/units/" + DemoRealm.UNIT_HOUSING + "?to=2101-01-01", "sub1.staff", null, "to"));
+        b.add(new Boundary("intake", "POST", "/communities", "ops", Map.of("code", "310104002997", "name", "边界社区",
+                "keywords", List.of("边界"), "minLat", -91.0, "maxLat", 31.2, "minLon", 121.4, "maxLon", 121.5), "minLat"));
+        b.add(new Boundary("intake", "PUT", "/communities/" + DemoRealm.C11, "ops", Map.of("name", "边界社区",
+                "keywords", List.of("边界"), "minLat", 31.18, "maxLat", 31.19, "minLon", 121.43, "maxLon", 999.0), "maxLon"));
         b.add(new Boundary("representative", "POST", "/representatives", "sub1.staff", rep, "termStart"));
         b.add(new Boundary("representative", "POST", "/representatives", "sub1.staff", repLate, "termEnd"));
         b.add(new Boundary("representative", "PUT", "/representatives/" + DemoRealm.REP_NPC, "sub1.staff", repLate, "termEnd"));

@@ -38,6 +38,11 @@ class ManagedProcess {
         this.readyUrl = readyUrl;
     }
 
+    /** The operating-system id of the running process (-1 before its start): a restart changes it. */
+    synchronized long pid() {
+        return process == null ? -1 : process.pid();
+    }
+
     synchronized void start() {
         try {
             Files.createDirectories(log.getParent());

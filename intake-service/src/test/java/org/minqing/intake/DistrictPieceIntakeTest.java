@@ -44,6 +44,20 @@ class DistrictPieceIntakeTest {
         assertThat(rowsWithDescription(own)).isEqualTo(1);
     }
 
+    /** Issue 14: nor may it add a community to a sub-district that runs its own piece (409 naming code). */
+    @Test
+    void aCommunityOfADelegatedSubDistrictIsAddedThereNotHere() {
+        java.util.Map<String, Object> body = java.util.Map.of("code", "310104001077", "name", "委托街道新社区",
+                "keywords", java.util.List.of("委托新社区"), "minLat", 40.2, "maxLat", 40.21, "minLon", 116.2, "maxLon", 116.21);
+        as(org.minqing.testing.TestTokens.of("ops", "ops-admin", DemoRealm.DISTRICT))
+                .contentType(io.restassured.http.ContentType.JSON).body(body).post("/communities").then().statusCode(409)
+                .contentType("application/problem+json").body("errors.field", hasItem("code"))
+                .body("detail", containsString("sd-310104001"));
+        assertThat(QuarkusTransaction.requiringNew().call(() -> ((Number) em
+                .createNativeQuery("select count(*) from community_area where community_code = '310104001077'")
+                .getSingleResult()).longValue())).isZero();
+    }
+
     private long rowsWithDescription(String description) {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) em
                 .createNativeQuery("select count(*) from intake_case where description = :d")

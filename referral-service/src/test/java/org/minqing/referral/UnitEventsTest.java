@@ -156,4 +156,45 @@ class UnitEventsTest {
                 .extracting(e -> e.payloadAs(HandlingUnitChanged.class).userSubject()).isEqualTo("unit.migrated");
         assertThat(unitEvents(DemoRealm.UNIT_HOUSING)).hasSize(1);
     }
+
+    /** Issue 14: every unit and remit-rule write is audited: who, when, the record before and after. */
+    @Test
+    void unitAndRuleWritesLeaveAuditRowsWithBeforeAndAfter() {
+        String unitId = UUID.randomUUID().toString();
+        given().auth().oauth2(OPS).contentType("application/json").body(unit("audit@unit.example.gov.cn", "13900005678", true))
+                .put("/units/" + unitId).then().statusCode(200);
+        given().auth().oauth2(OPS).contentType("application/json").body(unit("audit2@unit.example.gov.cn", "13900005678", false))
+                .put("/units/" + unitId).then().statusCode(200);
+        List<Object[]> units = auditRows("UNIT", unitId);
+        assertThat(units).hasSize(2);
+        assertThat(units.get(0)[0]).isEqualTo("CREATE");
+        assertThat(units.get(0)[1]).isEqualTo("ops");
+        assertThat(units.get(0)[2]).isEqualTo("ops-admin");
+        assertThat(units.get(0)[3]).isNull();
+        assertThat(units.get(0)[4].toString()).contains("audit@unit.example.gov.cn").contains("\"active\": true");
+        assertThat(units.get(1)[0]).isEqualTo("DEACTIVATE");
+        assertThat(units.get(1)[3].toString()).contains("audit@unit.example.gov.cn");
+        assertThat(units.get(1)[4].toString()).contains("audit2@unit.example.gov.cn").contains("\"active\": false");
+
+        String community = freshCommunity();
+        String other = DemoRealm.UNIT_HOUSING;
+        given().auth().oauth2(OPS).contentType("application/json").body(Map.of("lineCode", "housing", "scopeCode", community,
+                "route", "SUBDISTRICT_DEPARTMENT", "unitId", other)).put("/routing-rules").then().statusCode(200);
+        given().auth().oauth2(OPS).contentType("application/json").body(Map.of("lineCode", "housing", "scopeCode", community,
+                "route", "SUBDISTRICT_DEPARTMENT", "unitId", unitId)).put("/routing-rules").then().statusCode(200);
+        List<Object[]> rules = auditRows("ROUTING_RULE", "housing@" + community);
+        assertThat(rules).hasSize(2);
+        assertThat(rules.get(0)[0]).isEqualTo("CREATE");
+        assertThat(rules.get(1)[0]).isEqualTo("UPDATE");
+        assertThat(rules.get(1)[3].toString()).contains(other);
+        assertThat(rules.get(1)[4].toString()).contains(unitId);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object[]> auditRows(String kind, String key) {
+        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
+                select action, actor, actor_role, cast(before as text), cast(after as text) from reference_change
+                where kind = :kind and ref_key = :k order by id""").setParameter("kind", kind).setParameter("k", key)
+                .getResultList());
+    }
 }

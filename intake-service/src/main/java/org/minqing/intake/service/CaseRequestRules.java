@@ -73,6 +73,11 @@ public class CaseRequestRules {
         }
         Bounds.refuseIfAny(errors, outOfRange);
         scope.requireWithin(req.communityCode(), "communityCode");
+        if (!community.active()) {
+            // Issue 14: a deactivated community keeps its cases but takes no new ones.
+            throw ProblemException.unprocessable("community-deactivated", "communityCode",
+                    "该社区已停用，不再受理新的诉求", "this community is deactivated and takes no new cases");
+        }
         requireChannelAllowed(req.channel(), scope, viaOpen311);
 
         List<String> reps = req.receivingRepresentativeIds() == null ? new ArrayList<>()

@@ -1,6 +1,8 @@
 package org.minqing.intake.service;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,9 +12,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 /**
- * The lines (条线) and communities intake knows, read once from their tables (seeded by migration;
- * they change with a migration, which restarts the service).
+ * The lines (条线) and communities (社区) intake knows. Communities are reference data edited through
+ * {@code /communities} (issue 14, ADR refdata-0020): this instance forgets its copy when one of its
+ * own writes commits ({@link #invalidate}), and every instance reads the tables again once its copy
+ * is older than {@code minqing.intake.catalogue-max-age}, so a change made on another instance is
+ * seen within that time, with no restart. Deactivated communities stay known (their cases keep
+ * their names) but take no new cases and are not found by place.
  */
 @ApplicationScoped
 public class Catalogue {
@@ -21,62 +29,75 @@ public class Catalogue {
     }
 
     public record Community(String code, String nameZh, List<String> keywords,
-            double minLat, double maxLat, double minLon, double maxLon) {
+            double minLat, double maxLat, double minLon, double maxLon, boolean active) {
         boolean contains(double lat, double lon) {
             return lat >= minLat && lat < maxLat && lon >= minLon && lon < maxLon;
         }
     }
 
+    private record Snapshot(Map<String, Line> lines, Map<String, Community> communities, long loadedAt) {
+    }
+
     @Inject
     EntityManager em;
 
-    private volatile Map<String, Line> lines;
-    private volatile Map<String, Community> communities;
+    /** How long a copy is used before the tables are read again (other instances' writes). */
+    @ConfigProperty(name = "minqing.intake.catalogue-max-age", defaultValue = "PT10S")
+    Duration maxAge;
+
+    private volatile Snapshot snapshot;
+    /** Bumped by every invalidation: a load that started before it does not install its older copy. */
+    private long generation;
 
     public Map<String, Line> lines() {
-        if (lines == null) {
-            load();
-        }
-        return lines;
+        return current().lines();
     }
 
     public Optional<Line> line(String code) {
         return Optional.ofNullable(code == null ? null : lines().get(code));
     }
 
+    /** The community with this code, active or not. */
     public Optional<Community> community(String code) {
-        if (communities == null) {
-            load();
-        }
-        return Optional.ofNullable(code == null ? null : communities.get(code));
+        return Optional.ofNullable(code == null ? null : current().communities().get(code));
     }
 
-    /** The community whose area contains the point, if any. */
+    /** The active community whose area contains the point, if any. */
     public Optional<Community> communityAt(double lat, double lon) {
-        if (communities == null) {
-            load();
-        }
-        return communities.values().stream().filter(c -> c.contains(lat, lon)).findFirst();
+        return current().communities().values().stream().filter(Community::active).filter(c -> c.contains(lat, lon))
+                .findFirst();
     }
 
-    /** The community one of whose place names the address mentions, if exactly one matches. */
+    /** The active community one of whose place names the address mentions, if exactly one matches. */
     public Optional<Community> communityByAddress(String address) {
-        if (communities == null) {
-            load();
-        }
         List<Community> hits = new ArrayList<>();
-        for (Community c : communities.values()) {
-            if (c.keywords().stream().anyMatch(address::contains)) {
+        for (Community c : current().communities().values()) {
+            if (c.active() && c.keywords().stream().anyMatch(address::contains)) {
                 hits.add(c);
             }
         }
         return hits.size() == 1 ? Optional.of(hits.get(0)) : Optional.empty();
     }
 
+    /** Forgets the copy: the next look-up reads the tables (called after a write commits). */
+    public synchronized void invalidate() {
+        generation++;
+        snapshot = null;
+    }
+
+    private Snapshot current() {
+        Snapshot s = snapshot;
+        if (s == null || System.nanoTime() - s.loadedAt() > maxAge.toNanos()) {
+            s = load();
+        }
+        return s;
+    }
+
     @SuppressWarnings("unchecked")
-    private synchronized void load() {
-        if (lines != null && communities != null) {
-            return;
+    private Snapshot load() {
+        long started;
+        synchronized (this) {
+            started = generation;
         }
         Map<String, Line> l = new LinkedHashMap<>();
         for (Object[] r : (List<Object[]>) em.createNativeQuery(
@@ -86,13 +107,18 @@ public class Catalogue {
         }
         Map<String, Community> c = new LinkedHashMap<>();
         for (Object[] r : (List<Object[]>) em.createNativeQuery(
-                "select community_code, name_zh, keywords, min_lat, max_lat, min_lon, max_lon from community_area order by community_code")
+                "select community_code, name_zh, keywords, min_lat, max_lat, min_lon, max_lon, active from community_area order by community_code")
                 .getResultList()) {
             c.put(r[0].toString(), new Community(r[0].toString(), (String) r[1], List.of(((String) r[2]).split(",")),
                     ((Number) r[3]).doubleValue(), ((Number) r[4]).doubleValue(),
-                    ((Number) r[5]).doubleValue(), ((Number) r[6]).doubleValue()));
+                    ((Number) r[5]).doubleValue(), ((Number) r[6]).doubleValue(), (Boolean) r[7]));
         }
-        lines = l;
-        communities = c;
+        Snapshot fresh = new Snapshot(Collections.unmodifiableMap(l), Collections.unmodifiableMap(c), System.nanoTime());
+        synchronized (this) {
+            if (generation == started) {
+                snapshot = fresh;
+            }
+        }
+        return fresh;
     }
 }

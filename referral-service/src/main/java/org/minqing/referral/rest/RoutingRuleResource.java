@@ -11,6 +11,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 
+import org.minqing.kit.scope.CallerScope;
 import org.minqing.kit.scope.Roles;
 import org.minqing.referral.service.RoutingRules;
 import org.minqing.referral.service.RoutingRules.Rule;
@@ -21,6 +22,9 @@ public class RoutingRuleResource {
 
     @Inject
     RoutingRules rules;
+
+    @Inject
+    CallerScope scope;
 
     @GET
     @RolesAllowed({ Roles.DISTRICT_STAFF, Roles.SUBDISTRICT_STAFF, Roles.COMMUNITY_STAFF, Roles.SERVICE, Roles.OPS_ADMIN })
@@ -34,6 +38,6 @@ public class RoutingRuleResource {
     @RolesAllowed(Roles.OPS_ADMIN)
     @Transactional
     public Rule put(@Valid @NotNull Rule req) {
-        return rules.put(req);
+        return rules.put(req, scope.actor());
     }
 }

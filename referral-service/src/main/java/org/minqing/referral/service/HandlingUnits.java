@@ -2,7 +2,9 @@ package org.minqing.referral.service;
 
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,6 +36,9 @@ public class HandlingUnits {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    ReferenceAudit audit;
 
     /** What an operator sets on a unit. The contact is the office's (a duty mailbox, an office phone). */
     public record UnitFields(
@@ -70,6 +75,7 @@ public class HandlingUnits {
     public HandlingUnit put(UUID id, UnitFields f, Actor actor) {
         HandlingUnit u = HandlingUnit.findById(id);
         boolean created = u == null;
+        Map<String, Object> before = created ? null : audited(u);
         if (created) {
             u = new HandlingUnit();
             u.id = id;
@@ -87,7 +93,23 @@ public class HandlingUnits {
             u.persist();
         }
         announce(u, actor);
+        audit.record("UNIT", u.id.toString(), actor, before, audited(u));
         return u;
+    }
+
+    /** What the audit keeps of a unit: every field an operator sets. */
+    private static Map<String, Object> audited(HandlingUnit u) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", u.name);
+        m.put("tier", u.tier.name());
+        m.put("lines", u.lines);
+        m.put("jurisdiction", u.jurisdiction == null ? null : u.jurisdiction.trim());
+        m.put("contactName", u.contactName);
+        m.put("contactPhone", u.contactPhone);
+        m.put("contactEmail", u.contactEmail);
+        m.put("userSubject", u.userSubject);
+        m.put("active", u.active);
+        return m;
     }
 
     /** Writes the unit's current state as an event, in the caller's transaction. */

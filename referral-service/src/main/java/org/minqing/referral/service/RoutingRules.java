@@ -1,6 +1,8 @@
 package org.minqing.referral.service;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +13,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.minqing.events.Actor;
 import org.minqing.events.referral.Route;
 import org.minqing.kit.problem.ProblemException;
 import org.minqing.referral.HandlingUnit;
@@ -32,6 +35,9 @@ public class RoutingRules {
     @Inject
     EntityManager em;
 
+    @Inject
+    ReferenceAudit audit;
+
     public List<Rule> all() {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(
@@ -40,16 +46,29 @@ public class RoutingRules {
                 UUID.fromString(String.valueOf(r[3])))).toList();
     }
 
-    /** Adds or replaces the rule for its line and scope. */
-    public Rule put(Rule rule) {
+    /** Adds or replaces the rule for its line and scope; audited with the rule it replaced. */
+    public Rule put(Rule rule, Actor actor) {
         if (HandlingUnit.findById(rule.unitId()) == null) {
             throw ProblemException.unprocessable("unknown-unit", "unitId", "承办单位不存在", "no handling unit with this id");
         }
+        Rule before = all().stream().filter(r -> r.lineCode().equals(rule.lineCode()) && r.scopeCode().equals(rule.scopeCode()))
+                .findFirst().orElse(null);
         em.createNativeQuery("""
                 insert into routing_rule (line_code, scope_code, route, unit_id) values (:l, :s, :r, :u)
                 on conflict (line_code, scope_code) do update set route = excluded.route, unit_id = excluded.unit_id""")
                 .setParameter("l", rule.lineCode()).setParameter("s", rule.scopeCode())
                 .setParameter("r", rule.route().name()).setParameter("u", rule.unitId()).executeUpdate();
+        audit.record("ROUTING_RULE", rule.lineCode() + "@" + rule.scopeCode(), actor, before == null ? null : audited(before),
+                audited(rule));
         return rule;
+    }
+
+    private static Map<String, Object> audited(Rule r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("lineCode", r.lineCode());
+        m.put("scopeCode", r.scopeCode());
+        m.put("route", r.route().name());
+        m.put("unitId", r.unitId().toString());
+        return m;
     }
 }
