@@ -56,13 +56,20 @@ public class DelegatedReferralResource {
             Instant requestedAt) {
     }
 
-    /** 督办单 on a delegated referral: 202, carried to the owning piece; 404 outside the caller's scope or unknown. */
+    /**
+     * 督办单 on a delegated referral: 202, carried to the owning piece; 404 outside the caller's scope or
+     * unknown; 409 for a referral this piece holds itself.
+     */
     @POST
     @Path("/{id}/supervision")
     @RolesAllowed({ Roles.DISTRICT_STAFF })
     @Transactional
     public Response supervise(@PathParam("id") UUID id, @Valid @NotNull SupervisionRequest req) {
         Bounds.check().date("replyBy", req.replyBy()).throwIfAny();
+        if (org.minqing.referral.Referral.findById(id) != null) {
+            throw ProblemException.conflict("referral-of-this-piece", "本部署单元自己的转办件，请直接督办（/referrals/{id}/supervision）",
+                    "this piece holds the referral: issue the 督办单 with /referrals/{id}/supervision");
+        }
         Object[] row = delegated.find(id).orElseThrow(() -> ProblemException.notFound("转办件 / referral"));
         String caseId = (String) row[1];
         String community = String.valueOf(row[2]);
