@@ -219,6 +219,10 @@ class TwoPiecesTest {
                 Map<String, Object> item = open.getMap("items.find { it.referralId == '" + referral + "' }");
                 assertThat(item).isNotNull().containsEntry("state", "OVERDUE").containsEntry("pieceId", SD)
                         .containsEntry("watchTier", "DISTRICT");
+                // ... and on the list of what the district watches now (escalated to it)
+                assertThat(given().auth().oauth2(Sso.user("district.staff")).queryParam("watchedByMe", true)
+                        .get(district.url("referral") + "/delegated-referrals").then().statusCode(200).extract().jsonPath()
+                        .getList("referralId")).contains(referral);
             });
             assertThat(count(district.db("referral"), "select count(*) from referral where cast(id as text) = ?", referral))
                     .as("known to the district from events only").isZero();

@@ -2,6 +2,8 @@ package org.minqing.referral.rest;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -9,7 +11,9 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
@@ -50,6 +54,29 @@ public class DelegatedReferralResource {
 
     @Inject
     AppClock clock;
+
+    /**
+     * 下级部署单元的转办件: the delegated referrals of cases in the caller's jurisdiction, from the read
+     * model; {@code watchedByMe=true} keeps those the caller's tier watches now (escalated to the
+     * district, for district staff). Empty in a piece that is not the district's.
+     */
+    @GET
+    @RolesAllowed({ Roles.DISTRICT_STAFF, Roles.SUBDISTRICT_STAFF, Roles.COMMUNITY_STAFF })
+    @Transactional
+    public List<DelegatedReferrals.View> list(@QueryParam("watchedByMe") boolean watchedByMe,
+            @QueryParam("status") String status, @QueryParam("page") Integer page) {
+        Bounds.check().number("page", page, 0, 10_000).throwIfAny();
+        String s = null;
+        if (status != null) {
+            try {
+                s = ReferralStatus.valueOf(status.toUpperCase(Locale.ROOT)).name();
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.unprocessable("bad-status", "status", "未知的状态", "unknown status");
+            }
+        }
+        String own = scope.ownOrForbidden();
+        return delegated.list(own, watchedByMe ? own : null, s, page == null ? 0 : page);
+    }
 
     /** What the district asked for; the 督办单 itself appears on the supervision list once the owning piece issued it. */
     public record SupervisionAsked(UUID referralId, String caseId, String pieceId, String note, LocalDate replyBy,

@@ -1,6 +1,7 @@
 package org.minqing.referral.service;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -69,6 +70,50 @@ public class DelegatedReferrals {
                 "select id, case_id, community_code, status, piece_id from delegated_referral where id = :id")
                 .setParameter("id", referralId).getResultList();
         return rows.stream().findFirst();
+    }
+
+    /** At most this many delegated referrals per list page. */
+    public static final int PAGE_SIZE = 500;
+
+    /** A delegated referral as the district sees it: no resident's data (the events carry none). */
+    public record View(UUID referralId, String pieceId, String caseId, String communityCode, String lineCode,
+            String status, String route, UUID unitId, String unitName, LocalDate acknowledgeBy, LocalDate dueDate,
+            String deadlineKind, String watchTier, String watchJurisdiction, boolean escalated, int priority,
+            int repeatCount, Instant openedAt, Instant lastEventAt) {
+    }
+
+    /**
+     * The delegated referrals of cases within {@code scopeCode}; {@code watchedBy} non-null keeps those
+     * that tier watches now (e.g. escalated to the district); {@code status} null = any. Highest
+     * priority first, as the referral list.
+     */
+    @SuppressWarnings("unchecked")
+    public java.util.List<View> list(String scopeCode, String watchedBy, String status, int page) {
+        String sql = """
+                select id, piece_id, case_id, community_code, line_code, status, route, unit_id, unit_name,
+                       acknowledge_by, due_date, deadline_kind, watch_tier, watch_jurisdiction, escalated, priority,
+                       repeat_count, opened_at, last_event_at
+                  from delegated_referral where community_code between :lo and :hi"""
+                + (watchedBy == null ? "" : " and watch_jurisdiction = :watch")
+                + (status == null ? "" : " and status = :status")
+                + " order by priority desc, opened_at, id limit " + PAGE_SIZE + " offset " + (long) page * PAGE_SIZE;
+        var q = em.createNativeQuery(sql).setParameter("lo", org.minqing.kit.scope.Jurisdiction.lowest(scopeCode))
+                .setParameter("hi", org.minqing.kit.scope.Jurisdiction.highest(scopeCode));
+        if (watchedBy != null) {
+            q.setParameter("watch", watchedBy);
+        }
+        if (status != null) {
+            q.setParameter("status", status);
+        }
+        java.util.List<View> out = new java.util.ArrayList<>();
+        for (Object[] o : (java.util.List<Object[]>) q.getResultList()) {
+            out.add(new View((UUID) o[0], (String) o[1], (String) o[2], String.valueOf(o[3]), (String) o[4],
+                    (String) o[5], (String) o[6], (UUID) o[7], (String) o[8], Reports.toDate(o[9]), Reports.toDate(o[10]),
+                    (String) o[11], (String) o[12], String.valueOf(o[13]), Boolean.TRUE.equals(o[14]),
+                    ((Number) o[15]).intValue(), ((Number) o[16]).intValue(), Reports.toInstant(o[17]),
+                    Reports.toInstant(o[18])));
+        }
+        return out;
     }
 
     /** Applies a referral event of another piece once; the caller checked {@link #takes}. */

@@ -98,6 +98,19 @@ class DistrictReadModelTest {
         assertThat(count("select count(*) from referral where id = cast(:id as uuid)", referral))
                 .as("not a referral of the district's own").isZero();
 
+        // escalated to the district: on the district's list of what it watches, with its piece
+        Map<String, Object> watched = given().auth().oauth2(Fixtures.DISTRICT).queryParam("watchedByMe", true)
+                .get("/delegated-referrals").then().statusCode(200).extract().jsonPath()
+                .getMap("find { it.referralId == '" + referral + "' }");
+        assertThat(watched).containsEntry("pieceId", Pieces.SUB_DISTRICT_PIECE).containsEntry("watchTier", "DISTRICT")
+                .containsEntry("escalated", true).containsEntry("status", "REFERRED").containsEntry("caseId", caseId);
+        // the sub-district's staff see it in their scope, but it is no longer theirs to watch; a neighbour not at all
+        assertThat(delegatedIds(Fixtures.SUB1, false)).contains(referral);
+        assertThat(delegatedIds(Fixtures.SUB1, true)).doesNotContain(referral);
+        assertThat(delegatedIds(Fixtures.SUB2, false)).doesNotContain(referral);
+        given().auth().oauth2(Fixtures.DISTRICT).queryParam("status", "nonsense").get("/delegated-referrals").then()
+                .statusCode(422).body("errors.field", org.hamcrest.Matchers.hasItem("status"));
+
         // the supervision list: the 督办单, named as the sub-district's piece's
         List<Map<String, Object>> supervisions = given().auth().oauth2(Fixtures.DISTRICT).queryParam("state", "open")
                 .get("/supervisions").then().statusCode(200).extract().jsonPath().getList("findAll { it.referralId == '"
@@ -178,6 +191,11 @@ class DistrictReadModelTest {
     private static JsonPath openWork(String jurisdiction) {
         return given().auth().oauth2(Fixtures.DISTRICT).queryParam("jurisdiction", jurisdiction).get("/reports/open-work")
                 .then().statusCode(200).extract().jsonPath();
+    }
+
+    private static List<String> delegatedIds(String token, boolean watchedByMe) {
+        return given().auth().oauth2(token).queryParam("watchedByMe", watchedByMe).get("/delegated-referrals").then()
+                .statusCode(200).extract().jsonPath().getList("referralId");
     }
 
     private static int n(JsonPath p, String path) {
