@@ -27,6 +27,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.minqing.testing.DemoRealm;
 import org.minqing.testing.NativeKafka;
 import org.minqing.testing.NativePostgres;
 import org.minqing.testing.Pieces;
@@ -81,7 +82,7 @@ class TwoPiecesTest {
         // (representatives, units) are read from the beginning: every piece takes them.
         joinAtTheEnd(Map.of(sd.group("intake"), List.of("minqing.representative.reception-day", "minqing.referral.referral"),
                 sd.group("notification"), List.of("minqing.representative.reception-day", CASES, "minqing.referral.referral"),
-                sd.group("referral"), List.of(CASES),
+                sd.group("referral"), List.of(CASES, "minqing.referral.referral"),
                 sd.group("representative"), List.of(CASES, "minqing.referral.referral")));
         List<ManagedProcess> all = new ArrayList<>(district.services().values());
         all.addAll(sd.services().values());
@@ -160,6 +161,115 @@ class TwoPiecesTest {
         }
         assertCounts(p, sd, district, waitingId, waitingPhone);
         assertCounts(p, district, sd, laterId, laterPhone);
+
+        // 3. The district still sees its whole district (ADR 0020).
+        theDistrictSeesTheSubDistrictsReferrals(p, district, sd, sdCaseId);
+    }
+
+    /**
+     * The district's piece counts both pieces' referrals in its work report and scoreboard (from the
+     * sub-district's events, not its database); a referral overdue in the sub-district shows on the
+     * district's list of overdue work, escalated; and a 督办单 the district issues on it reaches the
+     * unit through the sub-district's piece.
+     */
+    private static void theDistrictSeesTheSubDistrictsReferrals(E2ePlatform p, Piece district, Piece sd, String sdCaseId) {
+        String referral = id(sd.db("referral"), "select cast(id as text) from referral where case_id = ?", sdCaseId);
+        given().auth().oauth2(Sso.user("sub1.staff")).contentType(ContentType.JSON)
+                .body(Map.of("route", "SUBDISTRICT_DEPARTMENT", "unitId", DemoRealm.UNIT_HOUSING, "difficult", false))
+                .post(sd.url("referral") + "/referrals/" + referral + "/route").then().statusCode(200);
+
+        // Work report and scoreboard of today: two referrals (and cases) in each piece's database, four in the report.
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        long inDistrict = count(district.db("referral"), "select count(*) from referral");
+        long inSd = count(sd.db("referral"), "select count(*) from referral");
+        assertThat(inDistrict).isEqualTo(2);
+        assertThat(inSd).isEqualTo(2);
+        eventually().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            io.restassured.path.json.JsonPath work = given().auth().oauth2(Sso.user("district.staff"))
+                    .queryParam("from", today).queryParam("to", today).get(district.url("referral") + "/reports/work")
+                    .then().statusCode(200).extract().jsonPath();
+            assertThat(work.getInt("referrals")).isEqualTo(4);
+            assertThat(work.getInt("cases")).isEqualTo(4);
+            assertThat(work.getInt("casesByCommunity." + C11)).isEqualTo(2);
+            assertThat(work.getInt("casesByCommunity." + C21)).isEqualTo(2);
+            assertThat(work.getInt("routed")).isEqualTo(1);
+            List<Map<String, Object>> units = given().auth().oauth2(Sso.user("district.staff"))
+                    .queryParam("from", today).queryParam("to", today).get(district.url("referral") + "/reports/units")
+                    .then().statusCode(200).extract().jsonPath().getList("$");
+            assertThat(units).singleElement().satisfies(u -> {
+                assertThat(u).containsEntry("unitId", DemoRealm.UNIT_HOUSING).containsEntry("referred", 1);
+            });
+        });
+        // The sub-district's staff on their own piece see their own only.
+        assertThat(given().auth().oauth2(Sso.user("sub1.staff")).queryParam("from", today).queryParam("to", today)
+                .get(sd.url("referral") + "/reports/work").then().statusCode(200).extract().jsonPath().getInt("referrals"))
+                .isEqualTo(2);
+
+        // 120 days pass (both pieces' clocks): the unit never answered; the sub-district's watch escalates it.
+        try {
+            for (Piece piece : List.of(sd, district)) {
+                given().auth().oauth2(Sso.user("ops")).contentType(ContentType.JSON).body(Map.of("offsetSeconds", 120L * 86400))
+                        .put(piece.url("referral") + "/ops/clock").then().statusCode(200);
+            }
+            eventually().atMost(Duration.ofSeconds(150)).untilAsserted(() -> {
+                io.restassured.path.json.JsonPath open = given().auth().oauth2(Sso.user("district.staff"))
+                        .queryParam("jurisdiction", "310104001000").get(district.url("referral") + "/reports/open-work")
+                        .then().statusCode(200).extract().jsonPath();
+                assertThat(open.getInt("escalated")).isGreaterThanOrEqualTo(1);
+                Map<String, Object> item = open.getMap("items.find { it.referralId == '" + referral + "' }");
+                assertThat(item).isNotNull().containsEntry("state", "OVERDUE").containsEntry("pieceId", SD)
+                        .containsEntry("watchTier", "DISTRICT");
+                // ... and on the list of what the district watches now (escalated to it)
+                assertThat(given().auth().oauth2(Sso.user("district.staff")).queryParam("watchedByMe", true)
+                        .get(district.url("referral") + "/delegated-referrals").then().statusCode(200).extract().jsonPath()
+                        .getList("referralId")).contains(referral);
+            });
+            assertThat(count(district.db("referral"), "select count(*) from referral where cast(id as text) = ?", referral))
+                    .as("known to the district from events only").isZero();
+
+            // The district's 督办单: asked of the sub-district's piece, issued there, mailed to the unit.
+            String note = "区人大常委会督办：请尽快答复（" + UUID.randomUUID() + "）";
+            given().auth().oauth2(Sso.user("district.staff")).contentType(ContentType.JSON).body(Map.of("note", note))
+                    .post(district.url("referral") + "/delegated-referrals/" + referral + "/supervision").then()
+                    .statusCode(202);
+            eventually().atMost(Duration.ofSeconds(120)).untilAsserted(() -> {
+                assertThat(count(sd.db("referral"), "select count(*) from supervision where cast(referral_id as text) = ?",
+                        referral)).isEqualTo(1);
+                assertThat(SeedStoryTest.mailsTo(p, "housing@unit.minqing.local").stream().filter(m -> {
+                    try {
+                        return m.getSubject().contains("督办单") && m.getSubject().contains(sdCaseId);
+                    } catch (Exception e) {
+                        return false;
+                    }
+                })).hasSize(1);
+                List<Map<String, Object>> listed = given().auth().oauth2(Sso.user("district.staff"))
+                        .get(district.url("referral") + "/supervisions").then().statusCode(200).extract().jsonPath()
+                        .getList("findAll { it.referralId == '" + referral + "' }");
+                assertThat(listed).singleElement().satisfies(s -> assertThat(s).containsEntry("note", note)
+                        .containsEntry("pieceId", SD));
+            });
+            assertThat(count(district.db("referral"), "select count(*) from supervision"))
+                    .as("the district's piece issued none itself").isZero();
+        } finally {
+            for (Piece piece : List.of(sd, district)) {
+                given().auth().oauth2(Sso.user("ops")).contentType(ContentType.JSON).body(Map.of("offsetSeconds", 0))
+                        .put(piece.url("referral") + "/ops/clock").then().statusCode(200);
+            }
+        }
+    }
+
+    private static String id(String database, String sql, String arg) {
+        NativePostgres pg = NativePostgres.shared();
+        try (Connection c = DriverManager.getConnection(pg.jdbcUrl(database), pg.user(), "");
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, arg);
+            try (ResultSet rs = ps.executeQuery()) {
+                assertThat(rs.next()).as(sql).isTrue();
+                return rs.getString(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**

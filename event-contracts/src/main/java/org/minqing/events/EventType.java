@@ -26,6 +26,7 @@ import org.minqing.events.referral.RepeatLinked;
 import org.minqing.events.referral.ResidentInformed;
 import org.minqing.events.referral.ReviewRequested;
 import org.minqing.events.referral.SupervisionIssued;
+import org.minqing.events.referral.SupervisionRequested;
 import org.minqing.events.representative.AbsenceRecorded;
 import org.minqing.events.representative.LiaisonOfficerRegistered;
 import org.minqing.events.representative.ReceptionDayCancelled;
@@ -76,6 +77,8 @@ public enum EventType {
     REFERRAL_OVERDUE("referral.referral.overdue", Topics.REFERRAL, ReferralOverdue.class),
     REFERRAL_ESCALATED("referral.referral.escalated", Topics.REFERRAL, ReferralEscalated.class),
     REFERRAL_SUPERVISION_ISSUED("referral.referral.supervision-issued", Topics.REFERRAL, SupervisionIssued.class),
+    // Issue 14: the district's piece asks the owning piece for a 督办单 (ADR 0020)
+    REFERRAL_SUPERVISION_REQUESTED("referral.referral.supervision-requested", Topics.REFERRAL, SupervisionRequested.class),
     REFERRAL_REPEAT_LINKED("referral.referral.repeat-linked", Topics.REFERRAL, RepeatLinked.class),
     REFERRAL_REVIEW_REQUESTED("referral.referral.review-requested", Topics.REFERRAL, ReviewRequested.class),
 

@@ -15,7 +15,9 @@ public enum Topics {
     // referral keeps the representatives it may route through (L11); it ignores their sealed contacts
     REPRESENTATIVE("minqing.representative.representative", "representative", "notification", "referral"),
     CASE("minqing.intake.case", "intake", "representative", "referral", "notification"),
-    REFERRAL("minqing.referral.referral", "referral", "intake", "representative", "notification"),
+    // referral itself: the owning piece applies a 督办单 the district asks for, and the district's
+    // piece keeps its read model of the delegated sub-districts' referrals (issue 14, ADR 0020)
+    REFERRAL("minqing.referral.referral", "referral", "intake", "representative", "notification", "referral"),
     // Handling units (承办单位) as reference data, key = unitId: notification keeps its unit mailboxes
     // from them (issue 14, ADR 0019). A topic of its own, so a unit's changes stay in order.
     UNIT("minqing.referral.unit", "referral", "notification"),

@@ -53,7 +53,7 @@ class AsyncApiTest {
     @Test
     void topicsTsvAsyncApiChannelsAndTopicsAgree() throws IOException {
         List<String> fromTopics = Topics.allTopicNames();
-        assertEquals(17, fromTopics.size());
+        assertEquals(18, fromTopics.size());
         assertEquals(fromTopics.size(), new HashSet<>(fromTopics).size(), "duplicate topic names");
 
         List<String> tsvLines = readTsv();

@@ -115,6 +115,8 @@ final class Samples {
                     SUBDISTRICT, "超期未答复");
             case REFERRAL_SUPERVISION_ISSUED -> new SupervisionIssued(REFERRAL, CASE, "请于五个工作日内答复",
                     DATE.plusDays(7), "staff-subdistrict-1");
+            case REFERRAL_SUPERVISION_REQUESTED -> new org.minqing.events.referral.SupervisionRequested(REFERRAL, CASE,
+                    "请于五个工作日内答复", DATE.plusDays(7), "staff-district-1", "310104000000");
             case REFERRAL_REPEAT_LINKED -> new RepeatLinked(REFERRAL, CASE, "b1b2b3b4-0000-4000-8000-000000000002", 3, 2);
             case REFERRAL_REVIEW_REQUESTED -> new ReviewRequested(REFERRAL, CASE, "两次评价不满意");
             case UNIT_CHANGED -> new org.minqing.events.referral.HandlingUnitChanged("8d2e4f10-2b02-4d7a-8b02-000000000001",

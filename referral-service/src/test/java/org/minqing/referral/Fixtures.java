@@ -95,11 +95,16 @@ public final class Fixtures {
     }
 
     public static void send(String key, String value) {
+        send(Topics.CASE.topic(), key, value);
+    }
+
+    /** Issue 14: an event as another piece (or the district's) publishes it on one of the shared topics. */
+    public static void send(String topic, String key, String value) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, NativeKafka.shared().bootstrapServers());
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>(Topics.CASE.topic(), key, value)).get();
+            producer.send(new ProducerRecord<>(topic, key, value)).get();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -166,7 +166,7 @@ class ReportTest {
         LocalDate from = clock.today().withDayOfMonth(1);
         LocalDate to = clock.today();
 
-        java.util.List<String> sql = SqlRecorder.during("referral(_case)?", () -> {
+        java.util.List<String> sql = SqlRecorder.during("(referral(_case)?|referral_overview|case_overview)", () -> {
             given().auth().oauth2(staff).queryParam("from", from.toString()).queryParam("to", to.toString())
                     .get("/reports/work").then().statusCode(200)
                     .body("cases", is(1)).body("referrals", is(1)).body("casesByCommunity." + c1, is(1));

@@ -200,22 +200,7 @@ public class ReferralService {
             throw ProblemException.conflict("not-supervisable",
                     "已办结的件不能督办", "a closed referral cannot be supervised");
         }
-        LocalDate today = clock.today();
-        LocalDate respondBy;
-        if (replyBy == null) {
-            respondBy = policies.due("SUPERVISION", r.route, today);
-        } else {
-            if (replyBy.isBefore(today) || replyBy.isAfter(today.plusDays(MAX_SUPERVISION_DAYS))) {
-                throw Bounds.outOfRange("replyBy", "回复期限须在今天到 " + MAX_SUPERVISION_DAYS + " 日之后之间",
-                        "the reply-by date must be from today to " + MAX_SUPERVISION_DAYS + " days ahead");
-            }
-            if (!calendar.isWorkingDay(replyBy)) {
-                throw ProblemException.unprocessable("not-a-working-day", "replyBy",
-                        "回复期限须为工作日（" + calendar.rollForward(replyBy) + " 为其后第一个工作日）",
-                        "the reply-by date must be a working day (next: " + calendar.rollForward(replyBy) + ")");
-            }
-            respondBy = replyBy;
-        }
+        LocalDate respondBy = replyBy == null ? policies.due("SUPERVISION", r.route, clock.today()) : checkReplyBy(replyBy);
         Supervision s = new Supervision();
         s.referralId = r.id;
         s.unitId = r.unitId;
@@ -229,6 +214,52 @@ public class ReferralService {
         emit(EventType.REFERRAL_SUPERVISION_ISSUED, r, actor,
                 new SupervisionIssued(id(r), r.caseId, note, respondBy, actor.subject()));
         return s;
+    }
+
+    /**
+     * A 督办单's reply-by date: a working day from today, within {@link #MAX_SUPERVISION_DAYS} (422
+     * naming {@code replyBy} otherwise). Also checked by the district's piece before it asks the
+     * owning piece for one (the district's working calendar is the same data).
+     */
+    public LocalDate checkReplyBy(LocalDate replyBy) {
+        LocalDate today = clock.today();
+        if (replyBy.isBefore(today) || replyBy.isAfter(today.plusDays(MAX_SUPERVISION_DAYS))) {
+            throw Bounds.outOfRange("replyBy", "回复期限须在今天到 " + MAX_SUPERVISION_DAYS + " 日之后之间",
+                    "the reply-by date must be from today to " + MAX_SUPERVISION_DAYS + " days ahead");
+        }
+        if (!calendar.isWorkingDay(replyBy)) {
+            throw ProblemException.unprocessable("not-a-working-day", "replyBy",
+                    "回复期限须为工作日（" + calendar.rollForward(replyBy) + " 为其后第一个工作日）",
+                    "the reply-by date must be a working day (next: " + calendar.rollForward(replyBy) + ")");
+        }
+        return replyBy;
+    }
+
+    /**
+     * Issue 14 (ADR 0020): the district's piece asked for a 督办单 on a referral this piece holds;
+     * issued here as a local one (so the unit is told through supervision-issued, as always). A
+     * request that no longer fits (the referral closed meanwhile, the date passed) is not a poison
+     * message: it is noted in the timeline and the log, and the district sees no 督办单 appear.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void supervisionRequested(EventEnvelope env, org.minqing.events.referral.SupervisionRequested p) {
+        Referral r = Referral.findById(UUID.fromString(p.referralId()));
+        if (r == null) {
+            LOG.warnf("督办 request %s for referral %s, which this piece does not hold", env.eventId(), p.referralId());
+            return;
+        }
+        LocalDate today = clock.today();
+        LocalDate replyBy = p.replyBy();
+        String refused = !r.status.isOpen() ? "已办结 / closed"
+                : replyBy != null && (replyBy.isBefore(today) || replyBy.isAfter(today.plusDays(MAX_SUPERVISION_DAYS))
+                        || !calendar.isWorkingDay(replyBy)) ? "回复期限不可用 / reply-by date no longer valid" : null;
+        if (refused != null) {
+            LOG.warnf("督办 request %s for referral %s not applied: %s", env.eventId(), r.id, refused);
+            timeline(r, env.actor(), "SUPERVISE_REFUSED", r.status, r.status,
+                    "上级督办请求未能执行：" + refused + "（" + p.note() + "）");
+            return;
+        }
+        supervise(r, p.note(), replyBy, env.actor());
     }
 
     /** The unit acted (progress, reply) or the referral closed: its open supervision notices are answered. */

@@ -80,7 +80,7 @@ public class Reports {
                    count(*) filter (where r.satisfaction is not null and r.satisfaction <> 'UNSATISFIED'),
                    count(*) filter (where r.repeat_count > 0),
                    count(*) filter (where %s)
-            from referral r
+            from referral_overview r
             """.formatted(OVERDUE_SQL);
 
     // ------------------------------------------------------------------ one unit's record
@@ -102,7 +102,7 @@ public class Reports {
         Object[] c = (Object[]) bind(em.createNativeQuery(UNIT_COUNTS_SQL + where), p, scopeCode)
                 .setParameter("unit", unit.id).setParameter("today", today).getSingleResult();
         List<Object[]> late = bind(em.createNativeQuery("select r.id, r.case_id, r.status, r.due_date, r.replied_on_time"
-                + " from referral r" + where + " and " + OVERDUE_SQL + " order by r.referred_at, r.id"), p, scopeCode)
+                + " from referral_overview r" + where + " and " + OVERDUE_SQL + " order by r.referred_at, r.id"), p, scopeCode)
                 .setParameter("unit", unit.id).setParameter("today", today).getResultList();
         List<OverdueItem> overdue = late.stream().map(o -> new OverdueItem((UUID) o[0], (String) o[1],
                 ReferralStatus.valueOf((String) o[2]), toDate(o[3]), Boolean.FALSE.equals(o[4]))).toList();
@@ -126,10 +126,12 @@ public class Reports {
      */
     @SuppressWarnings("unchecked")
     public List<UnitSummary> scoreboard(Period p, String code, Sort sort) {
-        String sql = UNIT_COUNTS_SQL.replace("select count(*),", "select r.unit_id, u.name, u.tier, count(*),")
-                .replace("from referral r", "from referral r join handling_unit u on u.id = r.unit_id")
+        // a delegated piece's unit may be unknown here (added there): its name from the read model
+        String sql = UNIT_COUNTS_SQL.replace("select count(*),",
+                        "select r.unit_id, coalesce(u.name, max(r.unit_name)), u.tier, count(*),")
+                .replace("from referral_overview r", "from referral_overview r left join handling_unit u on u.id = r.unit_id")
                 + " where r.referred_at >= :from and r.referred_at < :until and r.community_code between :lo and :hi"
-                + " group by r.unit_id, u.name, u.tier";
+                + " and r.unit_id is not null group by r.unit_id, u.name, u.tier";
         List<Object[]> rows = bind(em.createNativeQuery(sql), p, code).setParameter("today", clock.today()).getResultList();
         List<UnitSummary> out = new ArrayList<>();
         for (Object[] r : rows) {
@@ -166,8 +168,10 @@ public class Reports {
 
     // ------------------------------------------------------------------ open work
 
+    /** {@code pieceId}: null for this piece's referral, else the delegated piece holding it (ADR 0020). */
     public record OpenItem(UUID referralId, String caseId, ReferralStatus status, String lineCode, String communityCode,
-            UUID unitId, String unitName, String deadlineKind, LocalDate dueDate, String state, String watchTier) {
+            UUID unitId, String unitName, String deadlineKind, LocalDate dueDate, String state, String watchTier,
+            String pieceId) {
     }
 
     public record OpenWork(String jurisdiction, LocalDate today, int open, Map<String, Integer> byStatus,
@@ -186,13 +190,12 @@ public class Reports {
     public OpenWork openWork(String code) {
         LocalDate today = clock.today();
         LocalDate approachBy = calendar.plusWorkingDays(today, approachingWorkingDays);
-        String open = " from referral r left join handling_unit u on u.id = r.unit_id"
+        String open = " from referral_overview r left join handling_unit u on u.id = r.unit_id"
                 + " where r.community_code between :lo and :hi and r.status <> 'CLOSED' and r.merged_into is null";
         List<Object[]> rows = scoped(em.createNativeQuery("select r.status, coalesce(u.tier, 'UNROUTED'), r.watch_tier,"
                 + " count(*), count(*) filter (where d.due >= :today and d.due <= :approachBy),"
                 + " count(*) filter (where d.due < :today),"
-                + " count(*) filter (where exists (select 1 from referral_timeline t where t.referral_id = r.id"
-                + " and t.action = 'ESCALATE'))"
+                + " count(*) filter (where r.escalated)"
                 + open.replace(" where", " cross join lateral (select " + DEADLINE_SQL + " as due) d where")
                 + " group by 1, 2, 3"), code).setParameter("today", today).setParameter("approachBy", approachBy)
                 .getResultList();
@@ -219,9 +222,9 @@ public class Reports {
             escalated += i(o[6]);
         }
         List<Object[]> itemRows = scoped(em.createNativeQuery("select r.id, r.case_id, r.status, r.line_code,"
-                + " r.community_code, r.unit_id, u.name,"
+                + " r.community_code, r.unit_id, coalesce(u.name, r.unit_name),"
                 + " case when r.status in ('TO_ROUTE', 'RETURNED') or (r.status = 'REFERRED' and d.due = r.acknowledge_by)"
-                + " then 'ACKNOWLEDGE' else r.deadline_kind end, d.due, r.watch_tier"
+                + " then 'ACKNOWLEDGE' else r.deadline_kind end, d.due, r.watch_tier, r.piece_id"
                 + open.replace(" where", " cross join lateral (select " + DEADLINE_SQL + " as due) d where")
                 + " and d.due <= :approachBy order by d.due, r.priority desc, r.id limit " + MAX_ITEMS), code)
                 .setParameter("approachBy", approachBy).getResultList();
@@ -230,11 +233,11 @@ public class Reports {
             LocalDate due = toDate(o[8]);
             items.add(new OpenItem((UUID) o[0], (String) o[1], ReferralStatus.valueOf((String) o[2]), (String) o[3],
                     String.valueOf(o[4]), (UUID) o[5], (String) o[6], (String) o[7], due,
-                    due.isBefore(today) ? "OVERDUE" : "APPROACHING", (String) o[9]));
+                    due.isBefore(today) ? "OVERDUE" : "APPROACHING", (String) o[9], (String) o[10]));
         }
         Object[] sup = (Object[]) scoped(em.createNativeQuery("""
                 select count(*), count(*) filter (where s.reply_by < :today)
-                  from supervision s join referral r on r.id = s.referral_id
+                  from supervision_overview s join referral_overview r on r.id = s.referral_id
                  where r.community_code between :lo and :hi and s.answered_at is null"""), code)
                 .setParameter("today", today).getSingleResult();
         return new OpenWork(code, today, total, byStatus, byTier, byWatch, approaching, overdue, escalated, i(sup[0]),
@@ -261,7 +264,7 @@ public class Reports {
                 select c.line_code, c.community_code,
                        case when c.address is null or c.address ~ '^\\s*$' then '（未填写）' else c.address end,
                        count(*), count(*) filter (where c.repeat)
-                from referral_case c
+                from case_overview c
                 where c.community_code between :lo and :hi and c.recorded_at >= :from and c.recorded_at < :until
                 group by 1, 2, 3"""), p, code).getResultList();
         Map<String, Integer> byLine = new TreeMap<>();
@@ -284,7 +287,7 @@ public class Reports {
                        count(*) filter (where r.repeat_count > 0),
                        count(*) filter (where r.replied_at is not null or r.status = 'CLOSED'),
                        count(*) filter (where r.status = 'CLOSED')
-                from referral r
+                from referral_overview r
                 where r.community_code between :lo and :hi and r.merged_into is null
                   and r.opened_at >= :from and r.opened_at < :until
                 group by 1, 2""".formatted(OVERDUE_SQL)), p, code).setParameter("today", clock.today()).getResultList();
@@ -328,7 +331,7 @@ public class Reports {
             withRepeats += i(r[5]);
         }
         int supervisions = i(bind(em.createNativeQuery("""
-                select count(*) from supervision s join referral r on r.id = s.referral_id
+                select count(*) from supervision_overview s join referral_overview r on r.id = s.referral_id
                  where r.community_code between :lo and :hi and s.issued_at >= :from and s.issued_at < :until"""), p, code)
                 .getSingleResult());
         return new WorkReport(code, p.from, p.to, cases, repeatCases, byLine, byCommunity, byPlace, referrals, byRoute,

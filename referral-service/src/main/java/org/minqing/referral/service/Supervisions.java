@@ -35,7 +35,8 @@ public class Supervisions {
     /** {@code respondBy} repeats {@code replyBy} for the console written before the date was stored. */
     public record SupervisionView(Long id, UUID referralId, LocalDate respondBy, LocalDate replyBy, String note,
             Instant issuedAt, String issuedBy, UUID unitId, String unitName, Instant answeredAt, boolean overdue,
-            Instant overdueFlaggedAt, String caseId, String communityCode, String lineCode, ReferralStatus status) {
+            Instant overdueFlaggedAt, String caseId, String communityCode, String lineCode, ReferralStatus status,
+            String pieceId) {
     }
 
     public record UnitView(UUID id, String name, HandlingUnit.UnitTier tier, String jurisdiction, String contactName,
@@ -59,7 +60,7 @@ public class Supervisions {
         HandlingUnit u = s.unitId == null ? null : HandlingUnit.findById(s.unitId);
         return new SupervisionView(s.id, s.referralId, s.replyBy, s.replyBy, s.note, s.issuedAt, s.issuedBy, s.unitId,
                 u == null ? null : u.name, s.answeredAt, isOverdue(s.answeredAt, s.replyBy), s.overdueAt,
-                ref.caseId, ref.communityCode, ref.lineCode, ref.status);
+                ref.caseId, ref.communityCode, ref.lineCode, ref.status, null);
     }
 
     private boolean isOverdue(Instant answeredAt, LocalDate replyBy) {
@@ -84,15 +85,17 @@ public class Supervisions {
     public enum State { OPEN, OVERDUE, ALL }
 
     /**
-     * 督办列表 of referrals of cases within {@code scopeCode}: unanswered (OPEN), unanswered past
+     * 督办列表 of referrals of cases within {@code scopeCode}, this piece's and (in the district's
+     * piece) the delegated pieces' from the read model, {@code pieceId} naming the holder (ADR 0020): unanswered (OPEN), unanswered past
      * their date (OVERDUE), or every notice issued in [from, until) (ALL). Overdue first, then by date.
      */
     @SuppressWarnings("unchecked")
     public List<SupervisionView> list(String scopeCode, State state, Instant from, Instant until) {
         StringBuilder sql = new StringBuilder("""
-                select s.id, s.referral_id, s.reply_by, s.note, s.issued_at, s.issued_by, s.unit_id, u.name,
-                       s.answered_at, s.overdue_at, r.case_id, r.community_code, r.line_code, r.status
-                  from supervision s join referral r on r.id = s.referral_id
+                select s.id, s.referral_id, s.reply_by, s.note, s.issued_at, s.issued_by, s.unit_id,
+                       coalesce(u.name, r.unit_name), s.answered_at, s.overdue_at, r.case_id, r.community_code,
+                       r.line_code, r.status, s.piece_id
+                  from supervision_overview s join referral_overview r on r.id = s.referral_id
                   left join handling_unit u on u.id = s.unit_id
                  where r.community_code between :lo and :hi""");
         switch (state) {
@@ -113,7 +116,7 @@ public class Supervisions {
             out.add(new SupervisionView(((Number) o[0]).longValue(), (UUID) o[1], replyBy, replyBy, (String) o[3],
                     Reports.toInstant(o[4]), (String) o[5], (UUID) o[6], (String) o[7], answeredAt,
                     isOverdue(answeredAt, replyBy), Reports.toInstant(o[9]), (String) o[10], String.valueOf(o[11]),
-                    (String) o[12], ReferralStatus.valueOf((String) o[13])));
+                    (String) o[12], ReferralStatus.valueOf((String) o[13]), (String) o[14]));
         }
         return out;
     }
