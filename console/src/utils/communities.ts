@@ -2,7 +2,7 @@ import type { CommunityFields } from '@/api/intake'
 
 /**
  * Communities (社区) as the form edits them: keywords typed in one line, separated by commas (either
- * width), 、 or spaces; the checks mirror intake's (ADR refdata-0020) so most mistakes are named
+ * width), 、 or spaces; the checks mirror intake's (ADR 0021) so most mistakes are named
  * before the request, and the service still decides.
  */
 export const KEYWORD_MAX = 10

@@ -1,4 +1,4 @@
--- Issue 14 (ADR refdata-0020): communities are reference data edited through /communities, not a
+-- Issue 14 (ADR 0021): communities are reference data edited through /communities, not a
 -- migration. A community is deactivated, never deleted: its cases keep their community and name,
 -- new cases there are refused. Every change is audited with its before and after.
 alter table community_area add column active boolean not null default true;

@@ -1,4 +1,4 @@
--- Issue 14 (ADR refdata-0020): who changed a handling unit or a remit rule, when, and what it was
+-- Issue 14 (ADR 0021): who changed a handling unit or a remit rule, when, and what it was
 -- before and after (审计). Same shape as intake's reference_change. (V13 is taken by another change.)
 create table reference_change (
     id          bigserial    primary key,

@@ -16,7 +16,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The lines (条线) and communities (社区) intake knows. Communities are reference data edited through
- * {@code /communities} (issue 14, ADR refdata-0020): this instance forgets its copy when one of its
+ * {@code /communities} (issue 14, ADR 0021): this instance forgets its copy when one of its
  * own writes commits ({@link #invalidate}), and every instance reads the tables again once its copy
  * is older than {@code minqing.intake.catalogue-max-age}, so a change made on another instance is
  * seen within that time, with no restart. Deactivated communities stay known (their cases keep

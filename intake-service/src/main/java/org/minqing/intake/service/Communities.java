@@ -36,7 +36,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Communities (社区) as reference data (issue 14, ADR refdata-0020): listed within the caller's
+ * Communities (社区) as reference data (issue 14, ADR 0021): listed within the caller's
  * jurisdiction, added and changed by district staff, ops, or a sub-district for its own
  * communities, within the communities this piece owns. Never deleted: {@code active=false}
  * deactivates (its cases keep it; new cases are refused). Every write is audited in

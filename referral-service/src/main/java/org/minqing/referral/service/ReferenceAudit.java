@@ -16,7 +16,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The audit trail (审计) of referral's reference data (issue 14, ADR refdata-0020): one
+ * The audit trail (审计) of referral's reference data (issue 14, ADR 0021): one
  * {@code reference_change} row per write of a unit or a remit rule, in the write's transaction,
  * with the actor, the time and the record before (null when added) and after.
  */
