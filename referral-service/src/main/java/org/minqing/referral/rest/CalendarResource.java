@@ -33,6 +33,12 @@ public class CalendarResource {
     @Inject
     WorkingCalendar calendar;
 
+    @Inject
+    org.minqing.referral.service.ReferenceAudit audit;
+
+    @Inject
+    org.minqing.kit.scope.CallerScope scope;
+
     public record DayEntry(@NotNull LocalDate day, @NotNull DayKind kind, @NotBlank @Size(max = 50) String name) {
     }
 
@@ -81,8 +87,18 @@ public class CalendarResource {
         if (!errors.isEmpty()) {
             throw ProblemException.validation(errors);
         }
+        List<CalendarDay> before = calendar.year(year);
         calendar.replaceYear(year, req.days().stream().map(d -> new CalendarDay(d.day(), d.kind(), d.name())).toList());
-        return calendar.year(year);
+        List<CalendarDay> after = calendar.year(year);
+        // Issue 14: a year's arrangement moves every deadline in it; who loaded it, when, and what it replaced.
+        audit.record("CALENDAR_YEAR", String.valueOf(year), scope.actor(), before.isEmpty() ? null : audited(before),
+                audited(after));
+        return after;
+    }
+
+    private static java.util.Map<String, Object> audited(List<CalendarDay> days) {
+        return java.util.Map.of("days", days.stream()
+                .map(d -> java.util.Map.of("day", d.day().toString(), "kind", d.kind().name(), "name", d.name())).toList());
     }
 
     /** Computes a time limit, e.g. {@code ?from=2025-09-20&amount=15&unit=CALENDAR_DAYS}. */

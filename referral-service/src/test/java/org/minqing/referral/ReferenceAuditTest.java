@@ -1,0 +1,80 @@
+package org.minqing.referral;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Issue 14: time limits and the working calendar are audited like units and rules (who, when, before/after). */
+@QuarkusTest
+class ReferenceAuditTest {
+
+    @Inject
+    EntityManager em;
+
+    @Test
+    void aDeadlinePolicyChangeLeavesWhoWhenBeforeAndAfter() {
+        // A kind of its own (letters only, as the API admits), so a second run on the same database starts clean.
+        String kind = "AUDIT_PROBE_" + java.util.UUID.randomUUID().toString().replaceAll("[^a-f]", "").toUpperCase();
+        Map<String, Object> first = Map.of("kind", kind, "route", "*", "amount", 5, "unit", "WORKING_DAYS",
+                "basis", "审计测试 / audit probe");
+        given().auth().oauth2(Fixtures.OPS).contentType("application/json").body(first).put("/deadline-policies")
+                .then().statusCode(200);
+        given().auth().oauth2(Fixtures.OPS).contentType("application/json")
+                .body(Map.of("kind", kind, "route", "*", "amount", 6, "unit", "WORKING_DAYS", "basis", "审计测试 / audit probe"))
+                .put("/deadline-policies").then().statusCode(200);
+        // refused writes leave nothing
+        given().auth().oauth2(Fixtures.DISTRICT).contentType("application/json").body(first).put("/deadline-policies")
+                .then().statusCode(403);
+
+        List<Object[]> rows = auditRows("DEADLINE_POLICY", kind + "/*");
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0)[0]).isEqualTo("CREATE");
+        assertThat(rows.get(0)[1]).isEqualTo("ops");
+        assertThat(rows.get(0)[2]).isNotNull();
+        assertThat(rows.get(0)[3]).isNull();
+        assertThat(rows.get(0)[4].toString()).contains("\"amount\": 5");
+        assertThat(rows.get(1)[0]).isEqualTo("UPDATE");
+        assertThat(rows.get(1)[3].toString()).contains("\"amount\": 5");
+        assertThat(rows.get(1)[4].toString()).contains("\"amount\": 6");
+    }
+
+    @Test
+    void loadingACalendarYearLeavesWhatItReplaced() {
+        int earlier = auditRows("CALENDAR_YEAR", "2023").size();
+        given().auth().oauth2(Fixtures.OPS).contentType("application/json")
+                .body(Map.of("days", List.of(Map.of("day", "2023-10-02", "kind", "HOLIDAY", "name", "国庆节"))))
+                .put("/calendar/2023").then().statusCode(200);
+        given().auth().oauth2(Fixtures.OPS).contentType("application/json")
+                .body(Map.of("days", List.of(Map.of("day", "2023-10-03", "kind", "HOLIDAY", "name", "国庆节"),
+                        Map.of("day", "2023-10-07", "kind", "ADJUSTED_WORKDAY", "name", "国庆节调休上班"))))
+                .put("/calendar/2023").then().statusCode(200);
+
+        List<Object[]> rows = auditRows("CALENDAR_YEAR", "2023");
+        assertThat(rows).hasSize(earlier + 2);
+        rows = rows.subList(earlier, earlier + 2);
+        assertThat(rows.get(0)[0]).isEqualTo(earlier == 0 ? "CREATE" : "UPDATE");
+        assertThat(rows.get(0)[1]).isEqualTo("ops");
+        assertThat(rows.get(0)[4].toString()).contains("2023-10-02");
+        assertThat(rows.get(1)[0]).isEqualTo("UPDATE");
+        assertThat(rows.get(1)[3].toString()).contains("2023-10-02").doesNotContain("2023-10-07");
+        assertThat(rows.get(1)[4].toString()).contains("2023-10-03").contains("ADJUSTED_WORKDAY").doesNotContain("2023-10-02");
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object[]> auditRows(String kind, String key) {
+        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
+                select action, actor, actor_role, cast(before as text), cast(after as text) from reference_change
+                where kind = :kind and ref_key = :k order by id""").setParameter("kind", kind).setParameter("k", key)
+                .getResultList());
+    }
+}
