@@ -19,6 +19,7 @@ const jwt = (claims) => `${b64({ alg: 'none', typ: 'JWT' })}.${b64(claims)}.sig`
 const USERS = {
   'c11.staff': { name: '社区工作人员 王芳', roles: ['community-staff'], jurisdiction: '310104001001' },
   'sub1.staff': { name: '街道人大工委 李明', roles: ['subdistrict-staff'], jurisdiction: '310104001000' },
+  'district.staff': { name: '区人大常委会 赵敏', roles: ['district-staff'], jurisdiction: '310104000000' },
   'unit.city': { name: '市规划局 信访办', roles: ['handling-unit'], jurisdiction: '310100000000', unit: 'u-city' },
   'rep.npc': { name: '张代表', roles: ['representative'], jurisdiction: '310104001001', representative_id: 'r-1' },
 }
@@ -96,7 +97,7 @@ const REFERRAL_WORK = { jurisdiction: '310104001000', from: INTAKE_WORK.from, to
 const kindRow = (kind, kindLabel, n) => ({ kind, kindLabel, rostered: n + 1, attended: n, absent: 1, declined: 1, representatives: Math.ceil(n / 2) })
 const REP_WORK = { jurisdiction: '310104001000', from: INTAKE_WORK.from, to: today, generatedAt: new Date().toISOString(), receptionDays: { held: 10, upcoming: 2, cancelled: 1, communities: 2 }, attendance: { byKind: [kindRow('NPC_DEPUTY', '人大代表', 11), kindRow('PARTY_DELEGATE', '党代表', 6), kindRow('CPPCC_MEMBER', '政协委员', 4)], total: { kind: null, kindLabel: '合计', rostered: 24, attended: 21, absent: 3, declined: 3, representatives: 11 } }, receptions: { records: 11, casesReceived: 37 }, suggestions: { raised: 4, answered: 3, answeredOnTime: 2, byRoute: [] }, byCommunity: [{ communityCode: '310104001001', held: 6, cancelled: 1, attended: 13, absent: 2, casesReceived: 24 }, { communityCode: '310104001002', held: 4, cancelled: 0, attended: 8, absent: 1, casesReceived: 13 }] }
 const OPEN_WORK = { jurisdiction: '310104001000', today, open: 17, byStatus: { TO_ROUTE: 2, REFERRED: 3, ACCEPTED: 4, IN_PROGRESS: 5, REPLIED: 3 }, byTier: { COMMUNITY: 1, SUBDISTRICT: 9, DISTRICT: 3, CITY: 2, UNROUTED: 2 }, byWatchTier: { COMMUNITY: 10, SUBDISTRICT: 5, DISTRICT: 2 }, approaching: 3, overdue: 4, escalated: 2, supervisionsOpen: 2, supervisionsOverdue: 1,
-  items: [{ referralId: REF(3), caseId: CASE, status: 'REFERRED', lineCode: 'public-safety', communityCode: '310104001001', unitId: 'u-city', unitName: '市规划和自然资源局', deadlineKind: 'RESOLVE', dueDate: addDays(-3), state: 'OVERDUE', watchTier: 'DISTRICT' }, { referralId: REF(2), caseId: 'c2', status: 'ACCEPTED', lineCode: 'environment', communityCode: '310104001002', unitId: 'u-env', unitName: '第一街道生态环境办公室', deadlineKind: 'RESOLVE', dueDate: addDays(1), state: 'APPROACHING', watchTier: 'SUBDISTRICT' }] }
+  items: [{ referralId: REF(3), caseId: CASE, status: 'REFERRED', lineCode: 'public-safety', communityCode: '310104001001', unitId: 'u-city', unitName: '市规划和自然资源局', deadlineKind: 'RESOLVE', dueDate: addDays(-3), state: 'OVERDUE', watchTier: 'DISTRICT' }, { referralId: REF(2), caseId: 'c2', status: 'ACCEPTED', lineCode: 'environment', communityCode: '310104001002', unitId: 'u-env', unitName: '第一街道生态环境办公室', deadlineKind: 'RESOLVE', dueDate: addDays(1), state: 'APPROACHING', watchTier: 'SUBDISTRICT' }, { referralId: REF(7), caseId: 'c7', status: 'IN_PROGRESS', lineCode: 'housing', communityCode: '310104001002', unitId: 'u-house', unitName: '第一街道房屋管理办公室', deadlineKind: 'RESOLVE', dueDate: addDays(-1), state: 'OVERDUE', watchTier: 'DISTRICT', pieceId: 'sd-310104001' }] }
 const UNIT_SCORES = [
   { rank: 1, unitId: 'u-city', unitName: '市规划和自然资源局', tier: 'CITY', referred: 10, acceptedInTime: 5, responseRate: 0.5, repliedOnTime: 4, onTimeResolutionRate: 0.4, rated: 5, satisfied: 3, satisfactionRate: 0.6, withRepeats: 3, repeatRate: 0.3, overdue: 4 },
   { rank: 2, unitId: 'u-house', unitName: '第一街道房屋管理办公室', tier: 'SUBDISTRICT', referred: 8, acceptedInTime: 7, responseRate: 0.875, repliedOnTime: 6, onTimeResolutionRate: 0.75, rated: 4, satisfied: 4, satisfactionRate: 1, withRepeats: 1, repeatRate: 0.125, overdue: 1 },
@@ -107,6 +108,15 @@ const DOCUMENT = (id) => ({ referral: { ...(REFERRALS.find((r) => r.id === id) ?
 const RECEIVERS = [{ name: '张建国', kind: 'NPC_DEPUTY', kindLabel: '区人大代表', level: 'DISTRICT' }, { name: '王丽', kind: 'NPC_DEPUTY', kindLabel: '区人大代表', level: 'DISTRICT' }, { name: '刘红', kind: 'PARTY_DELEGATE', kindLabel: '党代表', level: null }]
 const NOTICE = { id: 'd-1', communityCode: '310104001001', subdistrictCode: '310104001000', date: today, weekday: '星期六', startTime: '09:00:00', endTime: '11:30:00', place: '泾水社区党群服务中心二楼会议室', status: 'SCHEDULED', cancelReason: null, receivers: RECEIVERS }
 const SHEET = { ...NOTICE, receivers: undefined, rows: RECEIVERS.map((r, i) => ({ no: i + 1, representativeId: `r-${i + 1}`, ...r, liaisonStation: '泾水代表联络站', status: 'CONFIRMED', attended: false, absent: false })), declined: [{ representativeId: 'r-3', name: '陈立', kindLabel: '政协委员', declineReason: '出差' }] }
+// Issue 14 (ADR 0020): a 督办单 the sub-district's own piece issued, seen by the district from its read model
+const DELEGATED_SUPERVISION = { ...SUPERVISION, id: 21, referralId: REF(7), unitId: 'u-house', unitName: '第一街道房屋管理办公室', caseId: 'c7', communityCode: '310104001002', lineCode: 'housing', status: 'IN_PROGRESS', note: '加装电梯协调久拖未决，请说明进展。', pieceId: 'sd-310104001' }
+const DELEGATED = [{ referralId: REF(7), pieceId: 'sd-310104001', caseId: 'c7', communityCode: '310104001002', lineCode: 'housing', status: 'IN_PROGRESS', route: 'SUBDISTRICT_DEPARTMENT', unitId: 'u-house', unitName: '第一街道房屋管理办公室', acknowledgeBy: null, dueDate: addDays(-1), deadlineKind: 'RESOLVE', watchTier: 'DISTRICT', watchJurisdiction: '310104000000', escalated: true, priority: 3, repeatCount: 1, openedAt: new Date(Date.now() - 20 * 864e5).toISOString(), lastEventAt: new Date().toISOString() }]
+// Issue 14 (ADR 0021): intake's communities as data
+const COMMUNITIES = [
+  { code: '310104001001', name: '泾水社区', keywords: ['泾水', '泾水公寓'], minLat: 31.17, maxLat: 31.19, minLon: 121.42, maxLon: 121.44, active: true, updatedAt: new Date(Date.now() - 30 * 864e5).toISOString() },
+  { code: '310104001002', name: '枫林社区', keywords: ['枫林', '枫林路'], minLat: 31.19, maxLat: 31.2, minLon: 121.44, maxLon: 121.46, active: true, updatedAt: new Date(Date.now() - 3 * 864e5).toISOString() },
+  { code: '310104001003', name: '斜土社区', keywords: ['斜土路'], minLat: 31.19, maxLat: 31.2, minLon: 121.46, maxLon: 121.47, active: false, updatedAt: new Date().toISOString() },
+]
 const DUTY_RECORDS = [
   { id: 'dr1', representativeId: 'r-1', type: 'RECEPTION', typeLabel: '接待来访', date: addDays(-30), place: '泾水社区党群服务中心', participants: null, notes: '民情接访日接待来访 6 批 9 人', source: 'RECEPTION_DAY', communityCode: '310104001001', receptionDayId: 'd-1', referralId: null, route: null, unitName: null, dueDate: null, suggestionStatus: null, answered: false, answeredOnTime: null, caseIds: [CASE] },
   { id: 'dr2', representativeId: 'r-1', type: 'SUGGESTION', typeLabel: '意见建议', date: addDays(-25), place: null, participants: null, notes: '关于泾水公寓日照问题的闭会期间建议', source: 'REFERRAL', communityCode: '310104001001', receptionDayId: null, referralId: REF(1), route: 'INTER_SESSION_SUGGESTION', unitName: '市规划和自然资源局', dueDate: addDays(60), suggestionStatus: 'IN_PROGRESS', answered: false, answeredOnTime: null, caseIds: [CASE] },
@@ -132,7 +142,10 @@ function api(url, method) {
   if (p === '/reports/open-work') return OPEN_WORK
   if (p === '/reports/units') return UNIT_SCORES
   if (p === '/reports/duty-archive') return ARCHIVES
-  if (p === '/supervisions') return [SUPERVISION, { ...SUPERVISION, id: 11, replyBy: addDays(-2), overdue: true, issuedAt: new Date(Date.now() - 9 * 864e5).toISOString() }]
+  if (p === '/supervisions') return [SUPERVISION, { ...SUPERVISION, id: 11, replyBy: addDays(-2), overdue: true, issuedAt: new Date(Date.now() - 9 * 864e5).toISOString() }, DELEGATED_SUPERVISION]
+  if (p === '/delegated-referrals') return DELEGATED
+  if (/^\/delegated-referrals\/[^/]+\/supervision$/.test(p) && method === 'POST') return [202, { referralId: REF(7), caseId: 'c7', pieceId: 'sd-310104001', note: 'x', replyBy: null, requestedAt: new Date().toISOString() }]
+  if (p === '/communities' && svc === 'intake') return COMMUNITIES
   if (/^\/referrals\/[^/]+\/supervision$/.test(p) && method === 'POST') return { ...SUPERVISION, id: 13 }
   if (/^\/referrals\/[^/]+\/supervisions$/.test(p)) return [SUPERVISION]
   if (/^\/referrals\/[^/]+\/document$/.test(p)) return DOCUMENT(p.split('/')[2])
@@ -238,6 +251,7 @@ const plan = {
     ['dash-hot-issues', '/dashboards/hot-issues'], ['dash-open-work', '/dashboards/open-work'], ['dash-units', '/dashboards/units'], ['work-report', '/work-report'],
     ['doc-referral', `/print/referral/${REF(3)}`], ['doc-supervision', `/print/supervision/${REF(3)}`], ['doc-notice', '/print/reception-day/d-1/notice'], ['doc-sign-in', '/print/reception-day/d-1/sign-in'],
     ['representatives', '/representatives'], ['representative-archive', '/representatives/r-1/archive']],
+  'district.staff': [['district-supervision', '/supervision'], ['district-open-work', '/dashboards/open-work'], ['communities', '/communities']],
   'c11.staff': [['intake', '/intake']],
   'unit.city': [['handling', '/handling']],
   'rep.npc': [['my-reception-days', '/my-reception-days'], ['duty-record', '/duty-record']],
@@ -282,6 +296,23 @@ for (const [username, pages] of Object.entries(plan)) {
       await page.click('[data-testid="supervision-submit"]')
       await page.waitForSelector('[data-testid="supervision-print"]')
       await shoot(page, 'supervision-issued', username)
+      await page.keyboard.press('Escape')
+    }
+    if (name === 'district-supervision') {
+      await page.click('#tab-notices, [data-testid="supervision-tabs"] [id$="notices"]').catch(() => {})
+      await shoot(page, 'district-supervision-notices', username)
+      await page.click(`[data-testid="supervision-delegated-21"]`)
+      await page.waitForSelector('[data-testid="delegated-supervision-dialog"]')
+      await page.fill('[data-testid="delegated-supervision-note"]', '请说明进展')
+      await shoot(page, 'district-supervision-delegated-dialog', username)
+      await page.click('[data-testid="delegated-supervision-submit"]')
+      await page.waitForSelector('.el-message--success')
+      await shoot(page, 'district-supervision-delegated-sent', username)
+    }
+    if (name === 'district-open-work') {
+      await page.click(`[data-testid="open-delegated-${REF(7)}"]`)
+      await page.waitForSelector('[data-testid="delegated-supervision-dialog"]')
+      await shoot(page, 'district-open-work-delegated-dialog', username)
       await page.keyboard.press('Escape')
     }
     if (name === 'referrals') {

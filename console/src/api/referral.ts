@@ -80,6 +80,24 @@ export interface RouteRequest {
   note?: string
 }
 
+/** Issue 14 (ADR 0020): a referral held by a delegated sub-district's piece, from the district's read model. */
+export interface DelegatedReferral {
+  referralId: string; pieceId: string; caseId: string; communityCode: string; lineCode: string; status: ReferralStatus
+  route: Route | null; unitId: string | null; unitName: string | null; acknowledgeBy: string | null; dueDate: string | null
+  deadlineKind: string | null; watchTier: 'COMMUNITY' | 'SUBDISTRICT' | 'DISTRICT' | null; watchJurisdiction: string | null
+  escalated: boolean; priority: number; repeatCount: number; openedAt: string; lastEventAt: string
+}
+
+/** The 202 answer: what was asked of the owning piece (the 督办单 appears once that piece issued it). */
+export interface SupervisionAsked {
+  referralId: string; caseId: string; pieceId: string; note: string; replyBy: string | null; requestedAt: string
+}
+
+/** The body of POST /delegated-referrals/{id}/supervision: an empty reply-by is left out (the piece's rule applies). */
+export function delegatedSupervisionBody(note: string, replyBy?: string | null): { note: string; replyBy?: string } {
+  return replyBy ? { note, replyBy } : { note }
+}
+
 const base = (id: string) => `/referrals/${encodeURIComponent(id)}`
 
 export const referralApi = {
@@ -100,5 +118,9 @@ export const referralApi = {
   unlink: (id: string, caseId: string) => request<Referral>('referral', `${base(id)}/repeats/${encodeURIComponent(caseId)}/unlink`, { method: 'POST' }),
   merge: (id: string, referralId: string) => request<Referral>('referral', `${base(id)}/merge`, { body: { referralId } }),
   units: (q: { tier?: UnitTier; line?: string } = {}) => request<Unit[]>('referral', '/units', { query: q }),
+  delegated: (q: { watchedByMe?: boolean; status?: ReferralStatus } = {}) =>
+    request<DelegatedReferral[]>('referral', '/delegated-referrals', { query: q }),
+  superviseDelegated: (id: string, note: string, replyBy?: string | null) =>
+    request<SupervisionAsked>('referral', `/delegated-referrals/${encodeURIComponent(id)}/supervision`, { body: delegatedSupervisionBody(note, replyBy) }),
   calendar: (year: number) => request<Array<{ day: string; kind: 'HOLIDAY' | 'ADJUSTED_WORKDAY'; name: string }>>('referral', `/calendar/${year}`),
 }

@@ -54,6 +54,8 @@ export interface OpenWorkItem {
   referralId: string; caseId: string; status: ReferralStatus; lineCode: string; communityCode: string
   unitId: string | null; unitName: string | null; deadlineKind: string | null; dueDate: string | null
   state: 'APPROACHING' | 'OVERDUE'; watchTier: string | null
+  /** Issue 14 (ADR 0020): empty for this piece's referral, else the delegated piece holding it (e.g. sd-310104001) */
+  pieceId?: string | null
 }
 
 export interface OpenWork {
@@ -127,6 +129,8 @@ export interface Supervision {
   id: number; referralId: string; respondBy: string; replyBy: string; note: string; issuedAt: string; issuedBy: string
   unitId: string | null; unitName: string | null; answeredAt: string | null; overdue: boolean; overdueFlaggedAt: string | null
   caseId?: string; communityCode?: string; lineCode?: string; status?: ReferralStatus
+  /** Issue 14 (ADR 0020): empty for this piece's referral, else the delegated piece holding it */
+  pieceId?: string | null
 }
 
 export interface ReferralDocument {

@@ -50,6 +50,8 @@ export const ACTIONS = {
   'referral:close': STAFF,
   'referral:repeats': STAFF,
   'referral:supervise': UPPER_STAFF,
+  /** Issue 14 (ADR 0020): POST /delegated-referrals/{id}/supervision, district staff only. */
+  'referral:supervise-delegated': ['district-staff'],
   'report:export': STAFF,
   'document:referral': [...STAFF, 'handling-unit'],
   'document:notice': [...STAFF, 'liaison-officer'],

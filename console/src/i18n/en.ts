@@ -97,6 +97,10 @@ const en: typeof zh = {
     replyBy: 'Reply by', replyByHint: 'A working day, at most 60 days ahead; empty: the supervision deadline rule', issued: 'Supervision notice issued', notices: 'Notices',
     answered: 'Answered', unanswered: 'Awaiting reply', overdueNotice: 'Reply overdue', issuedAt: 'Issued on',
   },
+  delegated: {
+    heldBy: 'Held by {piece}', supervise: 'Supervise (via the sub-district\'s piece)', sent: 'Sent to the sub-district\'s piece',
+    lead: 'The sub-district\'s piece {piece} holds this referral; it issues the notice and tells the unit.',
+  },
   reception: {
     title: 'Reception days', month: 'Month', subdistrict: 'Sub-district', community: 'Community', schedule: 'Schedule', date: 'Date',
     start: 'Start', end: 'End', place: 'Place', roster: 'Roster', kind: 'Kind', warnings: 'Warnings', reschedule: 'Reschedule',

@@ -95,6 +95,10 @@ export default {
     replyBy: '回复期限', replyByHint: '须为工作日，最迟 60 天内；不填则按督办时限规则', issued: '已发督办单', notices: '督办单',
     answered: '已回复', unanswered: '待回复', overdueNotice: '逾期未回复', issuedAt: '督办日期',
   },
+  delegated: {
+    heldBy: '下级部署单元办理：{piece}', supervise: '督办（转下级部署单元）', sent: '已发送至下级部署单元',
+    lead: '该转办件由下级部署单元 {piece} 办理，督办单由其签发并通知承办单位。',
+  },
   reception: {
     title: '接访日', month: '月份', subdistrict: '街道', community: '社区', schedule: '安排接访日', date: '日期',
     start: '开始时间', end: '结束时间', place: '地点', roster: '接待代表', kind: '类别', warnings: '提示', reschedule: '改期',
