@@ -52,7 +52,8 @@ class TracingTest {
             assertThat(intakePublish.parentSpanId()).isEqualTo(post.spanId());
 
             // referral-service consumed the case in this trace and published its referral in it.
-            OtlpReceiver.Span referralConsume = one(trace, "referral-service", CONSUMER, "");
+            // (By its topic: referral-service also reads its own referral topic, ADR 0020, in this trace too.)
+            OtlpReceiver.Span referralConsume = one(trace, "referral-service", CONSUMER, "minqing.intake.case");
             assertThat(referralConsume.parentSpanId()).isEqualTo(intakePublish.spanId());
             List<OtlpReceiver.Span> referralPublishes = trace.stream()
                     .filter(s -> s.service().equals("referral-service") && s.kind() == PRODUCER).toList();
