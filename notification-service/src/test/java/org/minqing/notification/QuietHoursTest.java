@@ -57,8 +57,9 @@ class QuietHoursTest {
         EventEnvelope scheduled = TestSupport.schedule(COMMUNITY, clock.today().plusDays(20), List.of(rep));
         TestSupport.send(scheduled);
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> RosterNoticeTest.mailTo(email) != null);
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
+        TestSupport.awaitExplained("the e-mail was sent at night", Duration.ofSeconds(60), scheduled.eventId(), clock,
+                () -> RosterNoticeTest.mailTo(email) != null);
+        TestSupport.awaitExplained("the SMS was deferred", Duration.ofSeconds(30), scheduled.eventId(), clock, () -> {
             Notice sms = TestSupport.notice(scheduled.eventId(), Channel.SMS);
             return sms != null && sms.lastError != null && sms.lastError.contains("quiet hours");
         });
@@ -75,9 +76,10 @@ class QuietHoursTest {
         assertThat(quietHours.isQuiet(due.toInstant())).isFalse();
         // 08:00: it goes out, once
         clock.setOffset(offsetTo(23, 0).plusHours(9).plusSeconds(1));
-        await().atMost(Duration.ofSeconds(60)).until(() -> Stubs.smsTo(mobile).size() == 1);
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> TestSupport.notice(scheduled.eventId(), Channel.SMS).state == NoticeState.SENT);
+        TestSupport.awaitExplained("the SMS went at 08:00", Duration.ofSeconds(60), scheduled.eventId(), clock,
+                () -> Stubs.smsTo(mobile).size() == 1);
+        TestSupport.awaitExplained("the SMS was recorded sent", Duration.ofSeconds(30), scheduled.eventId(), clock,
+                () -> TestSupport.notice(scheduled.eventId(), Channel.SMS).state == NoticeState.SENT);
         assertThat(TestSupport.notice(scheduled.eventId(), Channel.SMS).attempts).isEqualTo(1);
     }
 }

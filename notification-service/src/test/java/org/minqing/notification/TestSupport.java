@@ -137,6 +137,54 @@ public final class TestSupport {
         return QuarkusTransaction.requiringNew().call(() -> Notice.<Notice>findById(noticeId).state);
     }
 
+    /**
+     * Awaits {@code condition}; on timeout fails with what the event's notices, the dispatcher's queue
+     * and the worker threads looked like then, so that a failure on CI explains itself.
+     */
+    public static void awaitExplained(String what, Duration atMost, UUID sourceEventId, AppClock clock,
+            java.util.concurrent.Callable<Boolean> condition) {
+        try {
+            await().atMost(atMost).until(condition);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError(what + " within " + atMost + "\n" + explain(sourceEventId, clock), e);
+        }
+    }
+
+    static String explain(UUID sourceEventId, AppClock clock) {
+        StringBuilder b = new StringBuilder("clock: ").append(clock.instant()).append(" (real ")
+                .append(java.time.Instant.now()).append(")\n");
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                b.append("inbox rows for the event: ").append(((Number) Notice.getEntityManager().createNativeQuery(
+                        "select count(*) from processed_event where event_id = :id").setParameter("id", sourceEventId)
+                        .getSingleResult()).longValue()).append('\n');
+                for (Notice n : Notice.<Notice>list("sourceEventId", sourceEventId)) {
+                    b.append("notice ").append(n.channel).append(' ').append(n.state).append(" attempts=")
+                            .append(n.attempts).append(" next=").append(n.nextAttemptAt).append(" claimed=")
+                            .append(n.claimedUntil).append(" error=").append(n.lastError).append('\n');
+                }
+                for (Object row : Notice.getEntityManager().createNativeQuery("select state, channel, count(*),"
+                        + " min(next_attempt_at), max(next_attempt_at) from notice group by state, channel").getResultList()) {
+                    b.append("all notices: ").append(java.util.Arrays.toString((Object[]) row)).append('\n');
+                }
+            });
+        } catch (RuntimeException e) {
+            b.append("tables unreadable: ").append(e).append('\n');
+        }
+        b.append("mails received: ").append(SmtpServerResource.greenMail().getReceivedMessages().length).append('\n');
+        Thread.getAllStackTraces().forEach((t, stack) -> {
+            String name = t.getName();
+            // the dispatcher, and the worker threads the consumers' @Blocking handlers run on
+            if (name.startsWith("notice-dispatcher") || name.startsWith("vert.x-worker")) {
+                b.append("thread ").append(name).append(' ').append(t.getState()).append('\n');
+                for (int i = 0; i < Math.min(stack.length, 25); i++) {
+                    b.append("    at ").append(stack[i]).append('\n');
+                }
+            }
+        });
+        return b.toString();
+    }
+
     /** Waits until the event's notice on the channel is finished, sent or dead, and returns it. */
     public static Notice awaitFinished(UUID sourceEventId, Channel channel, Duration atMost) {
         await().atMost(atMost).until(() -> {
