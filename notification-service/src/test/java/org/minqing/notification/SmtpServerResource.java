@@ -18,10 +18,19 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * A real SMTP server (GreenMail) in the test JVM on a free port; the mailer sends to it for real.
  * Like a real relay it rejects unknown mailboxes, echoing the address: any recipient whose local
  * part starts with {@value #REJECTED_PREFIX} gets {@code 550 5.1.1 <address>: Recipient address rejected}.
+ * A {@value #STALLING_PREFIX} recipient plays a relay that hangs (see {@link #STALLING_PREFIX}).
  */
 public class SmtpServerResource implements QuarkusTestResourceLifecycleManager {
 
     public static final String REJECTED_PREFIX = "rejected-";
+
+    /**
+     * The first session to any {@value #STALLING_PREFIX} recipient stalls: no answer to RCPT for
+     * {@link #STALL}, then {@code 421}; later sessions to it are served normally.
+     */
+    public static final String STALLING_PREFIX = "stalling-";
+    public static final java.time.Duration STALL = java.time.Duration.ofSeconds(25);
+    private static final java.util.Set<String> STALLED = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private static GreenMail greenMail;
 
@@ -68,6 +77,16 @@ public class SmtpServerResource implements QuarkusTestResourceLifecycleManager {
             this.smtp = new SmtpManager(base.getImapHostManager(), base.getUserManager()) {
                 @Override
                 public String checkRecipient(SmtpState state, MailAddress address) {
+                    if (address.getUser() != null && address.getUser().startsWith(STALLING_PREFIX)
+                            && STALLED.add(address.getEmail())) {
+                        // a relay that stops answering mid-session: silent for a while, then gives up
+                        try {
+                            Thread.sleep(STALL.toMillis());
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        return "421 4.4.2 stalled session closed";
+                    }
                     if (address.getUser() != null && address.getUser().startsWith(REJECTED_PREFIX)) {
                         return "550 5.1.1 <" + address.getEmail() + ">: Recipient address rejected: User unknown";
                     }
