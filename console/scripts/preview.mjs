@@ -2,7 +2,7 @@
 // the services replaced by fixed answers (page.route), takes a screenshot of every screen per role
 // and runs axe-core on each (serious/critical listed). For looking at the screens while building
 // them; it tests no service. The real browser suite is in e2e-tests.
-//   node scripts/preview.mjs [outDir]      (needs dist/: npm run build)
+//   node scripts/preview.mjs [outDir] [only]      (needs dist/: npm run build; only = screens whose name contains it)
 import fs from 'node:fs'
 import path from 'node:path'
 import { createRequire } from 'node:module'
@@ -48,7 +48,16 @@ const UNITS = [
   { id: 'u-city', name: '市规划和自然资源局 / City planning', tier: 'CITY', lines: ['planning', 'housing', 'public-safety'], jurisdiction: '310100000000', active: true },
   { id: 'u-env', name: '第一街道生态环境办公室 / Env', tier: 'SUBDISTRICT', lines: ['environment'], jurisdiction: '310104001000', active: true },
   { id: 'u-c11', name: '第一社区居委会 / C11', tier: 'COMMUNITY', lines: ['*'], jurisdiction: '310104001001', active: true },
-  { id: 'u-house', name: '第一街道房屋管理办公室 / Housing', tier: 'SUBDISTRICT', lines: ['housing', 'planning'], jurisdiction: '310104001000', active: true },
+  { id: 'u-house', name: '第一街道房屋管理办公室 / Housing', tier: 'SUBDISTRICT', lines: ['housing', 'planning'], jurisdiction: '310104001000', active: true, contactName: '房管办值班', contactPhone: '13900000001', contactEmail: 'housing@unit.minqing.local', userSubject: 'unit.housing' },
+  // Issue 14: a neighbour's unit and a district bureau, which a sub-district sees but may not change
+  { id: 'u-sub2-house', name: '第二街道房屋管理办公室 / Sub-district 2 housing', tier: 'SUBDISTRICT', lines: ['housing', 'planning'], jurisdiction: '310104002000', active: true },
+  { id: 'u-dist-house', name: '区房屋管理局 / District housing bureau', tier: 'DISTRICT', lines: ['housing', 'planning'], jurisdiction: '310104000000', active: true },
+]
+const RULES = [
+  { lineCode: 'environment', scopeCode: '310104001000', route: 'SUBDISTRICT_DEPARTMENT', unitId: 'u-env' },
+  { lineCode: 'housing', scopeCode: '310104001000', route: 'SUBDISTRICT_DEPARTMENT', unitId: 'u-house' },
+  { lineCode: 'housing', scopeCode: '310104002000', route: 'SUBDISTRICT_DEPARTMENT', unitId: 'u-sub2-house' },
+  { lineCode: 'planning', scopeCode: '310104000000', route: 'REPRESENTATIVE_CONTACT', unitId: 'u-city' },
 ]
 const REPS = [
   { id: 'r-1', name: '张建国', kind: 'NPC_DEPUTY', kindLabel: '人大代表', constituencyCode: '310104001001', active: true },
@@ -162,6 +171,8 @@ function api(url, method) {
   if (/^\/referrals\/[^/]+\/timeline$/.test(p)) return [{ id: 1, at: new Date().toISOString(), actor: 'x', actorRole: 'handling-unit', action: 'RETURN', fromStatus: 'REFERRED', toStatus: 'RETURNED', reason: '不属本单位职责，应由区生态环境局办理' }]
   if (p.startsWith('/referrals/')) return REFERRALS[0]
   if (p === '/units') return UNITS
+  if (/^\/units\/[^/]+$/.test(p) && method === 'PUT') return UNITS[3]
+  if (p === '/routing-rules') return method === 'PUT' ? RULES[1] : RULES
   if (p.startsWith('/calendar/20')) return [{ day: '2026-10-01', kind: 'HOLIDAY', name: '国庆节' }]
   if (p === '/representatives') return REPS
   if (p.startsWith('/calendar/')) return { jurisdiction: '310104001000', month: today.slice(0, 7), receptionDays: [DAY, { ...DAY, id: 'd-2', date: addDays(7), communityCode: '310104001002', place: '枫林社区活动室' }] }
@@ -250,13 +261,16 @@ const plan = {
   'sub1.staff': [['home', '/home'], ['reception-days', '/reception-days'], ['cases', '/cases'], ['case-detail', `/cases/${CASE}`], ['referrals', '/referrals'], ['supervision', '/supervision'], ['inbox', '/inbox'],
     ['dash-hot-issues', '/dashboards/hot-issues'], ['dash-open-work', '/dashboards/open-work'], ['dash-units', '/dashboards/units'], ['work-report', '/work-report'],
     ['doc-referral', `/print/referral/${REF(3)}`], ['doc-supervision', `/print/supervision/${REF(3)}`], ['doc-notice', '/print/reception-day/d-1/notice'], ['doc-sign-in', '/print/reception-day/d-1/sign-in'],
-    ['representatives', '/representatives'], ['representative-archive', '/representatives/r-1/archive']],
-  'district.staff': [['district-supervision', '/supervision'], ['district-open-work', '/dashboards/open-work'], ['communities', '/communities']],
+    ['representatives', '/representatives'], ['representative-archive', '/representatives/r-1/archive'], ['units', '/units']],
+  'district.staff': [['district-supervision', '/supervision'], ['district-open-work', '/dashboards/open-work'], ['communities', '/communities'], ['district-units', '/units']],
   'c11.staff': [['intake', '/intake']],
   'unit.city': [['handling', '/handling']],
   'rep.npc': [['my-reception-days', '/my-reception-days'], ['duty-record', '/duty-record']],
 }
-for (const [username, pages] of Object.entries(plan)) {
+const only = process.argv[3]
+for (const [username, all] of Object.entries(plan)) {
+  const pages = only ? all.filter(([name]) => name.includes(only)) : all
+  if (pages.length === 0) continue
   const { ctx, page } = await session(username)
   for (const [name, url] of pages) {
     await page.goto(`${base}${url}`)
@@ -341,6 +355,15 @@ for (const [username, pages] of Object.entries(plan)) {
       await page.waitForSelector('[data-testid="receipt-slip-qr"] svg')
       await shoot(page, 'intake-saved', username)
       await printShot(page, 'intake-slip')
+    }
+    if (name === 'units' || name === 'district-units') {
+      // Issue 14: the edit actions only on the caller's own rows; the rules tab; the unit form
+      await page.click('[data-testid="units-edit-u-house"]')
+      await page.waitForSelector('[data-testid="unit-dialog"]')
+      await shoot(page, `${name}-edit-dialog`, username)
+      await page.keyboard.press('Escape')
+      await page.click('#tab-rules')
+      await shoot(page, `${name}-rules`, username)
     }
     if (name === 'reception-days') {
       await page.click('[data-testid="rd-day-d-1"]')

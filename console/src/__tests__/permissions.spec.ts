@@ -9,7 +9,7 @@ describe('role → menu', () => {
     expect(names(['community-staff'])).toEqual(['home', 'reception-days', 'intake', 'cases', 'dashboards', 'work-report', 'representatives', 'inbox'])
   })
   it('sub-district staff also route and supervise', () => {
-    expect(names(['subdistrict-staff'])).toEqual(['home', 'reception-days', 'intake', 'cases', 'referrals', 'supervision', 'dashboards', 'work-report', 'representatives', 'communities', 'inbox'])
+    expect(names(['subdistrict-staff'])).toEqual(['home', 'reception-days', 'intake', 'cases', 'referrals', 'supervision', 'dashboards', 'work-report', 'representatives', 'communities', 'units', 'inbox'])
   })
   it('a handling unit sees only its own work and messages', () => {
     expect(names(['handling-unit'])).toEqual(['home', 'handling', 'inbox'])
@@ -18,10 +18,23 @@ describe('role → menu', () => {
     expect(names(['representative'])).toEqual(['home', 'my-reception-days', 'intake', 'duty-record', 'inbox'])
   })
   it('communities (issue 14): district and sub-district staff and ops edit them, not community staff', () => {
-    expect(names(['ops-admin'])).toEqual(['home', 'communities', 'inbox'])
+    expect(names(['ops-admin'])).toEqual(['home', 'communities', 'units', 'inbox'])
     expect(names(['community-staff'])).not.toContain('communities')
     expect(can('community:edit', ['district-staff'])).toBe(true)
     expect(can('community:edit', ['community-staff'])).toBe(false)
+  })
+  it('units and remit rules (issue 14): district and sub-district staff and ops edit them; community staff and units do not', () => {
+    expect(names(['district-staff'])).toContain('units')
+    expect(names(['community-staff'])).not.toContain('units')
+    expect(names(['handling-unit'])).not.toContain('units')
+    for (const action of ['unit:edit', 'rule:edit'] as const) {
+      expect(can(action, ['subdistrict-staff'])).toBe(true)
+      expect(can(action, ['district-staff'])).toBe(true)
+      expect(can(action, ['ops-admin'])).toBe(true)
+      expect(can(action, ['community-staff'])).toBe(false)
+      expect(can(action, ['representative'])).toBe(false)
+      expect(can(action, ['handling-unit'])).toBe(false)
+    }
   })
   it('no role: only home', () => {
     expect(names([])).toEqual(['home'])

@@ -70,6 +70,31 @@ export interface Unit {
   lines: string[]
   jurisdiction: string
   active: boolean
+  contactName?: string | null
+  contactPhone?: string | null
+  contactEmail?: string | null
+  userSubject?: string | null
+}
+
+/** Issue 14: the body of PUT /units/{id} (lines comma-separated, `*` = every line). */
+export interface UnitFields {
+  name: string
+  tier: UnitTier
+  lines: string
+  jurisdiction: string
+  contactName?: string | null
+  contactPhone?: string | null
+  contactEmail?: string | null
+  userSubject?: string | null
+  active: boolean
+}
+
+/** A remit rule (转办规则): line × scope → the route and unit a new referral is pre-filled with. */
+export interface RoutingRule {
+  lineCode: string
+  scopeCode: string
+  route: Route
+  unitId: string
 }
 
 export interface RouteRequest {
@@ -118,6 +143,9 @@ export const referralApi = {
   unlink: (id: string, caseId: string) => request<Referral>('referral', `${base(id)}/repeats/${encodeURIComponent(caseId)}/unlink`, { method: 'POST' }),
   merge: (id: string, referralId: string) => request<Referral>('referral', `${base(id)}/merge`, { body: { referralId } }),
   units: (q: { tier?: UnitTier; line?: string } = {}) => request<Unit[]>('referral', '/units', { query: q }),
+  putUnit: (id: string, body: UnitFields) => request<Unit>('referral', `/units/${encodeURIComponent(id)}`, { method: 'PUT', body }),
+  rules: () => request<RoutingRule[]>('referral', '/routing-rules'),
+  putRule: (body: RoutingRule) => request<RoutingRule>('referral', '/routing-rules', { method: 'PUT', body }),
   delegated: (q: { watchedByMe?: boolean; status?: ReferralStatus } = {}) =>
     request<DelegatedReferral[]>('referral', '/delegated-referrals', { query: q }),
   superviseDelegated: (id: string, note: string, replyBy?: string | null) =>

@@ -28,6 +28,7 @@ export const MENU: MenuItem[] = [
   { path: '/work-report', name: 'work-report', titleKey: 'menu.workReport', icon: 'Document', roles: STAFF },
   { path: '/representatives', name: 'representatives', titleKey: 'menu.representatives', icon: 'Notebook', roles: STAFF },
   { path: '/communities', name: 'communities', titleKey: 'menu.communities', icon: 'OfficeBuilding', roles: [...UPPER_STAFF, 'ops-admin'] },
+  { path: '/units', name: 'units', titleKey: 'menu.units', icon: 'Connection', roles: [...UPPER_STAFF, 'ops-admin'] },
   { path: '/duty-record', name: 'duty-record', titleKey: 'menu.dutyRecord', icon: 'Notebook', roles: ['representative'] },
   {
     path: '/inbox', name: 'inbox', titleKey: 'menu.inbox', icon: 'Message',
@@ -59,6 +60,12 @@ export const ACTIONS = {
   'archive:export-all': STAFF,
   /** Issue 14: intake's POST/PUT /communities (a sub-district only for its own communities). */
   'community:edit': [...UPPER_STAFF, 'ops-admin'],
+  /**
+   * Issue 14: referral's PUT /units/{id} and PUT /routing-rules. Which rows is the service's
+   * question too (a sub-district only its own units and rules): utils/referenceRights.
+   */
+  'unit:edit': [...UPPER_STAFF, 'ops-admin'],
+  'rule:edit': [...UPPER_STAFF, 'ops-admin'],
 } satisfies Record<string, Role[]>
 
 export type ActionKey = keyof typeof ACTIONS

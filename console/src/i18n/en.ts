@@ -12,7 +12,7 @@ const en: typeof zh = {
     home: 'Home', receptionDays: 'Reception days', myReceptionDays: 'My reception days', intake: 'Intake desk', cases: 'Cases',
     caseDetail: 'Case detail', referrals: 'Referrals', handling: 'Handling', supervision: 'Supervision', inbox: 'Messages',
     dashboards: 'Dashboards', hotIssues: 'Hot issues', openWork: 'Open work', scoreboard: 'Unit scoreboard', workReport: 'Work report',
-    representatives: 'Representatives', dutyRecord: 'My duty record', dutyArchive: 'Duty archive', communities: 'Communities',
+    representatives: 'Representatives', dutyRecord: 'My duty record', dutyArchive: 'Duty archive', communities: 'Communities', units: 'Units and remit rules',
   },
   auth: {
     signingIn: 'Signing in…', signOut: 'Sign out', forbidden: 'Your role may not use this page', notFound: 'Page not found',
@@ -170,6 +170,16 @@ const en: typeof zh = {
       code: 'must be a 12-digit community-level division code', name: 'at most 100 characters', keywords: 'at most 10 keywords of at most 40 characters',
       repeated: 'has repeated keywords', lat: 'latitude must be between 3 and 54', lon: 'longitude must be between 73 and 136', order: 'must be greater than the minimum',
     },
+  },
+  units: {
+    intro: 'Handling units and remit rules: district staff maintain those of the district, sub-district staff those of their sub-district and its communities (not district units), operations all of them. Changes apply at once, with no release, and are audited. A deactivated unit keeps its referrals.',
+    unitsTab: 'Handling units', rulesTab: 'Remit rules', name: 'Unit name', tier: 'Tier', lines: 'Lines', linesHint: 'Line codes separated by commas; * = every line',
+    jurisdiction: 'Division code', contact: 'Contact', contactName: 'Contact name', contactPhone: 'Phone', contactEmail: 'E-mail',
+    userSubject: 'Account name', active: 'Active', inactive: 'Deactivated', add: 'Add unit', addTitle: 'Add handling unit', editTitle: 'Change handling unit',
+    deactivate: 'Deactivate', reactivate: 'Reactivate', saved: 'Saved', total: '{n} units',
+    readOnly: 'Read only: not yours to maintain',
+    rule: { line: 'Line', scope: 'Scope', route: 'Suggested route', unit: 'Suggested unit', add: 'Add remit rule', addTitle: 'Add remit rule', editTitle: 'Change remit rule', total: '{n} rules' },
+    err: { name: 'at most 200 characters', lines: 'give line codes separated by commas', code: 'must be a 12-digit division code', scope: 'outside your jurisdiction', email: 'not a valid e-mail address', account: "letters, digits and . _ - {'@'} only" },
   },
   errors: { generic: 'Failed', fieldsBelow: 'Correct the marked fields' },
 }

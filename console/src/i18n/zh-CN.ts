@@ -10,7 +10,7 @@ export default {
     home: '首页', receptionDays: '接访日', myReceptionDays: '我的接访日', intake: '接访登记', cases: '案件',
     caseDetail: '案件详情', referrals: '转办', handling: '承办', supervision: '督办', inbox: '消息',
     dashboards: '数据看板', hotIssues: '热点问题', openWork: '在办工作', scoreboard: '承办单位记分牌', workReport: '工作汇报',
-    representatives: '代表履职', dutyRecord: '我的履职档案', dutyArchive: '履职档案', communities: '社区目录',
+    representatives: '代表履职', dutyRecord: '我的履职档案', dutyArchive: '履职档案', communities: '社区目录', units: '承办单位与转办规则',
   },
   auth: {
     signingIn: '正在登录…', signOut: '退出登录', forbidden: '您的角色无权使用此页面', notFound: '页面不存在',
@@ -168,6 +168,16 @@ export default {
       code: '须为12位社区（村）一级区划代码', name: '名称不超过 100 个字', keywords: '最多 10 个关键词，每个不超过 40 个字',
       repeated: '关键词有重复', lat: '纬度须在 3 到 54 之间', lon: '经度须在 73 到 136 之间', order: '须大于最小值',
     },
+  },
+  units: {
+    intro: '承办单位和转办规则：区级工作人员维护本区的，街道工作人员维护本街道及其社区的（不能设为区级单位），运维人员维护全部。修改即时生效，无需重新发布，并留有审计记录。停用的单位保留其转办件。',
+    unitsTab: '承办单位', rulesTab: '转办规则', name: '单位名称', tier: '层级', lines: '条线', linesHint: '条线代码用逗号分隔，* 表示全部条线',
+    jurisdiction: '辖区代码', contact: '联系人', contactName: '联系人', contactPhone: '联系电话', contactEmail: '电子邮箱',
+    userSubject: '登录账号', active: '在用', inactive: '已停用', add: '新增承办单位', addTitle: '新增承办单位', editTitle: '修改承办单位',
+    deactivate: '停用', reactivate: '恢复', saved: '已保存', total: '共 {n} 个单位',
+    readOnly: '只读：不在您的维护范围内',
+    rule: { line: '条线', scope: '适用辖区', route: '建议转办途径', unit: '建议承办单位', add: '新增转办规则', addTitle: '新增转办规则', editTitle: '修改转办规则', total: '共 {n} 条规则' },
+    err: { name: '名称不超过 200 个字', lines: '请填写条线代码，用逗号分隔', code: '须为12位区划代码', scope: '不在您的管辖范围内', email: '不是有效的电子邮箱', account: "账号名只能含字母、数字和 . _ - {'@'}" },
   },
   errors: { generic: '操作失败', fieldsBelow: '请按提示修改标出的字段' },
 }

@@ -48,6 +48,7 @@ export const routes: RouteRecordRaw[] = [
       { path: 'representatives', name: 'representatives', component: () => import('@/views/archive/Representatives.vue'), meta: { titleKey: 'menu.representatives', roles: roles('representatives') } },
       { path: 'representatives/:id/archive', name: 'representative-archive', component: () => import('@/views/archive/DutyRecord.vue'), meta: { titleKey: 'menu.dutyArchive', roles: roles('representatives') } },
       { path: 'communities', name: 'communities', component: () => import('@/views/reference/Communities.vue'), meta: { titleKey: 'menu.communities', roles: roles('communities') } },
+      { path: 'units', name: 'units', component: () => import('@/views/reference/Units.vue'), meta: { titleKey: 'menu.units', roles: roles('units') } },
       { path: 'duty-record', name: 'duty-record', component: () => import('@/views/archive/DutyRecord.vue'), meta: { titleKey: 'menu.dutyRecord', roles: roles('duty-record') } },
       { path: 'print/referral/:id', name: 'print-referral', component: () => import('@/views/print/ReferralForm.vue'), meta: { titleKey: 'print.referralForm', roles: ACTIONS['document:referral'] } },
       { path: 'print/supervision/:id', name: 'print-supervision', component: () => import('@/views/print/SupervisionNotice.vue'), meta: { titleKey: 'print.supervisionNotice', roles: ACTIONS['document:referral'] } },

@@ -235,6 +235,12 @@ class AuthorizationMatrixTest {
         return "application/json";
     }
 
+    private static Map<String, Object> unitBody(String name, String tier, String jurisdiction, String contactName, String phone,
+            String email, String account) {
+        return Map.of("name", name, "tier", tier, "lines", "housing,planning", "jurisdiction", jurisdiction, "contactName",
+                contactName, "contactPhone", phone, "contactEmail", email, "userSubject", account, "active", true);
+    }
+
     private static Map<String, Object> dutyRecord() {
         return Map.of("type", "VISIT", "date", LocalDate.now().minusDays(1).toString(), "place", "泾水公寓", "notes", "走访居民");
     }
@@ -322,6 +328,20 @@ class AuthorizationMatrixTest {
                 c.put("code", "310104001098");
             }
             return c;
+        }
+        if (path.equals("/units/{unit}")) {
+            // Issue 14: unit.housing as the demo data has it (sub-district 1); a sub-district 2 caller is outside it.
+            return unitBody("第一街道房屋管理办公室 / Sub-district 1 housing office", "SUBDISTRICT", SUB1, "房管办值班",
+                    "13900000001", "housing@unit.minqing.local", "unit.housing");
+        }
+        if (path.equals("/units/{otherUnit}")) {
+            // unit.city: beyond the district, so ops-admin's alone.
+            return unitBody("市规划和自然资源局 / City planning and natural resources bureau", "CITY", "310100000000", "信访办",
+                    "13900000002", "city@unit.minqing.local", "unit.city");
+        }
+        if (path.equals("/routing-rules")) {
+            // The demo rule for housing in sub-district 1.
+            return Map.of("lineCode", "housing", "scopeCode", SUB1, "route", "SUBDISTRICT_DEPARTMENT", "unitId", UNIT_HOUSING);
         }
         if (path.equals("/ops/clock")) {
             return Map.of("offsetSeconds", 0);

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** Issue 14: time limits and the working calendar are audited like units and rules (who, when, before/after). */
+/** Issue 14: time limits and the working calendar are audited like units and rules (who, when, before/after); district staff and ops edit them. */
 @QuarkusTest
 class ReferenceAuditTest {
 
@@ -29,11 +29,12 @@ class ReferenceAuditTest {
                 "basis", "审计测试 / audit probe");
         given().auth().oauth2(Fixtures.OPS).contentType("application/json").body(first).put("/deadline-policies")
                 .then().statusCode(200);
-        given().auth().oauth2(Fixtures.OPS).contentType("application/json")
+        // issue 14: the district decides its time limits too, and the audit names its staff
+        given().auth().oauth2(Fixtures.DISTRICT).contentType("application/json")
                 .body(Map.of("kind", kind, "route", "*", "amount", 6, "unit", "WORKING_DAYS", "basis", "审计测试 / audit probe"))
                 .put("/deadline-policies").then().statusCode(200);
-        // refused writes leave nothing
-        given().auth().oauth2(Fixtures.DISTRICT).contentType("application/json").body(first).put("/deadline-policies")
+        // refused writes leave nothing (a sub-district does not set the district's limits)
+        given().auth().oauth2(Fixtures.SUB1).contentType("application/json").body(first).put("/deadline-policies")
                 .then().statusCode(403);
 
         List<Object[]> rows = auditRows("DEADLINE_POLICY", kind + "/*");
@@ -44,6 +45,8 @@ class ReferenceAuditTest {
         assertThat(rows.get(0)[3]).isNull();
         assertThat(rows.get(0)[4].toString()).contains("\"amount\": 5");
         assertThat(rows.get(1)[0]).isEqualTo("UPDATE");
+        assertThat(rows.get(1)[1]).isEqualTo("dist");
+        assertThat(rows.get(1)[2]).isEqualTo("district-staff");
         assertThat(rows.get(1)[3].toString()).contains("\"amount\": 5");
         assertThat(rows.get(1)[4].toString()).contains("\"amount\": 6");
     }
@@ -54,7 +57,7 @@ class ReferenceAuditTest {
         given().auth().oauth2(Fixtures.OPS).contentType("application/json")
                 .body(Map.of("days", List.of(Map.of("day", "2023-10-02", "kind", "HOLIDAY", "name", "国庆节"))))
                 .put("/calendar/2023").then().statusCode(200);
-        given().auth().oauth2(Fixtures.OPS).contentType("application/json")
+        given().auth().oauth2(Fixtures.DISTRICT).contentType("application/json")
                 .body(Map.of("days", List.of(Map.of("day", "2023-10-03", "kind", "HOLIDAY", "name", "国庆节"),
                         Map.of("day", "2023-10-07", "kind", "ADJUSTED_WORKDAY", "name", "国庆节调休上班"))))
                 .put("/calendar/2023").then().statusCode(200);
@@ -66,6 +69,8 @@ class ReferenceAuditTest {
         assertThat(rows.get(0)[1]).isEqualTo("ops");
         assertThat(rows.get(0)[4].toString()).contains("2023-10-02");
         assertThat(rows.get(1)[0]).isEqualTo("UPDATE");
+        assertThat(rows.get(1)[1]).isEqualTo("dist");
+        assertThat(rows.get(1)[2]).isEqualTo("district-staff");
         assertThat(rows.get(1)[3].toString()).contains("2023-10-02").doesNotContain("2023-10-07");
         assertThat(rows.get(1)[4].toString()).contains("2023-10-03").contains("ADJUSTED_WORKDAY").doesNotContain("2023-10-02");
     }

@@ -124,7 +124,8 @@ class UnitEventsTest {
         badAccount.put("userSubject", "unit housing");
         given().auth().oauth2(OPS).contentType("application/json").body(badAccount)
                 .put("/units/" + unitId).then().statusCode(400).body("errors.field", hasItem("userSubject"));
-        given().auth().oauth2(Fixtures.SUB1).contentType("application/json").body(unit(null, null, true))
+        // a sub-district's unit, sent by the neighbouring sub-district (issue 14: each maintains its own)
+        given().auth().oauth2(Fixtures.SUB2).contentType("application/json").body(unit(null, null, true))
                 .put("/units/" + unitId).then().statusCode(403);
         given().auth().oauth2(OPS).get("/units/" + unitId).then().statusCode(404);
         assertThat(unitEvents(unitId)).isEmpty();

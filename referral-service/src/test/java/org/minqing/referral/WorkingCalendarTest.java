@@ -89,8 +89,8 @@ class WorkingCalendarTest {
         }
         days.add(Map.of("day", "2024-09-29", "kind", "ADJUSTED_WORKDAY", "name", "国庆节调休上班"));
         days.add(Map.of("day", "2024-10-12", "kind", "ADJUSTED_WORKDAY", "name", "国庆节调休上班"));
-        // staff may not change the calendar; a day outside the year is refused by field
-        given().auth().oauth2(Fixtures.DISTRICT).contentType("application/json").body(Map.of("days", days))
+        // a sub-district may not change the calendar (the district's, issue 14); a day outside the year is refused by field
+        given().auth().oauth2(Fixtures.SUB1).contentType("application/json").body(Map.of("days", days))
                 .put("/calendar/2024").then().statusCode(403);
         given().auth().oauth2(Fixtures.OPS).contentType("application/json")
                 .body(Map.of("days", List.of(Map.of("day", "2025-10-01", "kind", "HOLIDAY", "name", "x"))))

@@ -70,10 +70,13 @@ public class CalendarResource {
         return calendar.coveredYears();
     }
 
-    /** Loads a year's official arrangement (e.g. 2027 when the State Council publishes it). */
+    /**
+     * Loads a year's official arrangement (e.g. 2027 when the State Council publishes it): district
+     * staff or ops-admin (issue 14; one calendar for the whole district, so no sub-district).
+     */
     @PUT
     @Path("/{year}")
-    @RolesAllowed(Roles.OPS_ADMIN)
+    @RolesAllowed({ Roles.DISTRICT_STAFF, Roles.OPS_ADMIN })
     @Transactional
     public List<CalendarDay> put(@PathParam("year") int year, @Valid @NotNull YearRequest req) {
         Bounds.check().year("year", year).number("days", req.days().size(), 0, MAX_DAYS_PER_YEAR).throwIfAny();

@@ -22,7 +22,10 @@ import org.minqing.referral.service.ReferenceAudit;
 import org.minqing.referral.service.WorkingCalendar;
 import org.minqing.referral.service.WorkingCalendar.PeriodUnit;
 
-/** The deadline policy table (办理时限): read by everyone who works to a limit, changed by operations. */
+/**
+ * The deadline policy table (办理时限): read by everyone who works to a limit; changed by the district
+ * (district staff) and ops-admin, as the limits hold district-wide (issue 14).
+ */
 @Path("/deadline-policies")
 public class DeadlinePolicyResource {
 
@@ -52,7 +55,7 @@ public class DeadlinePolicyResource {
     }
 
     @PUT
-    @RolesAllowed(Roles.OPS_ADMIN)
+    @RolesAllowed({ Roles.DISTRICT_STAFF, Roles.OPS_ADMIN })
     @Transactional
     public List<DeadlinePolicies.Policy> put(@Valid @NotNull PolicyRequest req) {
         Bounds.check().number("amount", req.amount(), 1,

@@ -16,7 +16,7 @@ import org.minqing.kit.scope.Roles;
 import org.minqing.referral.service.RoutingRules;
 import org.minqing.referral.service.RoutingRules.Rule;
 
-/** Remit rules (转办规则): read by staff, changed by operations. */
+/** Remit rules (转办规则): read by staff; changed by ops-admin, district staff, and a sub-district for its own scope. */
 @Path("/routing-rules")
 public class RoutingRuleResource {
 
@@ -33,11 +33,11 @@ public class RoutingRuleResource {
         return rules.all();
     }
 
-    /** Adds or replaces the rule for a line and scope (ops-admin). */
+    /** Adds or replaces the rule for a line and scope; 403 naming the field outside the caller's jurisdiction. */
     @PUT
-    @RolesAllowed(Roles.OPS_ADMIN)
+    @RolesAllowed({ Roles.DISTRICT_STAFF, Roles.SUBDISTRICT_STAFF, Roles.OPS_ADMIN })
     @Transactional
     public Rule put(@Valid @NotNull Rule req) {
-        return rules.put(req, scope.actor());
+        return rules.put(req, scope);
     }
 }

@@ -21,7 +21,10 @@ import org.minqing.referral.mapping.UnitView;
 import org.minqing.referral.service.HandlingUnits;
 import org.minqing.referral.service.HandlingUnits.UnitFields;
 
-/** Handling units (承办单位): read by everyone who routes or handles; changed by operations. */
+/**
+ * Handling units (承办单位): read by everyone who routes or handles; changed by ops-admin, district
+ * staff within their district and sub-district staff for their own units (issue 14, {@code ReferenceEditors}).
+ */
 @Path("/units")
 public class UnitResource {
 
@@ -49,14 +52,15 @@ public class UnitResource {
     }
 
     /**
-     * Adds or changes a unit without a release (ops-admin); {@code active=false} deactivates it (its
-     * referrals keep their history). Its contact and account name reach notification by event.
+     * Adds or changes a unit without a release; {@code active=false} deactivates it (its referrals
+     * keep their history). Its contact and account name reach notification by event. Outside what the
+     * caller maintains: 403 naming the field.
      */
     @PUT
     @Path("/{id}")
-    @RolesAllowed(Roles.OPS_ADMIN)
+    @RolesAllowed({ Roles.DISTRICT_STAFF, Roles.SUBDISTRICT_STAFF, Roles.OPS_ADMIN })
     @Transactional
     public UnitView put(@PathParam("id") UUID id, @Valid @NotNull UnitFields req) {
-        return UnitView.of(units.put(id, req, scope.actor()));
+        return UnitView.of(units.put(id, req, scope));
     }
 }

@@ -23,6 +23,7 @@ import org.minqing.events.referral.HandlingUnitChanged;
 import org.minqing.events.referral.UnitTier;
 import org.minqing.kit.outbox.Outbox;
 import org.minqing.kit.problem.ProblemException;
+import org.minqing.kit.scope.CallerScope;
 import org.minqing.referral.HandlingUnit;
 
 /**
@@ -70,10 +71,15 @@ public class HandlingUnits {
         return u;
     }
 
-    /** Adds the unit under {@code id}, or changes it, and announces its new state. */
+    /**
+     * Adds the unit under {@code id}, or changes it, and announces its new state; only within what
+     * the caller may maintain ({@link ReferenceEditors}: 403 before anything is written).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public HandlingUnit put(UUID id, UnitFields f, Actor actor) {
+    public HandlingUnit put(UUID id, UnitFields f, CallerScope scope) {
         HandlingUnit u = HandlingUnit.findById(id);
+        ReferenceEditors.requireMayWriteUnit(scope, u, f.tier(), f.jurisdiction());
+        Actor actor = scope.actor();
         boolean created = u == null;
         Map<String, Object> before = created ? null : audited(u);
         if (created) {

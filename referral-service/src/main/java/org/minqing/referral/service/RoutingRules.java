@@ -16,6 +16,7 @@ import jakarta.validation.constraints.Size;
 import org.minqing.events.Actor;
 import org.minqing.events.referral.Route;
 import org.minqing.kit.problem.ProblemException;
+import org.minqing.kit.scope.CallerScope;
 import org.minqing.referral.HandlingUnit;
 
 /**
@@ -46,11 +47,18 @@ public class RoutingRules {
                 UUID.fromString(String.valueOf(r[3])))).toList();
     }
 
-    /** Adds or replaces the rule for its line and scope; audited with the rule it replaced. */
-    public Rule put(Rule rule, Actor actor) {
-        if (HandlingUnit.findById(rule.unitId()) == null) {
+    /**
+     * Adds or replaces the rule for its line and scope, if the caller may maintain that scope
+     * ({@link ReferenceEditors}); audited with the rule it replaced and the caller as actor.
+     */
+    public Rule put(Rule rule, CallerScope scope) {
+        ReferenceEditors.requireMayWriteRuleScope(scope, rule.scopeCode());
+        HandlingUnit unit = HandlingUnit.findById(rule.unitId());
+        if (unit == null) {
             throw ProblemException.unprocessable("unknown-unit", "unitId", "承办单位不存在", "no handling unit with this id");
         }
+        ReferenceEditors.requireMayWriteRuleUnit(scope, unit);
+        Actor actor = scope.actor();
         Rule before = all().stream().filter(r -> r.lineCode().equals(rule.lineCode()) && r.scopeCode().equals(rule.scopeCode()))
                 .findFirst().orElse(null);
         em.createNativeQuery("""
