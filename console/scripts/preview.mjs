@@ -430,6 +430,15 @@ for (const [username, all] of Object.entries(plan)) {
       await page.click('[data-testid="day-save"]')
       await page.waitForSelector('[data-testid="calendar-kind-2026-10-10"]')
       await shoot(page, 'district-deadlines-calendar', username)
+      // keyboard only: focus 删除 on the new day, Enter, confirm with Enter
+      await page.focus('[data-testid="calendar-remove-2026-10-10"]')
+      await page.keyboard.press('Enter')
+      await page.waitForSelector('.el-message-box')
+      await shoot(page, 'district-deadlines-remove-confirm', username)
+      report.push(`district-deadlines: focus in the confirm box on ${await page.evaluate(() => document.activeElement?.textContent?.trim())}`)
+      await page.keyboard.press('Enter')
+      await page.waitForSelector('[data-testid="calendar-kind-2026-10-10"]', { state: 'detached' })
+      report.push(`district-deadlines: 2026-10-10 removed by keyboard; ${await page.textContent('[data-testid="calendar-counts"]')}`)
     }
     if (name === 'reception-days') {
       await page.click('[data-testid="rd-day-d-1"]')
