@@ -138,12 +138,34 @@ const ARCHIVES = { jurisdiction: '310104001000', year: SUMMARY.year, total: 3, p
   { representativeId: 'r-3', name: '陈立', kind: 'CPPCC_MEMBER', kindLabel: '政协委员', level: null, constituencyCode: '310104001002', liaisonStation: '枫林代表联络站', termStart: null, termEnd: null, active: true, countsByType: {}, receptionDaysAssigned: 1, receptionDaysAttended: 0, receptionDaysAbsent: 1, suggestionsRaised: 0, suggestionsAnswered: 0, suggestionsAnsweredOnTime: 0 },
 ] }
 
+// Issue 14: the deadline policy table (referral's V2 seed) and the official 2025/2026 arrangements
+// (/work/shared/CALENDAR.md); 2026's National Day swaps (09-20, 10-10) are left out for the add-a-day step.
+let POLICIES = [
+  ['ACKNOWLEDGE', '*', 15, 'CALENDAR_DAYS', '信访工作条例 第22、23条：15日内告知是否受理'],
+  ['RETURN', '*', 5, 'WORKING_DAYS', '信访工作条例 第23条：不属于本机关职权范围的，5个工作日内告知'],
+  ['RESOLVE', '*', 60, 'CALENDAR_DAYS', '信访工作条例 第34条：受理之日起60日内办结'],
+  ['RESOLVE', 'COMMUNITY', 5, 'WORKING_DAYS', '地方规定：社区事项5个工作日'],
+  ['RESOLVE', 'INTER_SESSION_SUGGESTION', 3, 'MONTHS', '代表法 第51条：交办之日起3个月内答复'],
+  ['RESOLVE_DIFFICULT', 'INTER_SESSION_SUGGESTION', 6, 'MONTHS', '代表法 第51条：涉及面广、难度大的6个月内答复'],
+  ['EXTENSION_MAX', '*', 30, 'CALENDAR_DAYS', '信访工作条例 第34条：可延长一次，不超过30日'],
+  ['REOPEN', '*', 30, 'CALENDAR_DAYS', '本平台：不满意重新办理30日'],
+  ['SUPERVISION', '*', 5, 'WORKING_DAYS', '本平台：督办单5个工作日内回复'],
+].map(([kind, route, amount, unit, basis]) => ({ kind, route, amount, unit, basis }))
+const span = (from, n, name) => Array.from({ length: n }, (_, i) => ({ day: new Date(Date.parse(from) + i * 864e5).toISOString().slice(0, 10), kind: 'HOLIDAY', name }))
+const work = (day, name) => ({ day, kind: 'ADJUSTED_WORKDAY', name })
+const CALENDAR = {
+  2025: [...span('2025-01-01', 1, '元旦'), ...span('2025-01-28', 8, '春节'), work('2025-01-26', '春节调休'), work('2025-02-08', '春节调休'), ...span('2025-04-04', 3, '清明节'),
+    ...span('2025-05-01', 5, '劳动节'), work('2025-04-27', '劳动节调休'), ...span('2025-05-31', 3, '端午节'), ...span('2025-10-01', 8, '国庆节、中秋节'), work('2025-09-28', '国庆调休'), work('2025-10-11', '国庆调休')],
+  2026: [...span('2026-01-01', 3, '元旦'), work('2026-01-04', '元旦调休'), ...span('2026-02-15', 9, '春节'), work('2026-02-14', '春节调休'), work('2026-02-28', '春节调休'), ...span('2026-04-04', 3, '清明节'),
+    ...span('2026-05-01', 5, '劳动节'), work('2026-05-09', '劳动节调休'), ...span('2026-06-19', 3, '端午节'), ...span('2026-09-25', 3, '中秋节'), ...span('2026-10-01', 7, '国庆节')],
+}
+
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'
 const data = 'A1B2C3D4E5F'
 const check = (ALPHABET + '*~$=U')[[...data].reduce((v, c) => (v * 32 + ALPHABET.indexOf(c)) % 37, 0)]
 const CODE = `${data.slice(0, 4)}-${data.slice(4, 8)}-${data.slice(8)}${check}`
 
-function api(url, method) {
+function api(url, method, body) {
   const p = url.pathname.replace(/^\/api\/[a-z]+/, '')
   const svc = url.pathname.split('/')[2]
   if (p === '/reports/hot-issues') return HOT
@@ -173,7 +195,16 @@ function api(url, method) {
   if (p === '/units') return UNITS
   if (/^\/units\/[^/]+$/.test(p) && method === 'PUT') return UNITS[3]
   if (p === '/routing-rules') return method === 'PUT' ? RULES[1] : RULES
-  if (p.startsWith('/calendar/20')) return [{ day: '2026-10-01', kind: 'HOLIDAY', name: '国庆节' }]
+  if (p === '/deadline-policies' && method === 'PUT') {
+    // canned stand-in for a bound only the service knows, to show where its field errors land
+    if (body.amount > 365) return [400, { status: 400, title: '请求数据无效 / Invalid request data', titleZh: '请求数据无效', titleEn: 'Invalid request data', errors: [{ field: 'amount', messageZh: '须在 1 到 365 之间（预览示例）', messageEn: 'must be between 1 and 365 (preview)' }] }]
+    POLICIES = POLICIES.map((x) => (x.kind === body.kind && x.route === body.route ? body : x))
+    return POLICIES
+  }
+  if (p === '/deadline-policies') return POLICIES
+  if (p === '/calendar') return [200, Object.keys(CALENDAR).map(Number)] // a bare [2025, …] would read as [status, body]
+  if (/^\/calendar\/\d{4}$/.test(p) && method === 'PUT') return (CALENDAR[p.slice(10)] = body.days)
+  if (/^\/calendar\/\d{4}$/.test(p)) return CALENDAR[p.slice(10)] ?? []
   if (p === '/representatives') return REPS
   if (p.startsWith('/calendar/')) return { jurisdiction: '310104001000', month: today.slice(0, 7), receptionDays: [DAY, { ...DAY, id: 'd-2', date: addDays(7), communityCode: '310104001002', place: '枫林社区活动室' }] }
   if (p === '/reception-days/mine') return [DAY]
@@ -227,7 +258,7 @@ async function session(username) {
       downloads.push(`${url.pathname}${url.search} auth=${route.request().headers().authorization ? 'bearer' : 'none'}`)
       return route.fulfill({ status: 200, headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'content-disposition': `attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent('导出.xlsx')}` }, body: Buffer.from('PK\u0003\u0004 canned') })
     }
-    let r = api(url, route.request().method())
+    let r = api(url, route.request().method(), route.request().postDataJSON())
     let status = 200
     if (Array.isArray(r) && typeof r[0] === 'number') [status, r] = r
     return route.fulfill({ status, contentType: status >= 400 ? 'application/problem+json' : 'application/json', body: JSON.stringify(r) })
@@ -261,8 +292,8 @@ const plan = {
   'sub1.staff': [['home', '/home'], ['reception-days', '/reception-days'], ['cases', '/cases'], ['case-detail', `/cases/${CASE}`], ['referrals', '/referrals'], ['supervision', '/supervision'], ['inbox', '/inbox'],
     ['dash-hot-issues', '/dashboards/hot-issues'], ['dash-open-work', '/dashboards/open-work'], ['dash-units', '/dashboards/units'], ['work-report', '/work-report'],
     ['doc-referral', `/print/referral/${REF(3)}`], ['doc-supervision', `/print/supervision/${REF(3)}`], ['doc-notice', '/print/reception-day/d-1/notice'], ['doc-sign-in', '/print/reception-day/d-1/sign-in'],
-    ['representatives', '/representatives'], ['representative-archive', '/representatives/r-1/archive'], ['units', '/units']],
-  'district.staff': [['district-supervision', '/supervision'], ['district-open-work', '/dashboards/open-work'], ['communities', '/communities'], ['district-units', '/units']],
+    ['representatives', '/representatives'], ['representative-archive', '/representatives/r-1/archive'], ['units', '/units'], ['deadlines', '/deadlines']],
+  'district.staff': [['district-supervision', '/supervision'], ['district-open-work', '/dashboards/open-work'], ['communities', '/communities'], ['district-units', '/units'], ['district-deadlines', '/deadlines']],
   'c11.staff': [['intake', '/intake']],
   'unit.city': [['handling', '/handling']],
   'rep.npc': [['my-reception-days', '/my-reception-days'], ['duty-record', '/duty-record']],
@@ -364,6 +395,50 @@ for (const [username, all] of Object.entries(plan)) {
       await page.keyboard.press('Escape')
       await page.click('#tab-rules')
       await shoot(page, `${name}-rules`, username)
+    }
+    if (name === 'deadlines') {
+      // Issue 14: a sub-district reads the limits and the calendar, with no edit actions
+      report.push(`deadlines (sub1.staff): edit buttons ${await page.locator('[data-testid^="policies-edit-"]').count()}, add ${await page.locator('[data-testid="calendar-add"]').count()}`)
+      await page.click('#tab-calendar')
+      await page.waitForSelector('[data-testid="calendar-kind-2026-10-01"]')
+      await shoot(page, 'deadlines-calendar', username)
+    }
+    if (name === 'district-deadlines') {
+      // Issue 14: the district changes a limit (a bound refused by the service lands on its field) and adds a 调休 day
+      await page.click('[data-testid="policies-edit-ACKNOWLEDGE-ALL"]')
+      await page.waitForSelector('[data-testid="policy-dialog"]')
+      await page.fill('#policy-amount', '400')
+      await page.click('[data-testid="policy-save"]')
+      await page.waitForSelector('[data-testid="policy-dialog"] .el-form-item__error')
+      await shoot(page, 'district-deadlines-policy-error', username)
+      await page.fill('#policy-amount', '20')
+      await page.click('[data-testid="policy-save"]')
+      await page.waitForSelector('[data-testid="policy-dialog"]', { state: 'hidden' })
+      report.push(`district-deadlines: ACKNOWLEDGE now ${await page.textContent('[data-testid="policies-amount-ACKNOWLEDGE-ALL"]')}`)
+      await page.click('#tab-calendar')
+      await page.waitForSelector('[data-testid="calendar-kind-2026-10-01"]')
+      await page.click('[data-testid="calendar-add"]')
+      await page.waitForSelector('[data-testid="day-dialog"]')
+      await page.fill('#day-date', '2026-10-09')
+      await page.keyboard.press('Enter')
+      await page.click('[data-testid="day-kind-ADJUSTED_WORKDAY"]')
+      await page.fill('#day-name', '国庆调休')
+      await page.click('[data-testid="day-save"]')
+      await shoot(page, 'district-deadlines-day-error', username)
+      await page.fill('#day-date', '2026-10-10')
+      await page.keyboard.press('Enter')
+      await page.click('[data-testid="day-save"]')
+      await page.waitForSelector('[data-testid="calendar-kind-2026-10-10"]')
+      await shoot(page, 'district-deadlines-calendar', username)
+      // keyboard only: focus 删除 on the new day, Enter, confirm with Enter
+      await page.focus('[data-testid="calendar-remove-2026-10-10"]')
+      await page.keyboard.press('Enter')
+      await page.waitForSelector('.el-message-box')
+      await shoot(page, 'district-deadlines-remove-confirm', username)
+      report.push(`district-deadlines: focus in the confirm box on ${await page.evaluate(() => document.activeElement?.textContent?.trim())}`)
+      await page.keyboard.press('Enter')
+      await page.waitForSelector('[data-testid="calendar-kind-2026-10-10"]', { state: 'detached' })
+      report.push(`district-deadlines: 2026-10-10 removed by keyboard; ${await page.textContent('[data-testid="calendar-counts"]')}`)
     }
     if (name === 'reception-days') {
       await page.click('[data-testid="rd-day-d-1"]')

@@ -6,19 +6,19 @@ const names = (roles: Parameters<typeof menuFor>[0]) => menuFor(roles).map((m) =
 
 describe('role → menu', () => {
   it('community staff record and search cases, see reception days, not the sub-district board', () => {
-    expect(names(['community-staff'])).toEqual(['home', 'reception-days', 'intake', 'cases', 'dashboards', 'work-report', 'representatives', 'inbox'])
+    expect(names(['community-staff'])).toEqual(['home', 'reception-days', 'intake', 'cases', 'dashboards', 'work-report', 'representatives', 'deadlines', 'inbox'])
   })
   it('sub-district staff also route and supervise', () => {
-    expect(names(['subdistrict-staff'])).toEqual(['home', 'reception-days', 'intake', 'cases', 'referrals', 'supervision', 'dashboards', 'work-report', 'representatives', 'communities', 'units', 'inbox'])
+    expect(names(['subdistrict-staff'])).toEqual(['home', 'reception-days', 'intake', 'cases', 'referrals', 'supervision', 'dashboards', 'work-report', 'representatives', 'communities', 'units', 'deadlines', 'inbox'])
   })
-  it('a handling unit sees only its own work and messages', () => {
-    expect(names(['handling-unit'])).toEqual(['home', 'handling', 'inbox'])
+  it('a handling unit sees its own work, messages and (read-only) the time limits it works to', () => {
+    expect(names(['handling-unit'])).toEqual(['home', 'handling', 'deadlines', 'inbox'])
   })
   it('a representative has 我的接访日 and the desk, not the case search', () => {
     expect(names(['representative'])).toEqual(['home', 'my-reception-days', 'intake', 'duty-record', 'inbox'])
   })
   it('communities (issue 14): district and sub-district staff and ops edit them, not community staff', () => {
-    expect(names(['ops-admin'])).toEqual(['home', 'communities', 'units', 'inbox'])
+    expect(names(['ops-admin'])).toEqual(['home', 'communities', 'units', 'deadlines', 'inbox'])
     expect(names(['community-staff'])).not.toContain('communities')
     expect(can('community:edit', ['district-staff'])).toBe(true)
     expect(can('community:edit', ['community-staff'])).toBe(false)
@@ -33,6 +33,19 @@ describe('role → menu', () => {
       expect(can(action, ['ops-admin'])).toBe(true)
       expect(can(action, ['community-staff'])).toBe(false)
       expect(can(action, ['representative'])).toBe(false)
+      expect(can(action, ['handling-unit'])).toBe(false)
+    }
+  })
+  it('time limits and the calendar (issue 14): everyone who works to them reads them; only the district and ops change them', () => {
+    for (const role of ['community-staff', 'subdistrict-staff', 'district-staff', 'handling-unit', 'ops-admin'] as const) {
+      expect(names([role])).toContain('deadlines')
+    }
+    expect(rolesForPath('/deadlines')).not.toContain('representative')
+    for (const action of ['policy:edit', 'calendar:edit'] as const) {
+      expect(can(action, ['district-staff'])).toBe(true)
+      expect(can(action, ['ops-admin'])).toBe(true)
+      expect(can(action, ['subdistrict-staff'])).toBe(false)
+      expect(can(action, ['community-staff'])).toBe(false)
       expect(can(action, ['handling-unit'])).toBe(false)
     }
   })

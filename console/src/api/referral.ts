@@ -123,6 +123,28 @@ export function delegatedSupervisionBody(note: string, replyBy?: string | null):
   return replyBy ? { note, replyBy } : { note }
 }
 
+/** How a time limit is measured (referral-service's WorkingCalendar.PeriodUnit). */
+export type PeriodUnit = 'CALENDAR_DAYS' | 'WORKING_DAYS' | 'MONTHS'
+export const PERIOD_UNITS: PeriodUnit[] = ['CALENDAR_DAYS', 'WORKING_DAYS', 'MONTHS']
+export type DayKind = 'HOLIDAY' | 'ADJUSTED_WORKDAY'
+export const DAY_KINDS: DayKind[] = ['HOLIDAY', 'ADJUSTED_WORKDAY']
+
+/** Issue 14: a row of the deadline policy table (办理时限), GET/PUT /deadline-policies; route `*` = every route. */
+export interface DeadlinePolicy {
+  kind: string
+  route: string
+  amount: number
+  unit: PeriodUnit
+  basis: string
+}
+
+/** A listed day of the working calendar (工作日历): a holiday or an adjusted working weekend (调休上班). */
+export interface CalendarDay {
+  day: string
+  kind: DayKind
+  name: string
+}
+
 const base = (id: string) => `/referrals/${encodeURIComponent(id)}`
 
 export const referralApi = {
@@ -150,5 +172,13 @@ export const referralApi = {
     request<DelegatedReferral[]>('referral', '/delegated-referrals', { query: q }),
   superviseDelegated: (id: string, note: string, replyBy?: string | null) =>
     request<SupervisionAsked>('referral', `/delegated-referrals/${encodeURIComponent(id)}/supervision`, { body: delegatedSupervisionBody(note, replyBy) }),
-  calendar: (year: number) => request<Array<{ day: string; kind: 'HOLIDAY' | 'ADJUSTED_WORKDAY'; name: string }>>('referral', `/calendar/${year}`),
+  calendar: (year: number) => request<CalendarDay[]>('referral', `/calendar/${year}`),
+  /** The years with an arrangement loaded. */
+  calendarYears: () => request<number[]>('referral', '/calendar'),
+  /** Replaces a year's whole arrangement (the service has no per-day call): the list sent is the year. */
+  putCalendar: (year: number, days: CalendarDay[]) =>
+    request<CalendarDay[]>('referral', `/calendar/${year}`, { method: 'PUT', body: { days } }),
+  policies: () => request<DeadlinePolicy[]>('referral', '/deadline-policies'),
+  /** Upserts one row (kind × route); the answer is the whole table after the change. */
+  putPolicy: (body: DeadlinePolicy) => request<DeadlinePolicy[]>('referral', '/deadline-policies', { method: 'PUT', body }),
 }

@@ -29,6 +29,10 @@ export const MENU: MenuItem[] = [
   { path: '/representatives', name: 'representatives', titleKey: 'menu.representatives', icon: 'Notebook', roles: STAFF },
   { path: '/communities', name: 'communities', titleKey: 'menu.communities', icon: 'OfficeBuilding', roles: [...UPPER_STAFF, 'ops-admin'] },
   { path: '/units', name: 'units', titleKey: 'menu.units', icon: 'Connection', roles: [...UPPER_STAFF, 'ops-admin'] },
+  {
+    path: '/deadlines', name: 'deadlines', titleKey: 'menu.deadlines', icon: 'Timer',
+    roles: [...STAFF, 'handling-unit', 'ops-admin'],
+  },
   { path: '/duty-record', name: 'duty-record', titleKey: 'menu.dutyRecord', icon: 'Notebook', roles: ['representative'] },
   {
     path: '/inbox', name: 'inbox', titleKey: 'menu.inbox', icon: 'Message',
@@ -66,6 +70,12 @@ export const ACTIONS = {
    */
   'unit:edit': [...UPPER_STAFF, 'ops-admin'],
   'rule:edit': [...UPPER_STAFF, 'ops-admin'],
+  /**
+   * Issue 14: referral's PUT /deadline-policies and PUT /calendar/{year}: the limits and the
+   * calendar hold district-wide, so the district and ops only (no sub-district).
+   */
+  'policy:edit': ['district-staff', 'ops-admin'],
+  'calendar:edit': ['district-staff', 'ops-admin'],
 } satisfies Record<string, Role[]>
 
 export type ActionKey = keyof typeof ACTIONS

@@ -12,7 +12,7 @@ const en: typeof zh = {
     home: 'Home', receptionDays: 'Reception days', myReceptionDays: 'My reception days', intake: 'Intake desk', cases: 'Cases',
     caseDetail: 'Case detail', referrals: 'Referrals', handling: 'Handling', supervision: 'Supervision', inbox: 'Messages',
     dashboards: 'Dashboards', hotIssues: 'Hot issues', openWork: 'Open work', scoreboard: 'Unit scoreboard', workReport: 'Work report',
-    representatives: 'Representatives', dutyRecord: 'My duty record', dutyArchive: 'Duty archive', communities: 'Communities', units: 'Units and remit rules',
+    representatives: 'Representatives', dutyRecord: 'My duty record', dutyArchive: 'Duty archive', communities: 'Communities', units: 'Units and remit rules', deadlines: 'Time limits and calendar',
   },
   auth: {
     signingIn: 'Signing in…', signOut: 'Sign out', forbidden: 'Your role may not use this page', notFound: 'Page not found',
@@ -180,6 +180,28 @@ const en: typeof zh = {
     readOnly: 'Read only: not yours to maintain',
     rule: { line: 'Line', scope: 'Scope', route: 'Suggested route', unit: 'Suggested unit', add: 'Add remit rule', addTitle: 'Add remit rule', editTitle: 'Change remit rule', total: '{n} rules' },
     err: { name: 'at most 200 characters', lines: 'give line codes separated by commas', code: 'must be a 12-digit division code', scope: 'outside your jurisdiction', email: 'not a valid e-mail address', account: "letters, digits and . _ - {'@'} only" },
+  },
+  deadlines: {
+    intro: 'Time limits and the working calendar: the limits of referrals (acknowledge, handle, reply …) are counted on them. District staff and operations maintain them for the whole district; changes apply at once and are audited.',
+    readOnly: 'Read only: the time limits and the calendar are maintained by district staff and operations',
+    policiesTab: 'Time limits', calendarTab: 'Working calendar', total: '{n} limits',
+    kind: 'Limit', route: 'Route', allRoutes: 'Every route', amount: 'Limit', unit: 'Counted in', basis: 'Basis',
+    amountHint: 'a whole number from 1 to {max}', editTitle: 'Change time limit', saved: 'Saved',
+    per: { CALENDAR_DAYS: '{n} days', WORKING_DAYS: '{n} working days', MONTHS: '{n} months' },
+    units: { CALENDAR_DAYS: 'Calendar days', WORKING_DAYS: 'Working days', MONTHS: 'Months' },
+    kinds: {
+      ACKNOWLEDGE: 'Acknowledge', RETURN: 'Return (not ours)', RESOLVE: 'Resolve', RESOLVE_DIFFICULT: 'Resolve (difficult)',
+      EXTENSION_MAX: 'Longest extension', REOPEN: 'Handle again', SUPERVISION: 'Answer a supervision notice',
+    },
+    err: { amountDays: 'must be a whole number from 1 to 3660', amountMonths: 'must be a whole number from 1 to 120', basis: 'at most 500 characters' },
+    cal: {
+      year: 'Year', add: 'Add a day', addTitle: 'Add a day to {year}', weekday: 'Weekday', kind: 'Kind', name: 'Name',
+      namePlaceholder: 'e.g. National Day', remove: 'Remove', removeLabel: 'Remove {day} {name}', removeConfirm: 'Remove {day} ({name}) from the working calendar? The limits in that year are counted again.',
+      counts: '{h} holidays, {w} adjusted working days', notLoaded: 'The arrangement for {year} is not loaded: every day but weekends counts as a working day',
+      kinds: { HOLIDAY: 'Holiday', ADJUSTED_WORKDAY: 'Adjusted working day' },
+      dow: { 0: 'Sun', 1: 'Mon', 2: 'Tue', 3: 'Wed', 4: 'Thu', 5: 'Fri', 6: 'Sat' },
+      err: { year: 'must be a real date in {year}', listed: 'this day is already listed; remove it first', weekday: 'an adjusted working day must be a Saturday or Sunday', name: 'at most 50 characters' },
+    },
   },
   errors: { generic: 'Failed', fieldsBelow: 'Correct the marked fields' },
 }

@@ -10,7 +10,7 @@ export default {
     home: '首页', receptionDays: '接访日', myReceptionDays: '我的接访日', intake: '接访登记', cases: '案件',
     caseDetail: '案件详情', referrals: '转办', handling: '承办', supervision: '督办', inbox: '消息',
     dashboards: '数据看板', hotIssues: '热点问题', openWork: '在办工作', scoreboard: '承办单位记分牌', workReport: '工作汇报',
-    representatives: '代表履职', dutyRecord: '我的履职档案', dutyArchive: '履职档案', communities: '社区目录', units: '承办单位与转办规则',
+    representatives: '代表履职', dutyRecord: '我的履职档案', dutyArchive: '履职档案', communities: '社区目录', units: '承办单位与转办规则', deadlines: '办理时限与工作日历',
   },
   auth: {
     signingIn: '正在登录…', signOut: '退出登录', forbidden: '您的角色无权使用此页面', notFound: '页面不存在',
@@ -178,6 +178,28 @@ export default {
     readOnly: '只读：不在您的维护范围内',
     rule: { line: '条线', scope: '适用辖区', route: '建议转办途径', unit: '建议承办单位', add: '新增转办规则', addTitle: '新增转办规则', editTitle: '修改转办规则', total: '共 {n} 条规则' },
     err: { name: '名称不超过 200 个字', lines: '请填写条线代码，用逗号分隔', code: '须为12位区划代码', scope: '不在您的管辖范围内', email: '不是有效的电子邮箱', account: "账号名只能含字母、数字和 . _ - {'@'}" },
+  },
+  deadlines: {
+    intro: '办理时限和工作日历：转办件的告知受理、办理、答复等期限按此计算。区人大常委会工作人员和运维人员维护，全区统一；修改即时生效，并留有审计记录。',
+    readOnly: '只读：办理时限与工作日历由区人大常委会工作人员和运维人员维护',
+    policiesTab: '办理时限', calendarTab: '工作日历', total: '共 {n} 项时限',
+    kind: '时限类别', route: '转办途径', allRoutes: '全部途径', amount: '时限', unit: '计算方式', basis: '依据',
+    amountHint: '1 到 {max} 之间的整数', editTitle: '修改办理时限', saved: '已保存',
+    per: { CALENDAR_DAYS: '{n} 日', WORKING_DAYS: '{n} 个工作日', MONTHS: '{n} 个月' },
+    units: { CALENDAR_DAYS: '自然日', WORKING_DAYS: '工作日', MONTHS: '月' },
+    kinds: {
+      ACKNOWLEDGE: '告知是否受理', RETURN: '退回（非本单位职责）', RESOLVE: '办结', RESOLVE_DIFFICULT: '疑难事项办结',
+      EXTENSION_MAX: '延期上限', REOPEN: '重新办理', SUPERVISION: '督办单回复',
+    },
+    err: { amountDays: '须为 1 到 3660 之间的整数', amountMonths: '须为 1 到 120 之间的整数', basis: '依据不超过 500 个字' },
+    cal: {
+      year: '年份', add: '新增日期', addTitle: '新增 {year} 年的日期', weekday: '星期', kind: '类型', name: '名称',
+      namePlaceholder: '如：国庆节', remove: '删除', removeLabel: '删除 {day} {name}', removeConfirm: '从工作日历中删除 {day}（{name}）？该年内的期限将重新计算。',
+      counts: '假日 {h} 天，调休上班 {w} 天', notLoaded: '{year} 年的放假安排尚未载入：除周末外都按工作日计算',
+      kinds: { HOLIDAY: '假日', ADJUSTED_WORKDAY: '调休上班' },
+      dow: { 0: '周日', 1: '周一', 2: '周二', 3: '周三', 4: '周四', 5: '周五', 6: '周六' },
+      err: { year: '须为 {year} 年内的有效日期', listed: '该日期已在日历中，请先删除', weekday: '调休上班日须为周六或周日', name: '名称不超过 50 个字' },
+    },
   },
   errors: { generic: '操作失败', fieldsBelow: '请按提示修改标出的字段' },
 }

@@ -49,6 +49,7 @@ export const routes: RouteRecordRaw[] = [
       { path: 'representatives/:id/archive', name: 'representative-archive', component: () => import('@/views/archive/DutyRecord.vue'), meta: { titleKey: 'menu.dutyArchive', roles: roles('representatives') } },
       { path: 'communities', name: 'communities', component: () => import('@/views/reference/Communities.vue'), meta: { titleKey: 'menu.communities', roles: roles('communities') } },
       { path: 'units', name: 'units', component: () => import('@/views/reference/Units.vue'), meta: { titleKey: 'menu.units', roles: roles('units') } },
+      { path: 'deadlines', name: 'deadlines', component: () => import('@/views/reference/Deadlines.vue'), meta: { titleKey: 'menu.deadlines', roles: roles('deadlines') } },
       { path: 'duty-record', name: 'duty-record', component: () => import('@/views/archive/DutyRecord.vue'), meta: { titleKey: 'menu.dutyRecord', roles: roles('duty-record') } },
       { path: 'print/referral/:id', name: 'print-referral', component: () => import('@/views/print/ReferralForm.vue'), meta: { titleKey: 'print.referralForm', roles: ACTIONS['document:referral'] } },
       { path: 'print/supervision/:id', name: 'print-supervision', component: () => import('@/views/print/SupervisionNotice.vue'), meta: { titleKey: 'print.supervisionNotice', roles: ACTIONS['document:referral'] } },
