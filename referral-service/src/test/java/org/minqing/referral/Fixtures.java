@@ -217,4 +217,14 @@ public final class Fixtures {
                         .setParameter("id", id).setParameter("c", constituency).setParameter("a", active)
                         .getSingleResult()).intValue() == 1));
     }
+
+    /** The audit trail of one reference record (reference_change): action, actor, actor role, before, after; oldest first. */
+    @SuppressWarnings("unchecked")
+    public static List<Object[]> auditRows(String kind, String key) {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> io.quarkus.arc.Arc.container()
+                .instance(jakarta.persistence.EntityManager.class).get().createNativeQuery("""
+                        select action, actor, actor_role, cast(before as text), cast(after as text) from reference_change
+                        where kind = :kind and ref_key = :k order by id""").setParameter("kind", kind).setParameter("k", key)
+                .getResultList());
+    }
 }

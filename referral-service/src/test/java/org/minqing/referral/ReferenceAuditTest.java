@@ -37,7 +37,7 @@ class ReferenceAuditTest {
         given().auth().oauth2(Fixtures.SUB1).contentType("application/json").body(first).put("/deadline-policies")
                 .then().statusCode(403);
 
-        List<Object[]> rows = auditRows("DEADLINE_POLICY", kind + "/*");
+        List<Object[]> rows = Fixtures.auditRows("DEADLINE_POLICY", kind + "/*");
         assertThat(rows).hasSize(2);
         assertThat(rows.get(0)[0]).isEqualTo("CREATE");
         assertThat(rows.get(0)[1]).isEqualTo("ops");
@@ -53,7 +53,7 @@ class ReferenceAuditTest {
 
     @Test
     void loadingACalendarYearLeavesWhatItReplaced() {
-        int earlier = auditRows("CALENDAR_YEAR", "2023").size();
+        int earlier = Fixtures.auditRows("CALENDAR_YEAR", "2023").size();
         given().auth().oauth2(Fixtures.OPS).contentType("application/json")
                 .body(Map.of("days", List.of(Map.of("day", "2023-10-02", "kind", "HOLIDAY", "name", "国庆节"))))
                 .put("/calendar/2023").then().statusCode(200);
@@ -62,7 +62,7 @@ class ReferenceAuditTest {
                         Map.of("day", "2023-10-07", "kind", "ADJUSTED_WORKDAY", "name", "国庆节调休上班"))))
                 .put("/calendar/2023").then().statusCode(200);
 
-        List<Object[]> rows = auditRows("CALENDAR_YEAR", "2023");
+        List<Object[]> rows = Fixtures.auditRows("CALENDAR_YEAR", "2023");
         assertThat(rows).hasSize(earlier + 2);
         rows = rows.subList(earlier, earlier + 2);
         assertThat(rows.get(0)[0]).isEqualTo(earlier == 0 ? "CREATE" : "UPDATE");
@@ -75,11 +75,4 @@ class ReferenceAuditTest {
         assertThat(rows.get(1)[4].toString()).contains("2023-10-03").contains("ADJUSTED_WORKDAY").doesNotContain("2023-10-02");
     }
 
-    @SuppressWarnings("unchecked")
-    private List<Object[]> auditRows(String kind, String key) {
-        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
-                select action, actor, actor_role, cast(before as text), cast(after as text) from reference_change
-                where kind = :kind and ref_key = :k order by id""").setParameter("kind", kind).setParameter("k", key)
-                .getResultList());
-    }
 }

@@ -76,7 +76,7 @@ class ReferenceEditorsTest {
         off.put("active", false);
         putUnit(SUB1, id, off).statusCode(200).body("active", is(false));
 
-        List<Object[]> rows = auditRows("UNIT", id);
+        List<Object[]> rows = Fixtures.auditRows("UNIT", id);
         assertThat(rows).extracting(r -> r[0]).containsExactly("CREATE", "UPDATE", "DEACTIVATE");
         assertThat(rows).allSatisfy(r -> {
             assertThat(r[1]).isEqualTo("sub1");
@@ -97,7 +97,7 @@ class ReferenceEditorsTest {
         putUnit(SUB1, id, unit("DISTRICT", DemoRealm.SUB1, null)).statusCode(403)
                 .contentType("application/problem+json").body("detailEn", containsString("field tier"));
         given().auth().oauth2(OPS).get("/units/" + id).then().statusCode(404);
-        assertThat(auditRows("UNIT", id)).isEmpty();
+        assertThat(Fixtures.auditRows("UNIT", id)).isEmpty();
 
         // its own unit cannot be moved out of its area
         String own = UUID.randomUUID().toString();
@@ -105,7 +105,7 @@ class ReferenceEditorsTest {
         putUnit(SUB1, own, unit("SUBDISTRICT", "310104002000", null)).statusCode(403)
                 .body("detailEn", containsString("field jurisdiction"));
         given().auth().oauth2(OPS).get("/units/" + own).then().statusCode(200).body("jurisdiction", is(DemoRealm.SUB1));
-        assertThat(auditRows("UNIT", own)).hasSize(1);
+        assertThat(Fixtures.auditRows("UNIT", own)).hasSize(1);
 
         // a neighbour's unit and the district's bureau stay as they are, even sent back unchanged
         putUnit(SUB1, DemoRealm.UNIT_SUB2_HOUSING, unit("SUBDISTRICT", "310104002000", null)).statusCode(403)
@@ -114,8 +114,8 @@ class ReferenceEditorsTest {
                 .body("detailEn", containsString("field id"));
         given().auth().oauth2(OPS).get("/units/" + DemoRealm.UNIT_DISTRICT_HOUSING).then().statusCode(200)
                 .body("tier", is("DISTRICT")).body("jurisdiction", is(DemoRealm.DISTRICT));
-        assertThat(auditRows("UNIT", DemoRealm.UNIT_SUB2_HOUSING)).isEmpty();
-        assertThat(auditRows("UNIT", DemoRealm.UNIT_DISTRICT_HOUSING)).isEmpty();
+        assertThat(Fixtures.auditRows("UNIT", DemoRealm.UNIT_SUB2_HOUSING)).isEmpty();
+        assertThat(Fixtures.auditRows("UNIT", DemoRealm.UNIT_DISTRICT_HOUSING)).isEmpty();
     }
 
     @Test
@@ -124,7 +124,7 @@ class ReferenceEditorsTest {
         putUnit(DISTRICT, id, unit("DISTRICT", DemoRealm.DISTRICT, "d@unit.example.gov.cn")).statusCode(200);
         putUnit(DISTRICT, id, unit("SUBDISTRICT", "310104002000", "d@unit.example.gov.cn")).statusCode(200)
                 .body("jurisdiction", is("310104002000"));
-        List<Object[]> rows = auditRows("UNIT", id);
+        List<Object[]> rows = Fixtures.auditRows("UNIT", id);
         assertThat(rows).extracting(r -> r[0]).containsExactly("CREATE", "UPDATE");
         assertThat(rows).allSatisfy(r -> {
             assertThat(r[1]).isEqualTo("dist");
@@ -135,7 +135,7 @@ class ReferenceEditorsTest {
                 .body("detailEn", containsString("field id"));
         putUnit(DISTRICT, UUID.randomUUID().toString(), unit("CITY", DemoRealm.DISTRICT, null)).statusCode(403)
                 .body("detailEn", containsString("field tier"));
-        assertThat(auditRows("UNIT", DemoRealm.UNIT_CITY)).isEmpty();
+        assertThat(Fixtures.auditRows("UNIT", DemoRealm.UNIT_CITY)).isEmpty();
     }
 
     @Test
@@ -146,7 +146,7 @@ class ReferenceEditorsTest {
 
         putRule(SUB1, community, unitId).statusCode(200);
         putRule(DISTRICT, community, DemoRealm.UNIT_HOUSING).statusCode(200);
-        List<Object[]> rows = auditRows("ROUTING_RULE", LINE + "@" + community);
+        List<Object[]> rows = Fixtures.auditRows("ROUTING_RULE", LINE + "@" + community);
         assertThat(rows).extracting(r -> r[0]).containsExactly("CREATE", "UPDATE");
         assertThat(rows.get(0)[1]).isEqualTo("sub1");
         assertThat(rows.get(0)[2]).isEqualTo("subdistrict-staff");
@@ -159,8 +159,8 @@ class ReferenceEditorsTest {
         putRule(SUB1, DemoRealm.DISTRICT, unitId).statusCode(403).body("detailEn", containsString("field scopeCode"));
         putRule(SUB1, community, DemoRealm.UNIT_SUB2_HOUSING).statusCode(403)
                 .body("detailEn", containsString("field unitId"));
-        assertThat(auditRows("ROUTING_RULE", LINE + "@" + community)).hasSize(2);
-        assertThat(auditRows("ROUTING_RULE", LINE + "@" + DemoRealm.DISTRICT)).isEmpty();
+        assertThat(Fixtures.auditRows("ROUTING_RULE", LINE + "@" + community)).hasSize(2);
+        assertThat(Fixtures.auditRows("ROUTING_RULE", LINE + "@" + DemoRealm.DISTRICT)).isEmpty();
         // a sub-district may suggest a district bureau (reached through a representative)
         putRule(SUB1, DemoRealm.SUB1, "REPRESENTATIVE_CONTACT", DemoRealm.UNIT_DISTRICT_HOUSING).statusCode(200);
     }
@@ -172,7 +172,7 @@ class ReferenceEditorsTest {
             putUnit(token, id, unit("COMMUNITY", DemoRealm.C11, null)).statusCode(403);
             putRule(token, DemoRealm.C11, DemoRealm.UNIT_HOUSING).statusCode(403);
         }
-        assertThat(auditRows("UNIT", id)).isEmpty();
+        assertThat(Fixtures.auditRows("UNIT", id)).isEmpty();
         // the district's time limits and calendar: not a sub-district's
         Map<String, Object> policy = Map.of("kind", "RETURN", "route", "*", "amount", 5, "unit", "WORKING_DAYS",
                 "basis", "退回时限 5 个工作日");
@@ -182,11 +182,4 @@ class ReferenceEditorsTest {
                 .put("/calendar/2022").then().statusCode(403);
     }
 
-    @SuppressWarnings("unchecked")
-    private List<Object[]> auditRows(String kind, String key) {
-        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
-                select action, actor, actor_role, cast(before as text), cast(after as text) from reference_change
-                where kind = :kind and ref_key = :k order by id""").setParameter("kind", kind).setParameter("k", key)
-                .getResultList());
-    }
 }

@@ -166,7 +166,7 @@ class UnitEventsTest {
                 .put("/units/" + unitId).then().statusCode(200);
         given().auth().oauth2(OPS).contentType("application/json").body(unit("audit2@unit.example.gov.cn", "13900005678", false))
                 .put("/units/" + unitId).then().statusCode(200);
-        List<Object[]> units = auditRows("UNIT", unitId);
+        List<Object[]> units = Fixtures.auditRows("UNIT", unitId);
         assertThat(units).hasSize(2);
         assertThat(units.get(0)[0]).isEqualTo("CREATE");
         assertThat(units.get(0)[1]).isEqualTo("ops");
@@ -183,7 +183,7 @@ class UnitEventsTest {
                 "route", "SUBDISTRICT_DEPARTMENT", "unitId", other)).put("/routing-rules").then().statusCode(200);
         given().auth().oauth2(OPS).contentType("application/json").body(Map.of("lineCode", "housing", "scopeCode", community,
                 "route", "SUBDISTRICT_DEPARTMENT", "unitId", unitId)).put("/routing-rules").then().statusCode(200);
-        List<Object[]> rules = auditRows("ROUTING_RULE", "housing@" + community);
+        List<Object[]> rules = Fixtures.auditRows("ROUTING_RULE", "housing@" + community);
         assertThat(rules).hasSize(2);
         assertThat(rules.get(0)[0]).isEqualTo("CREATE");
         assertThat(rules.get(1)[0]).isEqualTo("UPDATE");
@@ -191,11 +191,4 @@ class UnitEventsTest {
         assertThat(rules.get(1)[4].toString()).contains(unitId);
     }
 
-    @SuppressWarnings("unchecked")
-    private List<Object[]> auditRows(String kind, String key) {
-        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
-                select action, actor, actor_role, cast(before as text), cast(after as text) from reference_change
-                where kind = :kind and ref_key = :k order by id""").setParameter("kind", kind).setParameter("k", key)
-                .getResultList());
-    }
 }
