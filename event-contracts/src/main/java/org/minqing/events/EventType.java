@@ -9,7 +9,9 @@ import org.minqing.events.intake.CaseRecorded;
 import org.minqing.events.intake.FeedbackGiven;
 import org.minqing.events.notification.NoticeFailed;
 import org.minqing.events.notification.NoticeSent;
+import org.minqing.events.referral.CalendarYearChanged;
 import org.minqing.events.referral.DeadlineApproaching;
+import org.minqing.events.referral.DeadlinePolicyChanged;
 import org.minqing.events.referral.HandlingUnitChanged;
 import org.minqing.events.referral.ProgressRecorded;
 import org.minqing.events.referral.ReferralAccepted;
@@ -85,6 +87,11 @@ public enum EventType {
     // referral-service: handling units as reference data (key = unitId)
     UNIT_CHANGED("referral.unit.changed", Topics.UNIT, HandlingUnitChanged.class),
 
+    // referral-service: the district's time limits and working calendar, for the other pieces' referral
+    // (issue 14, ADR 0021; key = <kind>/<route>, or the year)
+    DEADLINE_POLICY_CHANGED("referral.deadline-policy.changed", Topics.REFERENCE, DeadlinePolicyChanged.class),
+    CALENDAR_YEAR_CHANGED("referral.calendar-year.changed", Topics.REFERENCE, CalendarYearChanged.class),
+
     // notification-service (key = noticeId)
     NOTICE_SENT("notification.notice.sent", Topics.NOTICE, NoticeSent.class),
     NOTICE_FAILED("notification.notice.failed", Topics.NOTICE, NoticeFailed.class);
@@ -138,11 +145,12 @@ public enum EventType {
      * Issue 14 (ADR 0018): whether every piece (部署单元) takes this event, whatever its
      * jurisdiction. The directory of people (representatives, liaison officers) is such: a piece's
      * reception day or referral may name a deputy registered by another piece; so are the handling
-     * units (a piece refers work to the city's or the district's units, which no sub-district owns).
+     * units (a piece refers work to the city's or the district's units, which no sub-district owns);
+     * so are the district's deadline policies and working calendar (ADR 0021), which hold in every piece.
      * Every other event is handled only by the piece that owns its envelope's jurisdiction.
      */
     public boolean forEveryPiece() {
-        return topic == Topics.REPRESENTATIVE || topic == Topics.UNIT;
+        return topic == Topics.REPRESENTATIVE || topic == Topics.UNIT || topic == Topics.REFERENCE;
     }
 
     /** Classpath location of the payload's JSON Schema. */

@@ -21,6 +21,10 @@ public enum Topics {
     // Handling units (承办单位) as reference data, key = unitId: notification keeps its unit mailboxes
     // from them (issue 14, ADR 0019). A topic of its own, so a unit's changes stay in order.
     UNIT("minqing.referral.unit", "referral", "notification"),
+    // The district's deadline policies (办理时限) and working calendar (工作日历), key = <kind>/<route> or
+    // the year: the district's piece is their source, every sub-district's piece's referral applies them
+    // (issue 14, ADR 0021). A topic of its own: notification needs none of it.
+    REFERENCE("minqing.referral.reference", "referral", "referral"),
     // Delivery results: no service acts on them today (the console reads notification's own API);
     // published for operations and any later reader, who then declares itself here.
     NOTICE("minqing.notification.notice", "notification");

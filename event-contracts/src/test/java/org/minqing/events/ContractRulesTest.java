@@ -27,8 +27,12 @@ class ContractRulesTest {
                 .collect(java.util.stream.Collectors.toSet());
         assertTrue(everyPiece.contains(EventType.UNIT_CHANGED));
         assertTrue(everyPiece.contains(EventType.REPRESENTATIVE_REGISTERED));
+        // the district's time limits and calendar hold in every piece (ADR 0021)
+        assertTrue(everyPiece.contains(EventType.DEADLINE_POLICY_CHANGED));
+        assertTrue(everyPiece.contains(EventType.CALENDAR_YEAR_CHANGED));
         for (EventType t : everyPiece) {
-            assertTrue(t.topic() == Topics.REPRESENTATIVE || t.topic() == Topics.UNIT, t + " is not a directory fact");
+            assertTrue(t.topic() == Topics.REPRESENTATIVE || t.topic() == Topics.UNIT || t.topic() == Topics.REFERENCE,
+                    t + " is not a directory fact");
         }
         assertFalse(EventType.CASE_RECORDED.forEveryPiece());
         assertFalse(EventType.REFERRAL_REFERRED.forEveryPiece());
@@ -62,6 +66,8 @@ class ContractRulesTest {
         assertEquals("minqing.referral.referral.dlt.intake", Topics.REFERRAL.dlt("intake"));
         assertEquals("minqing.intake.case.dlt.referral", Topics.CASE.dlt("referral"));
         assertEquals("minqing.referral.referral.dlt.referral", Topics.REFERRAL.dlt("referral"));
+        assertEquals("minqing.referral.reference.dlt.referral", Topics.REFERENCE.dlt("referral"));
+        assertThrows(IllegalArgumentException.class, () -> Topics.REFERENCE.dlt("notification"));
         assertThrows(IllegalArgumentException.class, () -> Topics.UNIT.dlt("referral"));
         assertThrows(IllegalArgumentException.class, () -> Topics.NOTICE.dlt("intake"));
         assertThrows(IllegalArgumentException.class, () -> Topics.NOTICE.dlt("representative"));

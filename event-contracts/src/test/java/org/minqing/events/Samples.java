@@ -122,6 +122,11 @@ final class Samples {
             case UNIT_CHANGED -> new org.minqing.events.referral.HandlingUnitChanged("8d2e4f10-2b02-4d7a-8b02-000000000001",
                     "第一街道房屋管理办公室", org.minqing.events.referral.UnitTier.SUBDISTRICT, java.util.List.of("housing", "planning"),
                     COMMUNITY, true, "房管办值班", "housing@unit.example.gov.cn", "13900000001", "unit.housing");
+            case DEADLINE_POLICY_CHANGED -> new org.minqing.events.referral.DeadlinePolicyChanged("RESOLVE/*", "RESOLVE", "*", 60,
+                    org.minqing.events.referral.DeadlinePolicyChanged.PeriodUnit.CALENDAR_DAYS, "《信访工作条例》第三十二条");
+            case CALENDAR_YEAR_CHANGED -> new org.minqing.events.referral.CalendarYearChanged("2027", 2027, java.util.List.of(
+                    new org.minqing.events.referral.CalendarYearChanged.Day(java.time.LocalDate.of(2027, 1, 1),
+                            org.minqing.events.referral.CalendarYearChanged.DayKind.HOLIDAY, "元旦")));
             case NOTICE_SENT -> new NoticeSent("n-1", "5f0e7a1c-3b2d-4c5e-8f9a-0b1c2d3e4f50",
                     "representative.reception-day.scheduled", NoticeChannel.SMS, "REPRESENTATIVE", REP, AT);
             case NOTICE_FAILED -> new NoticeFailed("n-2", "5f0e7a1c-3b2d-4c5e-8f9a-0b1c2d3e4f50",
