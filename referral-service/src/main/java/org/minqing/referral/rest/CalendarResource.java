@@ -34,7 +34,7 @@ public class CalendarResource {
     WorkingCalendar calendar;
 
     @Inject
-    org.minqing.referral.service.ReferenceAudit audit;
+    org.minqing.referral.service.DistrictReference reference;
 
     @Inject
     org.minqing.kit.scope.CallerScope scope;
@@ -79,6 +79,8 @@ public class CalendarResource {
     @RolesAllowed({ Roles.DISTRICT_STAFF, Roles.OPS_ADMIN })
     @Transactional
     public List<CalendarDay> put(@PathParam("year") int year, @Valid @NotNull YearRequest req) {
+        // Issue 14 (ADR 0021): a sub-district's piece takes the district's calendar by events, never edits it.
+        reference.requireSource("year", "工作日历", "working calendar years");
         Bounds.check().year("year", year).number("days", req.days().size(), 0, MAX_DAYS_PER_YEAR).throwIfAny();
         List<Problem.FieldError> errors = new ArrayList<>();
         for (int i = 0; i < req.days().size(); i++) {
@@ -90,18 +92,10 @@ public class CalendarResource {
         if (!errors.isEmpty()) {
             throw ProblemException.validation(errors);
         }
-        List<CalendarDay> before = calendar.year(year);
-        calendar.replaceYear(year, req.days().stream().map(d -> new CalendarDay(d.day(), d.kind(), d.name())).toList());
-        List<CalendarDay> after = calendar.year(year);
-        // Issue 14: a year's arrangement moves every deadline in it; who loaded it, when, and what it replaced.
-        audit.record("CALENDAR_YEAR", String.valueOf(year), scope.actor(), before.isEmpty() ? null : audited(before),
-                audited(after));
-        return after;
-    }
-
-    private static java.util.Map<String, Object> audited(List<CalendarDay> days) {
-        return java.util.Map.of("days", days.stream()
-                .map(d -> java.util.Map.of("day", d.day().toString(), "kind", d.kind().name(), "name", d.name())).toList());
+        // written, audited and published to the other pieces in this transaction
+        return reference.setYear(year, req.days().stream().map(d -> new CalendarDay(d.day(), d.kind(), d.name())).toList(),
+                scope.actor(), org.minqing.kit.scope.Jurisdiction.at(scope.ownOrForbidden(),
+                        org.minqing.kit.scope.Jurisdiction.Tier.DISTRICT));
     }
 
     /** Computes a time limit, e.g. {@code ?from=2025-09-20&amount=15&unit=CALENDAR_DAYS}. */

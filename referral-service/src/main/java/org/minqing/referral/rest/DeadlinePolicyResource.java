@@ -16,9 +16,10 @@ import jakarta.ws.rs.Path;
 
 import org.minqing.kit.problem.Bounds;
 import org.minqing.kit.scope.CallerScope;
+import org.minqing.kit.scope.Jurisdiction;
 import org.minqing.kit.scope.Roles;
 import org.minqing.referral.service.DeadlinePolicies;
-import org.minqing.referral.service.ReferenceAudit;
+import org.minqing.referral.service.DistrictReference;
 import org.minqing.referral.service.WorkingCalendar;
 import org.minqing.referral.service.WorkingCalendar.PeriodUnit;
 
@@ -33,7 +34,7 @@ public class DeadlinePolicyResource {
     DeadlinePolicies policies;
 
     @Inject
-    ReferenceAudit audit;
+    DistrictReference reference;
 
     @Inject
     CallerScope scope;
@@ -58,20 +59,13 @@ public class DeadlinePolicyResource {
     @RolesAllowed({ Roles.DISTRICT_STAFF, Roles.OPS_ADMIN })
     @Transactional
     public List<DeadlinePolicies.Policy> put(@Valid @NotNull PolicyRequest req) {
+        // Issue 14 (ADR 0021): a sub-district's piece takes the district's limits by events, never edits them.
+        reference.requireSource("kind", "办理时限", "deadline policies");
         Bounds.check().number("amount", req.amount(), 1,
                 req.unit() == PeriodUnit.MONTHS ? WorkingCalendar.MAX_MONTHS : WorkingCalendar.MAX_DAYS).throwIfAny();
-        DeadlinePolicies.Policy before = policies.all().stream()
-                .filter(p -> p.kind().equals(req.kind()) && p.route().equals(req.route())).findFirst().orElse(null);
         DeadlinePolicies.Policy after = new DeadlinePolicies.Policy(req.kind(), req.route(), req.amount(), req.unit(), req.basis());
-        policies.put(after);
-        // Issue 14: who changed a time limit, when, and what it was (same trail as units and rules).
-        audit.record("DEADLINE_POLICY", req.kind() + "/" + req.route(), scope.actor(), before == null ? null : audited(before),
-                audited(after));
+        // written, audited and published to the other pieces in this transaction
+        reference.setPolicy(after, scope.actor(), Jurisdiction.at(scope.ownOrForbidden(), Jurisdiction.Tier.DISTRICT));
         return policies.all();
-    }
-
-    private static java.util.Map<String, Object> audited(DeadlinePolicies.Policy p) {
-        return java.util.Map.of("kind", p.kind(), "route", p.route(), "amount", p.amount(), "unit", p.unit().name(),
-                "basis", p.basis());
     }
 }

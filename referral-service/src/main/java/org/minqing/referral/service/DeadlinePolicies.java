@@ -69,6 +69,11 @@ public class DeadlinePolicies {
                 PeriodUnit.valueOf((String) row[3]), (String) row[4])).toList();
     }
 
+    /** The row of exactly this kind and route (no fallback to {@code *}); null if there is none. */
+    public Policy find(String kind, String route) {
+        return all().stream().filter(p -> p.kind().equals(kind) && p.route().equals(route)).findFirst().orElse(null);
+    }
+
     public void put(Policy p) {
         em.createNativeQuery("""
                 insert into deadline_policy (kind, route, amount, unit, basis) values (:k, :r, :a, :u, :b)
