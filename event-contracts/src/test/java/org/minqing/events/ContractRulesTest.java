@@ -56,8 +56,9 @@ class ContractRulesTest {
         assertTrue(SERVICES.containsAll(topic.consumers()));
         // A service does not consume its own topic; the one exception is between pieces (ADR 0020):
         // referral-service of the district's piece reads the sub-districts' referral events (read
-        // model), and a sub-district's applies the 督办单 the district's asks for.
-        assertFalse(topic != Topics.REFERRAL && topic.consumers().contains(topic.producer()),
+        // model), and a sub-district's applies the 督办单 the district's asks for;
+        // and a sub-district's piece applies the district's deadline policies and calendar (ADR 0021).
+        assertFalse(topic != Topics.REFERRAL && topic != Topics.REFERENCE && topic.consumers().contains(topic.producer()),
                 "a service does not consume its own topic");
     }
 
