@@ -653,29 +653,41 @@ start_kafka() {
 
 stop_kafka() { stop_pid kafka; }
 
-# create_topics [tsv]: one topic per line: name<TAB>partitions<TAB>retention.ms. Blank lines,
-# '#' comments and a header line (non-numeric partitions) are skipped. Existing topics are left alone.
+# create_topics [tsv]: one topic per line: name<TAB>partitions<TAB>retention.ms<TAB>cleanup.policy.
+# Blank lines, '#' comments and a header line (non-numeric partitions) are skipped. An existing
+# topic keeps its partitions; a directory (cleanup.policy compact) gets its retention and policy set
+# again (ADR 0022: a state folder from before the directories were compacted gets them compacted).
 create_topics() {
   local tsv="${1:-$MINQING_TOPICS_TSV}" bs="127.0.0.1:$MINQING_KAFKA_PORT"
   if [[ ! -f "$tsv" ]]; then
     note "no topic list at $tsv; no topics created"
     return 0
   fi
-  local existing name parts retention rest created=0 skipped=0
+  local existing name parts retention policy rest created=0 skipped=0
   existing="$(kafka_java org.apache.kafka.tools.TopicCommand --bootstrap-server "$bs" --command-config "$KAFKA_DIR/admin.properties" \
     --list 2>>"$MINQING_LOGS/kafka-topics.log")" || {
     err "could not list Kafka topics; see $MINQING_LOGS/kafka-topics.log"; return 1; }
-  while IFS=$'\t' read -r name parts retention rest || [[ -n "$name" ]]; do
-    name="${name%$'\r'}"; parts="${parts%$'\r'}"; retention="${retention%$'\r'}"
+  while IFS=$'\t' read -r name parts retention policy rest || [[ -n "$name" ]]; do
+    name="${name%$'\r'}"; parts="${parts%$'\r'}"; retention="${retention%$'\r'}"; policy="${policy%$'\r'}"
     [[ -z "${name// /}" || "$name" == \#* ]] && continue
     [[ "$parts" =~ ^[0-9]+$ ]] || continue
+    if [[ ! "$retention" =~ ^-?[0-9]+$ || ! "$policy" =~ ^(delete|compact)$ ]]; then
+      err "$(basename "$tsv"): $name: expected partitions, retention.ms and cleanup.policy (delete|compact)"
+      return 1
+    fi
     if grep -qxF -- "$name" <<<"$existing"; then
+      # Only a directory needs it (every topic was created with delete): one JVM each, not twenty.
+      if [[ "$policy" == compact ]] && ! kafka_java kafka.admin.ConfigCommand --bootstrap-server "$bs" --command-config "$KAFKA_DIR/admin.properties" \
+          --alter --entity-type topics --entity-name "$name" \
+          --add-config "retention.ms=$retention,cleanup.policy=$policy" >>"$MINQING_LOGS/kafka-topics.log" 2>&1; then
+        err "setting retention and cleanup policy of topic $name failed; see $MINQING_LOGS/kafka-topics.log"
+        return 1
+      fi
       skipped=$((skipped + 1))
       continue
     fi
     local args=(--bootstrap-server "$bs" --command-config "$KAFKA_DIR/admin.properties" --create --if-not-exists --topic "$name"
-                --partitions "$parts" --replication-factor 1)
-    [[ "$retention" =~ ^-?[0-9]+$ ]] && args+=(--config "retention.ms=$retention")
+                --partitions "$parts" --replication-factor 1 --config "retention.ms=$retention" --config "cleanup.policy=$policy")
     if ! kafka_java org.apache.kafka.tools.TopicCommand "${args[@]}" >>"$MINQING_LOGS/kafka-topics.log" 2>&1; then
       err "creating topic $name failed; see $MINQING_LOGS/kafka-topics.log"
       return 1

@@ -1,10 +1,12 @@
 #!/bin/sh
 # Creates the Kafka topics listed in topics.tsv with `kafka-topics.sh --create --if-not-exists`.
 #
-# topics.tsv: topic<TAB>partitions<TAB>retention.ms, one per line; blank lines and '#' comments
-# are skipped, anything else malformed stops the script. Topics that already exist are left as they
-# are: a changed partition count or retention in topics.tsv is NOT applied to them (use
-# kafka-topics.sh --alter / kafka-configs.sh --alter by hand).
+# topics.tsv: topic<TAB>partitions<TAB>retention.ms<TAB>cleanup.policy (delete|compact), one per
+# line; blank lines and '#' comments are skipped, anything else malformed stops the script. A topic
+# that already exists keeps its partition count (a change there is NOT applied: kafka-topics.sh
+# --alter by hand), but its retention.ms and cleanup.policy are set to the list's on every run
+# (kafka-configs.sh next to kafka-topics.sh, KAFKA_CONFIGS_CMD names it explicitly), so an upgrade
+# that compacts the directory topics (ADR 0022) needs no hand step.
 #
 # Works with any image that ships the Kafka command-line tools: it looks for kafka-topics.sh (or
 # Confluent's kafka-topics) on the PATH, in $KAFKA_HOME/bin and in the usual install folders;
@@ -97,12 +99,13 @@ while IFS= read -r line || [ -n "$line" ]; do
   # shellcheck disable=SC2086
   set -- $line
   IFS=$old_ifs
-  [ "$#" -eq 3 ] || fail "$TOPICS_FILE line $line_no: expected topic<TAB>partitions<TAB>retention.ms, got: $line"
+  [ "$#" -eq 4 ] || fail "$TOPICS_FILE line $line_no: expected topic<TAB>partitions<TAB>retention.ms<TAB>cleanup.policy, got: $line"
   case "$1" in '' | *[!A-Za-z0-9._-]*) fail "$TOPICS_FILE line $line_no: not a valid topic name: $1" ;; esac
   case "$2" in '' | *[!0-9]*) fail "$TOPICS_FILE line $line_no: partitions is not a number: $2" ;; esac
   case "$3" in '' | *[!0-9-]*) fail "$TOPICS_FILE line $line_no: retention.ms is not a number: $3" ;; esac
+  case "$4" in delete | compact) ;; *) fail "$TOPICS_FILE line $line_no: cleanup.policy is not delete or compact: $4" ;; esac
   wanted="$wanted $1"
-  specs="$specs $1:$2:$3"
+  specs="$specs $1:$2:$3:$4"
 done <"$TOPICS_FILE"
 [ -n "$wanted" ] || fail "$TOPICS_FILE lists no topics"
 
@@ -117,23 +120,30 @@ until existing=$("$TOOL" --bootstrap-server "$KAFKA_BOOTSTRAP_SERVERS" --command
   sleep 5
 done
 
+CONFIGS=${KAFKA_CONFIGS_CMD:-$(dirname "$TOOL")/kafka-configs$(case "$TOOL" in *.sh) echo .sh ;; esac)}
 created=0
 present=0
 for spec in $specs; do
   topic=${spec%%:*}
   rest=${spec#*:}
   partitions=${rest%%:*}
-  retention=${rest#*:}
+  rest=${rest#*:}
+  retention=${rest%%:*}
+  policy=${rest#*:}
   if printf '%s\n' "$existing" | grep -qxF -- "$topic"; then
+    "$CONFIGS" --bootstrap-server "$KAFKA_BOOTSTRAP_SERVERS" --command-config "$CLIENT_CONFIG" --alter --entity-type topics \
+      --entity-name "$topic" --add-config "retention.ms=$retention,cleanup.policy=$policy" </dev/null >/dev/null \
+      || fail "setting retention.ms and cleanup.policy of $topic failed (set KAFKA_CONFIGS_CMD if $CONFIGS is not the tool)"
     present=$((present + 1))
     continue
   fi
   set -- --bootstrap-server "$KAFKA_BOOTSTRAP_SERVERS" --command-config "$CLIENT_CONFIG" --create --if-not-exists --topic "$topic" \
-    --partitions "$partitions" --replication-factor "$REPLICATION_FACTOR" --config "retention.ms=$retention"
+    --partitions "$partitions" --replication-factor "$REPLICATION_FACTOR" --config "retention.ms=$retention" \
+    --config "cleanup.policy=$policy"
   if [ -n "$MIN_INSYNC_REPLICAS" ]; then
     set -- "$@" --config "min.insync.replicas=$MIN_INSYNC_REPLICAS"
   fi
-  echo "kafka-topics: creating $topic ($partitions partitions, retention.ms=$retention)"
+  echo "kafka-topics: creating $topic ($partitions partitions, retention.ms=$retention, cleanup.policy=$policy)"
   "$TOOL" "$@" </dev/null || fail "creating $topic failed"
   created=$((created + 1))
 done
@@ -146,7 +156,7 @@ for topic in $wanted; do
 done
 [ -z "$missing" ] || fail "still missing after creation:$missing"
 
-echo "kafka-topics: $created created, $present already there"
+echo "kafka-topics: $created created, $present already there (their retention and cleanup policy set to the list's)"
 
 if [ "${CREATE_ACLS:-false}" = "true" ]; then
   ACLS=${KAFKA_ACLS_CMD:-$(dirname "$TOOL")/kafka-acls$(case "$TOOL" in *.sh) echo .sh ;; esac)}

@@ -150,7 +150,7 @@ public enum EventType {
      * Every other event is handled only by the piece that owns its envelope's jurisdiction.
      */
     public boolean forEveryPiece() {
-        return topic == Topics.REPRESENTATIVE || topic == Topics.UNIT || topic == Topics.REFERENCE;
+        return topic.isDirectory();
     }
 
     /** Classpath location of the payload's JSON Schema. */

@@ -36,6 +36,8 @@ public enum Topics {
     public static final Duration EVENT_RETENTION = Duration.ofDays(7);
     /** Dead letters wait for an operator, who may be on leave: keep them a month. */
     public static final Duration DLT_RETENTION = Duration.ofDays(30);
+    /** Kafka's {@code retention.ms} for "no time limit": a compacted directory keeps each key's latest record. */
+    public static final long KEPT = -1;
 
     private static final String DLT_INFIX = ".dlt.";
 
@@ -77,8 +79,24 @@ public enum Topics {
         return consumers.stream().map(this::dlt).toList();
     }
 
+    /**
+     * Issue 14 (ADR 0022): the directories every piece (部署单元) reads from the beginning, i.e.
+     * people, handling units and the district's reference data, are compacted: each record carries
+     * the whole new state of its key, so Kafka keeps every key's latest record for as long as the
+     * platform runs, and a piece that joins years later still learns every unit and every deputy.
+     * The work topics (cases, referrals, reception days, notices) and all dead letters expire.
+     */
+    public boolean isDirectory() {
+        return this == REPRESENTATIVE || this == UNIT || this == REFERENCE;
+    }
+
     public long retentionMs() {
-        return EVENT_RETENTION.toMillis();
+        return isDirectory() ? KEPT : EVENT_RETENTION.toMillis();
+    }
+
+    /** Kafka's {@code cleanup.policy}: {@code compact} for a directory, else {@code delete}. */
+    public String cleanupPolicy() {
+        return isDirectory() ? "compact" : "delete";
     }
 
     /** Every topic name to create, each event topic followed by its dead-letter topics. */
@@ -93,7 +111,12 @@ public enum Topics {
 
     /** Retention for any name from {@link #allTopicNames()}. */
     public static long retentionMs(String topicName) {
-        return isDlt(topicName) ? DLT_RETENTION.toMillis() : EVENT_RETENTION.toMillis();
+        return isDlt(topicName) ? DLT_RETENTION.toMillis() : forTopic(topicName).retentionMs();
+    }
+
+    /** Cleanup policy for any name from {@link #allTopicNames()}: dead letters always expire. */
+    public static String cleanupPolicy(String topicName) {
+        return isDlt(topicName) ? "delete" : forTopic(topicName).cleanupPolicy();
     }
 
     public static boolean isDlt(String topicName) {

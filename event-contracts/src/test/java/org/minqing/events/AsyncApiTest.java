@@ -58,7 +58,7 @@ class AsyncApiTest {
 
         List<String> tsvLines = readTsv();
         List<String> expectedLines = fromTopics.stream()
-                .map(t -> t + "\t" + Topics.PARTITIONS + "\t" + Topics.retentionMs(t)).toList();
+                .map(t -> t + "\t" + Topics.PARTITIONS + "\t" + Topics.retentionMs(t) + "\t" + Topics.cleanupPolicy(t)).toList();
         assertEquals(expectedLines, tsvLines, "topics.tsv");
 
         List<String> addresses = new ArrayList<>();
@@ -94,7 +94,7 @@ class AsyncApiTest {
             assertEquals(Topics.PARTITIONS, kafka.get("partitions").asInt(), id);
             assertEquals(Topics.REPLICAS, kafka.get("replicas").asInt(), id);
             assertEquals(Topics.retentionMs(address), kafka.at("/topicConfiguration/retention.ms").asLong(), id);
-            assertEquals(List.of("delete"), texts(kafka.at("/topicConfiguration/cleanup.policy")), id);
+            assertEquals(List.of(Topics.cleanupPolicy(address)), texts(kafka.at("/topicConfiguration/cleanup.policy")), id);
         });
     }
 

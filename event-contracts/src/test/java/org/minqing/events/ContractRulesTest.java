@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -76,6 +77,21 @@ class ContractRulesTest {
         assertEquals(30L * 24 * 3600 * 1000, Topics.retentionMs(Topics.CASE.dlt("referral")));
         assertEquals(7L * 24 * 3600 * 1000, Topics.retentionMs(Topics.NOTICE.topic()));
         assertEquals(Topics.CASE, Topics.forTopic("minqing.intake.case"));
+    }
+
+    /** ADR 0022: what every piece reads from the beginning is compacted and kept; work and dead letters expire. */
+    @Test
+    void theDirectoriesAreCompactedAndEverythingElseExpires() {
+        for (Topics t : Topics.values()) {
+            boolean everyPiece = Arrays.stream(EventType.values()).filter(e -> e.topic() == t)
+                    .anyMatch(EventType::forEveryPiece);
+            assertEquals(everyPiece, t.isDirectory(), t.topic());
+            assertEquals(everyPiece ? "compact" : "delete", Topics.cleanupPolicy(t.topic()), t.topic());
+            assertEquals(everyPiece ? -1L : 7L * 24 * 3600 * 1000, Topics.retentionMs(t.topic()), t.topic());
+            t.dlts().forEach(d -> assertEquals("delete", Topics.cleanupPolicy(d), d));
+        }
+        assertEquals(List.of(Topics.REPRESENTATIVE, Topics.UNIT, Topics.REFERENCE),
+                Arrays.stream(Topics.values()).filter(Topics::isDirectory).toList());
     }
 
     @ParameterizedTest

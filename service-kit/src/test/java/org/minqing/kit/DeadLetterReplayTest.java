@@ -7,17 +7,24 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.minqing.events.EventEnvelope;
 import org.minqing.events.Events;
+import org.minqing.events.Topics;
 import org.minqing.kit.ops.DeadLetterReplay;
 import org.minqing.kit.testapp.WidgetEvents;
 import org.minqing.kit.testapp.WidgetResource;
@@ -29,7 +36,8 @@ import io.quarkus.test.junit.QuarkusTest;
 /**
  * Issue 15, the runbook's replay: dead letters are listed without being sent, the one named is put
  * back on its original topic and handled once by its consumer, a second replay changes nothing,
- * and an id that is not there is said so (exit 1).
+ * and an id that is not there is said so (exit 1). On a compacted directory topic (ADR 0022) a dead
+ * letter that a newer event of its key replaced is not put back: it would become the key's latest.
  */
 @QuarkusTest
 class DeadLetterReplayTest {
@@ -92,6 +100,61 @@ class DeadLetterReplayTest {
         assertThat(wrong.code).isEqualTo(2);
         assertThat(wrong.err).contains("not a dead-letter topic");
         assertThat(run("--dead-letters", DLT).code).isEqualTo(2);
+    }
+
+    @Test
+    void aDirectoryDeadLetterThatANewerEventReplacedIsNotReplayed() throws Exception {
+        String directory = Topics.UNIT.topic();
+        String dlt = Topics.UNIT.dlt("notification");
+        UUID changedAgain = UUID.randomUUID();
+        UUID changedOnce = UUID.randomUUID();
+        EventEnvelope old = WidgetEvents.changed(changedAgain, 1);
+        EventEnvelope newer = WidgetEvents.changed(changedAgain, 2);
+        EventEnvelope only = WidgetEvents.changed(changedOnce, 1);
+        try (KafkaProducer<String, String> producer = WidgetEvents.producer()) {
+            for (EventEnvelope e : List.of(old, newer, only)) {
+                producer.send(new ProducerRecord<>(directory, e.aggregateId(), Events.mapper().writeValueAsString(e))).get();
+            }
+            // the consumer failed on the old change and on the only one (the newer change went through)
+            for (EventEnvelope e : List.of(old, only)) {
+                ProducerRecord<String, String> r = new ProducerRecord<>(dlt, e.aggregateId(), Events.mapper().writeValueAsString(e));
+                r.headers().add("dead-letter-reason", "bug 43".getBytes(StandardCharsets.UTF_8));
+                producer.send(r).get();
+            }
+        }
+
+        Run replay = run("--bootstrap", bootstrap(), "--dead-letters", dlt, "--event-id", old.eventId().toString(),
+                "--event-id", only.eventId().toString(), "--replay");
+
+        assertThat(replay.code).isZero();
+        assertThat(replay.out).contains("not replayed, superseded by a newer event of key " + changedAgain + ": event "
+                + old.eventId()).contains("replayed 1 to " + directory);
+        Map<String, List<String>> replayed = replayedOn(directory);
+        assertThat(replayed.get(changedOnce.toString())).containsExactly(only.eventId().toString());
+        assertThat(replayed).doesNotContainKey(changedAgain.toString());
+    }
+
+    /** The records on a topic that the tool put there (header replayed-from): event ids by key. */
+    private static Map<String, List<String>> replayedOn(String topic) {
+        Map<String, List<String>> byKey = new java.util.HashMap<>();
+        var props = NativeKafka.shared().clientProperties();
+        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> parts = c.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                    .map(i -> new TopicPartition(topic, i.partition())).toList();
+            c.assign(parts);
+            c.seekToBeginning(parts);
+            Map<TopicPartition, Long> end = c.endOffsets(parts, Duration.ofSeconds(30));
+            List<ConsumerRecord<String, String>> all = new ArrayList<>();
+            while (parts.stream().anyMatch(tp -> c.position(tp) < end.get(tp))) {
+                c.poll(Duration.ofMillis(500)).forEach(all::add);
+            }
+            for (ConsumerRecord<String, String> r : all) {
+                if (r.headers().lastHeader("replayed-from") != null) {
+                    byKey.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(DeadLetterReplay.eventId(r.value()));
+                }
+            }
+        }
+        return byKey;
     }
 
     record Run(int code, String out, String err) {

@@ -201,9 +201,10 @@ public final class NativeKafka {
                 if (line.isBlank() || line.startsWith("#")) {
                     continue;
                 }
+                // topic, partitions, retention.ms, cleanup.policy (compact for the directories, ADR 0022)
                 String[] f = line.split("\t");
                 topics.add(new NewTopic(f[0].trim(), Integer.parseInt(f[1].trim()), (short) 1)
-                        .configs(Map.of("retention.ms", f[2].trim())));
+                        .configs(Map.of("retention.ms", f[2].trim(), "cleanup.policy", f[3].trim())));
             }
             createTopics(admin, topics);
         } catch (IOException e) {

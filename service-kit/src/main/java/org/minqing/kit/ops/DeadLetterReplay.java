@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,7 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.minqing.events.Events;
+import org.minqing.events.Topics;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -46,6 +48,11 @@ import com.fasterxml.jackson.databind.JsonNode;
  * chosen records (all, or those named by {@code --event-id}) go to the original topic with their
  * key, so per-aggregate order holds from there on. It reads by assignment (no consumer group, no
  * offsets committed) and never prints a record's value.
+ *
+ * <p>A directory topic (people, units, the district's reference data) is compacted and keeps each
+ * key's latest record for every piece that joins later (ADR 0022). Putting back a dead letter that a
+ * newer event of its key has since replaced would make the old state the latest there, so such a
+ * dead letter is listed as superseded and not replayed: its consumer got (or will get) the newer one.
  */
 public final class DeadLetterReplay {
 
@@ -58,8 +65,12 @@ public final class DeadLetterReplay {
     public record DeadLetter(int partition, long offset, String key, String eventId, String reason) {
     }
 
-    /** What a run found and did; {@code missing} are asked-for event ids not on the topic. */
-    public record Outcome(List<DeadLetter> found, List<DeadLetter> replayed, Set<String> missing) {
+    /**
+     * What a run found and did; {@code missing} are asked-for event ids not on the topic, {@code superseded}
+     * chosen dead letters of a directory that a newer event of their key has replaced (not replayed).
+     */
+    public record Outcome(List<DeadLetter> found, List<DeadLetter> replayed, List<DeadLetter> superseded,
+            Set<String> missing) {
     }
 
     private final Properties clientConfig;
@@ -98,6 +109,18 @@ public final class DeadLetterReplay {
             }
         }
         List<DeadLetter> replayed = new ArrayList<>();
+        List<DeadLetter> superseded = new ArrayList<>();
+        if (replay && !chosen.isEmpty() && isDirectory(original)) {
+            Map<String, String> latest = latestEventIds(readAll(original));
+            chosen.removeIf(r -> {
+                String id = eventId(r.value());
+                boolean old = id != null && latest.containsKey(r.key()) && !id.equals(latest.get(r.key()));
+                if (old) {
+                    superseded.add(describe(r));
+                }
+                return old;
+            });
+        }
         if (replay && !chosen.isEmpty()) {
             try (KafkaProducer<String, String> producer = producer()) {
                 for (ConsumerRecord<String, String> r : chosen) {
@@ -110,10 +133,30 @@ public final class DeadLetterReplay {
                 producer.flush();
             }
         }
-        return new Outcome(found, replayed, missing);
+        return new Outcome(found, replayed, superseded, missing);
+    }
+
+    static boolean isDirectory(String topic) {
+        return Topics.allTopicNames().contains(topic) && !Topics.isDlt(topic) && Topics.forTopic(topic).isDirectory();
+    }
+
+    /** Each key's last event id on the topic (its current state in a directory). */
+    static Map<String, String> latestEventIds(List<ConsumerRecord<String, String>> records) {
+        Map<String, String> latest = new HashMap<>();
+        for (ConsumerRecord<String, String> r : records) {
+            String id = eventId(r.value());
+            if (r.key() != null && id != null) {
+                latest.put(r.key(), id); // in offset order within a partition, and a key lives in one partition
+            }
+        }
+        return latest;
     }
 
     private List<ConsumerRecord<String, String>> readAll() {
+        return readAll(deadLetters);
+    }
+
+    private List<ConsumerRecord<String, String>> readAll(String topic) {
         Properties p = new Properties();
         p.putAll(clientConfig);
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -122,7 +165,7 @@ public final class DeadLetterReplay {
         List<ConsumerRecord<String, String>> all = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p, new StringDeserializer(),
                 new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(deadLetters, Duration.ofSeconds(30)).stream()
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
                     .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
@@ -151,7 +194,7 @@ public final class DeadLetterReplay {
     }
 
     /** The envelope's event id, or null for a value that is not a readable envelope (a poison message). */
-    static String eventId(String value) {
+    public static String eventId(String value) {
         if (value == null) {
             return null;
         }
@@ -223,6 +266,9 @@ public final class DeadLetterReplay {
         for (DeadLetter d : o.found()) {
             out.printf("  partition %d offset %d key %s event %s reason %s%n", d.partition(), d.offset(), d.key(),
                     d.eventId() == null ? "(unreadable)" : d.eventId(), d.reason() == null ? "-" : d.reason());
+        }
+        for (DeadLetter d : o.superseded()) {
+            out.printf("  not replayed, superseded by a newer event of key %s: event %s%n", d.key(), d.eventId());
         }
         if (replay) {
             out.printf("replayed %d to %s%n", o.replayed().size(), tool.originalTopic());
