@@ -87,10 +87,7 @@ class DeadlineSchedulerTest {
     @Test
     void anOverdueCommunityReferralIsEscalatedToTheSubDistrictThenTheDistrict() {
         String community = freshCommunity();
-        String unit = UUID.randomUUID().toString();
-        given().auth().oauth2(OPS).contentType("application/json")
-                .body(Map.of("name", "测试社区居委会", "tier", "COMMUNITY", "lines", "*", "jurisdiction", community))
-                .put("/units/" + unit).then().statusCode(200);
+        String unit = communityUnit(community);
         String unitToken = org.minqing.testing.TestTokens.handlingUnit("unit.c", unit, community);
         String id = referralIdForCase(recordCase(community, "social-security", null, randomText(30)));
         route(id, "COMMUNITY", unit, null, false);
