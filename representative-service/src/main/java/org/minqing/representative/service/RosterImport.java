@@ -107,8 +107,9 @@ public class RosterImport {
             if (r != null) {
                 for (ConstraintViolation<RepresentativeRequest> v : validator.validate(r)) {
                     String prop = v.getPropertyPath().toString();
-                    checks.add(column(row.line(), prop), "“" + HEADER_OF.getOrDefault(prop, prop) + "”" + zh(v),
-                            HEADER_OF.getOrDefault(prop, prop) + " " + en(v));
+                    Wording w = wording(v);
+                    checks.add(column(row.line(), prop), "“" + HEADER_OF.getOrDefault(prop, prop) + "”" + w.zh(),
+                            HEADER_OF.getOrDefault(prop, prop) + " " + w.en());
                 }
                 RepresentativeService.semanticChecks(r, checks, p -> column(row.line(), p));
                 if (r.constituencyCode() != null && r.constituencyCode().matches("\\d{12}") && !scope.maySee(r.constituencyCode())) {
@@ -233,25 +234,21 @@ public class RosterImport {
         };
     }
 
-    private static String zh(ConstraintViolation<?> v) {
-        String a = v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
-        return switch (a) {
-            case "NotNull", "NotBlank" -> "必填";
-            case "Size" -> "过长（最多 " + v.getConstraintDescriptor().getAttributes().get("max") + " 个字符）";
-            case "Pattern" -> "格式不正确";
-            case "Email" -> "不是有效的电子邮件地址";
-            default -> "无效";
-        };
+    /** What a violated constraint says about a column, in Chinese and in English. */
+    private record Wording(String zh, String en) {
     }
 
-    private static String en(ConstraintViolation<?> v) {
+    private static Wording wording(ConstraintViolation<?> v) {
         String a = v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
         return switch (a) {
-            case "NotNull", "NotBlank" -> "is required";
-            case "Size" -> "is too long (at most " + v.getConstraintDescriptor().getAttributes().get("max") + " characters)";
-            case "Pattern" -> "has an invalid format";
-            case "Email" -> "is not a valid e-mail address";
-            default -> "is invalid";
+            case "NotNull", "NotBlank" -> new Wording("必填", "is required");
+            case "Size" -> {
+                Object max = v.getConstraintDescriptor().getAttributes().get("max");
+                yield new Wording("过长（最多 " + max + " 个字符）", "is too long (at most " + max + " characters)");
+            }
+            case "Pattern" -> new Wording("格式不正确", "has an invalid format");
+            case "Email" -> new Wording("不是有效的电子邮件地址", "is not a valid e-mail address");
+            default -> new Wording("无效", "is invalid");
         };
     }
 
