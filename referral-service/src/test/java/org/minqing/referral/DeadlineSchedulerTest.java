@@ -56,13 +56,38 @@ class DeadlineSchedulerTest {
                 .getSingleResult()).longValue());
     }
 
+    /**
+     * Runs {@code work} on {@code pool} in a transaction of its own, flushed, and keeps that transaction
+     * open (its row locks held) until {@code release} counts down; returns once the work is flushed.
+     */
+    private java.util.concurrent.Future<?> holdOpen(java.util.concurrent.ExecutorService pool,
+            java.util.concurrent.CountDownLatch release, Runnable work) throws InterruptedException {
+        java.util.concurrent.CountDownLatch flushed = new java.util.concurrent.CountDownLatch(1);
+        var held = pool.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
+            work.run();
+            em.flush();
+            flushed.countDown();
+            try {
+                release.await(60, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }));
+        assertThat(flushed.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        return held;
+    }
+
+    /** Until {@code racer} is done or some transaction waits for a row lock (the racer, behind the held one). */
+    private void awaitDoneOrBlocked(java.util.concurrent.Future<?> racer) {
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> racer.isDone()
+                || QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                        "select count(*) from pg_locks where not granted").getSingleResult()).longValue()) > 0);
+    }
+
     @Test
     void anOverdueCommunityReferralIsEscalatedToTheSubDistrictThenTheDistrict() {
         String community = freshCommunity();
-        String unit = UUID.randomUUID().toString();
-        given().auth().oauth2(OPS).contentType("application/json")
-                .body(Map.of("name", "测试社区居委会", "tier", "COMMUNITY", "lines", "*", "jurisdiction", community))
-                .put("/units/" + unit).then().statusCode(200);
+        String unit = communityUnit(community);
         String unitToken = org.minqing.testing.TestTokens.handlingUnit("unit.c", unit, community);
         String id = referralIdForCase(recordCase(community, "social-security", null, randomText(30)));
         route(id, "COMMUNITY", unit, null, false);
@@ -165,28 +190,17 @@ class DeadlineSchedulerTest {
                 "update referral set watch_tier = 'DISTRICT', watch_jurisdiction = '310104000000' where id = :id")
                 .setParameter("id", rid).executeUpdate());
         LocalDate due = LocalDate.parse(view(id).getString("dueDate"));
-        java.util.concurrent.CountDownLatch replyWritten = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.CountDownLatch commitReply = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
         try {
             moveTo(due.plusDays(1));
-            var reply = pool.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
-                org.minqing.referral.Referral r = org.minqing.referral.Referral.findById(rid);
-                referralService.reply(r, "已办理（迟复）", new org.minqing.events.Actor("unit.housing", "handling-unit"));
-                em.flush(); // the row is written (and locked) but not committed
-                replyWritten.countDown();
-                try {
-                    commitReply.await(60, java.util.concurrent.TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    throw new IllegalStateException(e);
-                }
-            }));
-            assertThat(replyWritten.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            // the reply's row is written (and locked) but not committed
+            var reply = holdOpen(pool, commitReply, () -> referralService.reply(
+                    org.minqing.referral.Referral.findById(rid), "已办理（迟复）",
+                    new org.minqing.events.Actor("unit.housing", "handling-unit")));
             var check = pool.submit(() -> scheduler.checkOne(rid));
             // either the check finished without waiting (the defect) or it waits for the reply's row lock
-            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> check.isDone()
-                    || QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                            "select count(*) from pg_locks where not granted").getSingleResult()).longValue()) > 0);
+            awaitDoneOrBlocked(check);
             commitReply.countDown();
             reply.get(30, java.util.concurrent.TimeUnit.SECONDS);
             assertThat(check.get(30, java.util.concurrent.TimeUnit.SECONDS)).as("notices emitted by the racing check")
@@ -213,28 +227,16 @@ class DeadlineSchedulerTest {
     void aRouteRacingTheDeadlineWatchWaitsForItAndApplies() throws Exception {
         String id = referralIdForCase(recordCase(freshCommunity(), "housing", null, randomText(30)));
         UUID rid = UUID.fromString(id);
-        java.util.concurrent.CountDownLatch watchHoldsRow = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.CountDownLatch releaseWatch = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
         try {
             // what the watch does when it emits a notice: row locked, version bumped, not yet committed
-            var watch = pool.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
-                org.minqing.referral.Referral.findById(rid, jakarta.persistence.LockModeType.PESSIMISTIC_FORCE_INCREMENT);
-                em.flush();
-                watchHoldsRow.countDown();
-                try {
-                    releaseWatch.await(60, java.util.concurrent.TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    throw new IllegalStateException(e);
-                }
-            }));
-            assertThat(watchHoldsRow.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            var watch = holdOpen(pool, releaseWatch, () -> org.minqing.referral.Referral.findById(rid,
+                    jakarta.persistence.LockModeType.PESSIMISTIC_FORCE_INCREMENT));
             var routed = pool.submit(() -> given().auth().oauth2(SUB1).contentType("application/json")
                     .body(Map.of("route", "SUBDISTRICT_DEPARTMENT", "unitId", UNIT_HOUSING, "difficult", false))
                     .post("/referrals/" + id + "/route").then().extract().statusCode());
-            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> routed.isDone()
-                    || QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                            "select count(*) from pg_locks where not granted").getSingleResult()).longValue()) > 0);
+            awaitDoneOrBlocked(routed);
             releaseWatch.countDown();
             watch.get(30, java.util.concurrent.TimeUnit.SECONDS);
             assertThat(routed.get(30, java.util.concurrent.TimeUnit.SECONDS)).as("route racing the watch").isEqualTo(200);

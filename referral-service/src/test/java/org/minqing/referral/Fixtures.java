@@ -63,6 +63,15 @@ public final class Fixtures {
         return "310104001" + NEXT_COMMUNITY.getAndIncrement();
     }
 
+    /** Registers a handling unit for the community's own residents' committee (社区居委会) and returns its id. */
+    public static String communityUnit(String community) {
+        String unit = UUID.randomUUID().toString();
+        given().auth().oauth2(OPS).contentType("application/json")
+                .body(Map.of("name", "测试社区居委会", "tier", "COMMUNITY", "lines", "*", "jurisdiction", community))
+                .put("/units/" + unit).then().statusCode(200);
+        return unit;
+    }
+
     /** Random Chinese text, so that unrelated test cases never look like repeats of each other. */
     public static String randomText(int chars) {
         StringBuilder sb = new StringBuilder();

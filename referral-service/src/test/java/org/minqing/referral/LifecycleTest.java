@@ -41,7 +41,12 @@ class LifecycleTest {
     AppClock clock;
 
     private String referredToHousing(String community) {
-        String id = referralIdForCase(recordCase(community, "housing", null, randomText(30)));
+        return routedToHousing(recordCase(community, "housing", null, randomText(30)));
+    }
+
+    /** The referral the case opened, routed to the sub-district's housing office. */
+    private String routedToHousing(String caseId) {
+        String id = referralIdForCase(caseId);
         route(id, "SUBDISTRICT_DEPARTMENT", UNIT_HOUSING, null, false);
         return id;
     }
@@ -128,8 +133,7 @@ class LifecycleTest {
     void anUnsatisfiedResidentReopensItOnceThenTheDistrictReviews() {
         String community = freshCommunity();
         String caseId = recordCase(community, "housing", null, randomText(30));
-        String id = referralIdForCase(caseId);
-        route(id, "SUBDISTRICT_DEPARTMENT", UNIT_HOUSING, null, false);
+        String id = routedToHousing(caseId);
         unit(id, "accept", Map.of(), 200);
         unit(id, "progress", Map.of("note", "现场查看"), 200);
         unit(id, "reply", Map.of("reply", "已责成物业整改"), 200);
@@ -159,8 +163,7 @@ class LifecycleTest {
     void aSatisfiedResidentClosesIt() {
         String community = freshCommunity();
         String caseId = recordCase(community, "housing", null, randomText(30));
-        String id = referralIdForCase(caseId);
-        route(id, "SUBDISTRICT_DEPARTMENT", UNIT_HOUSING, null, false);
+        String id = routedToHousing(caseId);
         unit(id, "accept", Map.of(), 200);
         unit(id, "reply", Map.of("reply", "已修复"), 200);
         feedback(community, caseId, Satisfaction.BASICALLY_SATISFIED);

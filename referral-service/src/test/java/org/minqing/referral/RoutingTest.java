@@ -65,10 +65,7 @@ class RoutingTest {
     @Test
     void remitRulesAreDataThatOpsCanChange() {
         String community = freshCommunity();
-        String unit = UUID.randomUUID().toString();
-        given().auth().oauth2(OPS).contentType("application/json")
-                .body(Map.of("name", "测试社区居委会", "tier", "COMMUNITY", "lines", "*", "jurisdiction", community))
-                .put("/units/" + unit).then().statusCode(200);
+        String unit = communityUnit(community);
         Map<String, String> rule = Map.of("lineCode", "environment", "scopeCode", community, "route", "COMMUNITY", "unitId", unit);
         // the neighbouring sub-district may not (issue 14: a sub-district maintains the rules of its own area)
         given().auth().oauth2(Fixtures.SUB2).contentType("application/json").body(rule).put("/routing-rules").then().statusCode(403);
@@ -91,10 +88,7 @@ class RoutingTest {
     @Test
     void theCommunityHandlesItWithinFiveWorkingDays() {
         String community = freshCommunity();
-        String unit = UUID.randomUUID().toString();
-        given().auth().oauth2(OPS).contentType("application/json")
-                .body(Map.of("name", "测试社区居委会", "tier", "COMMUNITY", "lines", "*", "jurisdiction", community))
-                .put("/units/" + unit).then().statusCode(200);
+        String unit = communityUnit(community);
         String id = referralIdForCase(recordCase(community, "social-security", null, randomText(30)));
         route(id, "COMMUNITY", unit, null, false);
         ReferralReferred p = awaitEvent(id, EventType.REFERRAL_REFERRED).payloadAs(ReferralReferred.class);
@@ -159,10 +153,7 @@ class RoutingTest {
     @Test
     void deadlinesInTheFlowFollowTheOfficialCalendar() {
         String community = freshCommunity();
-        String unit = UUID.randomUUID().toString();
-        given().auth().oauth2(OPS).contentType("application/json")
-                .body(Map.of("name", "测试社区居委会", "tier", "COMMUNITY", "lines", "*", "jurisdiction", community))
-                .put("/units/" + unit).then().statusCode(200);
+        String unit = communityUnit(community);
         try {
             // recorded Sat 2025-09-20: 15 days → nominal 10-05 inside the 10-01…10-08 holiday → Thu 10-09
             String id = referralIdForCase(recordCase(community, "social-security", null, randomText(30),

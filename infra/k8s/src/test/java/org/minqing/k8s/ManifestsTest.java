@@ -12,12 +12,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 /**
@@ -59,28 +61,15 @@ class ManifestsTest {
                 .filter(o -> o.path("kind").asText().equals("Deployment")).findFirst().orElseThrow();
         assertEquals(List.of(), ManifestChecks.check(good));
 
-        JsonNode typo = good.deepCopy();
-        ((com.fasterxml.jackson.databind.node.ObjectNode) typo.path("spec").path("template").path("spec").path("containers").get(0))
-                .put("imagePullPolicyy", "Always");
-        assertHas(ManifestChecks.check(typo), "unknown field(s) [imagePullPolicyy]");
-
-        JsonNode noProbe = good.deepCopy();
-        ((com.fasterxml.jackson.databind.node.ObjectNode) noProbe.path("spec").path("template").path("spec").path("containers").get(0))
-                .remove("readinessProbe");
-        assertHas(ManifestChecks.check(noProbe), "no readinessProbe");
-
-        JsonNode noLimit = good.deepCopy();
-        ((com.fasterxml.jackson.databind.node.ObjectNode) noLimit.path("spec").path("template").path("spec").path("containers").get(0)
-                .path("resources").path("limits")).remove("memory");
-        assertHas(ManifestChecks.check(noLimit), "no memory limit");
-
-        JsonNode noSecurity = good.deepCopy();
-        ((com.fasterxml.jackson.databind.node.ObjectNode) noSecurity.path("spec").path("template").path("spec").path("containers").get(0))
-                .remove("securityContext");
-        assertHas(ManifestChecks.check(noSecurity), "no securityContext");
+        assertHas(checkContainerChanged(good, c -> c.put("imagePullPolicyy", "Always")),
+                "unknown field(s) [imagePullPolicyy]");
+        assertHas(checkContainerChanged(good, c -> c.remove("readinessProbe")), "no readinessProbe");
+        assertHas(checkContainerChanged(good, c -> ((ObjectNode) c.path("resources").path("limits")).remove("memory")),
+                "no memory limit");
+        assertHas(checkContainerChanged(good, c -> c.remove("securityContext")), "no securityContext");
 
         JsonNode wrongType = good.deepCopy();
-        ((com.fasterxml.jackson.databind.node.ObjectNode) wrongType.path("spec")).put("replicas", "two");
+        ((ObjectNode) wrongType.path("spec")).put("replicas", "two");
         assertHas(ManifestChecks.check(wrongType), "does not match the Kubernetes schema");
 
         JsonNode unknownKind = yaml.readTree("apiVersion: apps/v1\nkind: Deploymnet\nmetadata:\n  name: x\n");
@@ -96,6 +85,13 @@ class ManifestsTest {
     @Test
     void consumerGroupsFollowThePieceId() throws Exception {
         run(List.of("sh", K8S.resolve("check-consumer-groups.sh").toString()));
+    }
+
+    /** What the checks find on a copy of the Deployment whose first container {@code change} altered. */
+    private static List<String> checkContainerChanged(JsonNode deployment, Consumer<ObjectNode> change) {
+        JsonNode copy = deployment.deepCopy();
+        change.accept((ObjectNode) copy.path("spec").path("template").path("spec").path("containers").get(0));
+        return ManifestChecks.check(copy);
     }
 
     private static void assertHas(List<String> problems, String expected) {

@@ -92,10 +92,7 @@ public class ReceptionDayResource {
     @RolesAllowed({ Roles.COMMUNITY_STAFF, Roles.SUBDISTRICT_STAFF, Roles.DISTRICT_STAFF, Roles.REPRESENTATIVE,
             Roles.LIAISON_OFFICER, Roles.SERVICE })
     public ReceptionDayView get(@PathParam("id") UUID id) {
-        ReceptionDay d = ReceptionDay.findById(id);
-        if (d == null) {
-            throw ProblemException.notFound("接访日");
-        }
+        ReceptionDay d = existing(ReceptionDay.findById(id));
         boolean onRoster = access.scope().representativeId()
                 .map(rid -> d.roster.stream().anyMatch(s -> s.representativeId.toString().equalsIgnoreCase(rid)))
                 .orElse(false) && access.scope().hasRole(Roles.REPRESENTATIVE);
@@ -122,10 +119,7 @@ public class ReceptionDayResource {
     }
 
     private ReceptionDay visible(UUID id) {
-        ReceptionDay d = ReceptionDay.findById(id);
-        if (d == null) {
-            throw ProblemException.notFound("接访日");
-        }
+        ReceptionDay d = existing(ReceptionDay.findById(id));
         access.scope().requireVisible(d.communityCode, "接访日");
         return d;
     }
@@ -180,10 +174,7 @@ public class ReceptionDayResource {
 
     /** Writes lock the day's row, so concurrent changes (staff and a representative) apply one after the other. */
     private ReceptionDay staffOwned(UUID id) {
-        ReceptionDay d = ReceptionDay.findById(id, LockModeType.PESSIMISTIC_WRITE);
-        if (d == null) {
-            throw ProblemException.notFound("接访日");
-        }
+        ReceptionDay d = existing(ReceptionDay.findById(id, LockModeType.PESSIMISTIC_WRITE));
         access.scope().requireVisible(d.communityCode, "接访日");
         return d;
     }
@@ -196,7 +187,11 @@ public class ReceptionDayResource {
     }
 
     private ReceptionDay rostered(UUID id) {
-        ReceptionDay d = ReceptionDay.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        return existing(ReceptionDay.findById(id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    /** The day found, or 404. */
+    private static ReceptionDay existing(ReceptionDay d) {
         if (d == null) {
             throw ProblemException.notFound("接访日");
         }

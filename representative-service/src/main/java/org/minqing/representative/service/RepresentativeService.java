@@ -81,21 +81,13 @@ public class RepresentativeService {
             throw ProblemException.conflict("representative-exists", "编号为 " + r.id() + " 的代表已登记",
                     "a representative with id " + r.id() + " is already registered");
         }
-        if (r.phone() != null && phoneTaken(r.phone(), null)) {
-            throw ProblemException.conflict("phone-taken", "该手机号已登记给另一位代表",
-                    "this phone number is already registered to another representative");
-        }
+        requirePhoneFree(r.phone(), null);
         Representative rep = new Representative();
         rep.id = r.id() != null ? r.id() : UUID.randomUUID();
         apply(rep, r);
         rep.createdAt = rep.updatedAt;
         rep.persist();
-        outbox.publish(Topics.REPRESENTATIVE.topic(), EventEnvelope.of(EventType.REPRESENTATIVE_REGISTERED,
-                rep.constituencyCode, rep.id.toString(), null, actor,
-                new RepresentativeRegistered(rep.id.toString(), rep.name, rep.kind, rep.level, rep.constituencyCode,
-                        rep.liaisonStation, rep.active, rep.userSubject,
-                        contacts.seal(EventType.REPRESENTATIVE_REGISTERED, rep.id.toString(), "email", r.email()),
-                        contacts.seal(EventType.REPRESENTATIVE_REGISTERED, rep.id.toString(), "mobile", r.phone()))));
+        announce(EventType.REPRESENTATIVE_REGISTERED, rep, r, actor);
         return rep;
     }
 
@@ -107,18 +99,31 @@ public class RepresentativeService {
             checks.add("id", "不能修改代表编号", "the id cannot be changed");
         }
         checks.throwIfAny();
-        if (r.phone() != null && phoneTaken(r.phone(), rep.id)) {
+        requirePhoneFree(r.phone(), rep.id);
+        apply(rep, r);
+        announce(EventType.REPRESENTATIVE_UPDATED, rep, r, actor);
+        return rep;
+    }
+
+    private void requirePhoneFree(String phone, UUID except) {
+        if (phone != null && phoneTaken(phone, except)) {
             throw ProblemException.conflict("phone-taken", "该手机号已登记给另一位代表",
                     "this phone number is already registered to another representative");
         }
-        apply(rep, r);
-        outbox.publish(Topics.REPRESENTATIVE.topic(), EventEnvelope.of(EventType.REPRESENTATIVE_UPDATED,
-                rep.constituencyCode, rep.id.toString(), null, actor,
-                new RepresentativeUpdated(rep.id.toString(), rep.name, rep.kind, rep.level, rep.constituencyCode,
-                        rep.liaisonStation, rep.active, rep.userSubject,
-                        contacts.seal(EventType.REPRESENTATIVE_UPDATED, rep.id.toString(), "email", r.email()),
-                        contacts.seal(EventType.REPRESENTATIVE_UPDATED, rep.id.toString(), "mobile", r.phone()))));
-        return rep;
+    }
+
+    /** The representative as {@code type} (registered or updated) says it, contacts sealed for that event. */
+    private void announce(EventType type, Representative rep, RepresentativeRequest r, Actor actor) {
+        String id = rep.id.toString();
+        String email = contacts.seal(type, id, "email", r.email());
+        String mobile = contacts.seal(type, id, "mobile", r.phone());
+        Object payload = type == EventType.REPRESENTATIVE_REGISTERED
+                ? new RepresentativeRegistered(id, rep.name, rep.kind, rep.level, rep.constituencyCode,
+                        rep.liaisonStation, rep.active, rep.userSubject, email, mobile)
+                : new RepresentativeUpdated(id, rep.name, rep.kind, rep.level, rep.constituencyCode,
+                        rep.liaisonStation, rep.active, rep.userSubject, email, mobile);
+        outbox.publish(Topics.REPRESENTATIVE.topic(),
+                EventEnvelope.of(type, rep.constituencyCode, id, null, actor, payload));
     }
 
     public boolean phoneTaken(String phone, UUID except) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -107,8 +108,9 @@ public class RosterImport {
             if (r != null) {
                 for (ConstraintViolation<RepresentativeRequest> v : validator.validate(r)) {
                     String prop = v.getPropertyPath().toString();
-                    checks.add(column(row.line(), prop), "“" + HEADER_OF.getOrDefault(prop, prop) + "”" + zh(v),
-                            HEADER_OF.getOrDefault(prop, prop) + " " + en(v));
+                    Wording w = wording(v);
+                    checks.add(column(row.line(), prop), "“" + HEADER_OF.getOrDefault(prop, prop) + "”" + w.zh(),
+                            HEADER_OF.getOrDefault(prop, prop) + " " + w.en());
                 }
                 RepresentativeService.semanticChecks(r, checks, p -> column(row.line(), p));
                 if (r.constituencyCode() != null && r.constituencyCode().matches("\\d{12}") && !scope.maySee(r.constituencyCode())) {
@@ -152,22 +154,10 @@ public class RosterImport {
             v.put(p, cell == null || cell.isEmpty() ? null : cell);
         });
         int line = row.line();
-        RepresentativeKind kind = null;
-        if (v.get("kind") != null) {
-            kind = kind(v.get("kind"));
-            if (kind == null) {
-                checks.add(column(line, "kind"), "类别“" + v.get("kind") + "”无效，应为人大代表、党代表或政协委员",
-                        "unknown kind '" + v.get("kind") + "'; use 人大代表, 党代表 or 政协委员");
-            }
-        }
-        RepresentativeLevel level = null;
-        if (v.get("level") != null) {
-            level = level(v.get("level"));
-            if (level == null) {
-                checks.add(column(line, "level"), "级别“" + v.get("level") + "”无效，应为市级或区级",
-                        "unknown level '" + v.get("level") + "'; use 市级 or 区级");
-            }
-        }
+        RepresentativeKind kind = oneOf(v.get("kind"), RosterImport::kind, line, "kind", checks,
+                "类别“%s”无效，应为人大代表、党代表或政协委员", "unknown kind '%s'; use 人大代表, 党代表 or 政协委员");
+        RepresentativeLevel level = oneOf(v.get("level"), RosterImport::level, line, "level", checks,
+                "级别“%s”无效，应为市级或区级", "unknown level '%s'; use 市级 or 区级");
         LocalDate start = date(v.get("termStart"), line, "termStart", checks);
         LocalDate end = date(v.get("termEnd"), line, "termEnd", checks);
         UUID id = null;
@@ -197,6 +187,19 @@ public class RosterImport {
 
     static String column(int line, String property) {
         return "lines[" + line + "]." + HEADER_OF.getOrDefault(property, property);
+    }
+
+    /** A cell naming one of a few values: null when empty; when {@code parse} knows it not, null and an error. */
+    private static <T> T oneOf(String s, Function<String, T> parse, int line, String prop, Checks checks,
+            String zhFormat, String enFormat) {
+        if (s == null) {
+            return null;
+        }
+        T value = parse.apply(s);
+        if (value == null) {
+            checks.add(column(line, prop), zhFormat.formatted(s), enFormat.formatted(s));
+        }
+        return value;
     }
 
     private static LocalDate date(String s, int line, String prop, Checks checks) {
@@ -233,25 +236,21 @@ public class RosterImport {
         };
     }
 
-    private static String zh(ConstraintViolation<?> v) {
-        String a = v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
-        return switch (a) {
-            case "NotNull", "NotBlank" -> "必填";
-            case "Size" -> "过长（最多 " + v.getConstraintDescriptor().getAttributes().get("max") + " 个字符）";
-            case "Pattern" -> "格式不正确";
-            case "Email" -> "不是有效的电子邮件地址";
-            default -> "无效";
-        };
+    /** What a violated constraint says about a column, in Chinese and in English. */
+    private record Wording(String zh, String en) {
     }
 
-    private static String en(ConstraintViolation<?> v) {
+    private static Wording wording(ConstraintViolation<?> v) {
         String a = v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
         return switch (a) {
-            case "NotNull", "NotBlank" -> "is required";
-            case "Size" -> "is too long (at most " + v.getConstraintDescriptor().getAttributes().get("max") + " characters)";
-            case "Pattern" -> "has an invalid format";
-            case "Email" -> "is not a valid e-mail address";
-            default -> "is invalid";
+            case "NotNull", "NotBlank" -> new Wording("必填", "is required");
+            case "Size" -> {
+                Object max = v.getConstraintDescriptor().getAttributes().get("max");
+                yield new Wording("过长（最多 " + max + " 个字符）", "is too long (at most " + max + " characters)");
+            }
+            case "Pattern" -> new Wording("格式不正确", "has an invalid format");
+            case "Email" -> new Wording("不是有效的电子邮件地址", "is not a valid e-mail address");
+            default -> new Wording("无效", "is invalid");
         };
     }
 

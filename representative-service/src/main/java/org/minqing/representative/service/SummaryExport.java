@@ -68,11 +68,7 @@ public class SummaryExport {
             yr.createCell(0).setCellValue("年度");
             yr.createCell(1).setCellValue(s.year());
             r++;
-            Row head = sheet.createRow(r++);
-            head.createCell(0).setCellValue("项目");
-            head.createCell(1).setCellValue("数量");
-            head.getCell(0).setCellStyle(bold);
-            head.getCell(1).setCellStyle(bold);
+            header(sheet.createRow(r++), bold, "项目", "数量");
             for (Map.Entry<String, Long> e : numbers(s)) {
                 Row row = sheet.createRow(r++);
                 row.createCell(0).setCellValue(e.getKey());
@@ -85,23 +81,13 @@ public class SummaryExport {
 
             Sheet detail = wb.createSheet(SHEET_DETAIL);
             String[] cols = { "日期", "类型", "地点", "参加人员", "内容", "关联案件", "建议办理状态", "是否答复", "按时答复" };
-            Row h = detail.createRow(0);
-            for (int i = 0; i < cols.length; i++) {
-                h.createCell(i).setCellValue(cols[i]);
-                h.getCell(i).setCellStyle(bold);
-            }
+            header(detail.createRow(0), bold, cols);
             int d = 1;
             for (DutyRecordView v : s.records()) {
-                Row row = detail.createRow(d++);
-                row.createCell(0).setCellValue(v.date().toString());
-                row.createCell(1).setCellValue(v.typeLabel());
-                row.createCell(2).setCellValue(nz(v.place()));
-                row.createCell(3).setCellValue(nz(v.participants()));
-                row.createCell(4).setCellValue(nz(v.notes()));
-                row.createCell(5).setCellValue(String.join("、", v.caseIds()));
-                row.createCell(6).setCellValue(statusLabel(v.suggestionStatus()));
-                row.createCell(7).setCellValue(v.type() == DutyType.SUGGESTION ? (v.answered() ? "是" : "否") : "");
-                row.createCell(8).setCellValue(v.answeredOnTime() == null ? "" : v.answeredOnTime() ? "是" : "否");
+                texts(detail.createRow(d++), v.date().toString(), v.typeLabel(), nz(v.place()), nz(v.participants()),
+                        nz(v.notes()), String.join("、", v.caseIds()), statusLabel(v.suggestionStatus()),
+                        v.type() == DutyType.SUGGESTION ? (v.answered() ? "是" : "否") : "",
+                        v.answeredOnTime() == null ? "" : v.answeredOnTime() ? "是" : "否");
             }
             for (int i = 0; i < cols.length; i++) {
                 detail.setColumnWidth(i, (i == 4 ? 40 : 14) * 256);
@@ -109,23 +95,33 @@ public class SummaryExport {
 
             Sheet absent = wb.createSheet(SHEET_ABSENCES);
             String[] acols = { "日期", "社区代码", "接访地点" };
-            Row ah = absent.createRow(0);
+            header(absent.createRow(0), bold, acols);
             for (int i = 0; i < acols.length; i++) {
-                ah.createCell(i).setCellValue(acols[i]);
-                ah.getCell(i).setCellStyle(bold);
                 absent.setColumnWidth(i, (i == 2 ? 30 : 14) * 256);
             }
             int a = 1;
             for (AbsenceView v : s.absences()) {
-                Row row = absent.createRow(a++);
-                row.createCell(0).setCellValue(v.date().toString());
-                row.createCell(1).setCellValue(v.communityCode());
-                row.createCell(2).setCellValue(nz(v.place()));
+                texts(absent.createRow(a++), v.date().toString(), v.communityCode(), nz(v.place()));
             }
             wb.write(out);
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A sheet's heading row: the column names in bold. */
+    private static void header(Row row, CellStyle bold, String... names) {
+        texts(row, names);
+        for (int i = 0; i < names.length; i++) {
+            row.getCell(i).setCellStyle(bold);
+        }
+    }
+
+    /** One text cell per value, from the first column on. */
+    private static void texts(Row row, String... values) {
+        for (int i = 0; i < values.length; i++) {
+            row.createCell(i).setCellValue(values[i]);
         }
     }
 
