@@ -14,7 +14,10 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** Issue 14: time limits and the working calendar are audited like units and rules (who, when, before/after); district staff and ops edit them. */
+/**
+ * Issue 14: time limits and the working calendar are audited like units and rules (who, when,
+ * before/after); district staff and ops edit them, and read the trail through {@code GET /reference-changes}.
+ */
 @QuarkusTest
 class ReferenceAuditTest {
 
@@ -75,4 +78,41 @@ class ReferenceAuditTest {
         assertThat(rows.get(1)[4].toString()).contains("2023-10-03").contains("ADJUSTED_WORKDAY").doesNotContain("2023-10-02");
     }
 
+    @Test
+    void theTrailIsReadNewestFirstByKindAndKeyInPagesByDistrictStaffAndOpsOnly() {
+        String kind = "AUDIT_READ_" + java.util.UUID.randomUUID().toString().replaceAll("[^a-f]", "").toUpperCase();
+        for (int amount = 1; amount <= 3; amount++) {
+            given().auth().oauth2(amount == 2 ? Fixtures.DISTRICT : Fixtures.OPS).contentType("application/json")
+                    .body(Map.of("kind", kind, "route", "*", "amount", amount, "unit", "WORKING_DAYS", "basis", "读取审计 / audit read"))
+                    .put("/deadline-policies").then().statusCode(200);
+        }
+
+        var page1 = given().auth().oauth2(Fixtures.DISTRICT).queryParam("kind", "DEADLINE_POLICY").queryParam("key", kind + "/*")
+                .queryParam("limit", 2).get("/reference-changes").then().statusCode(200).extract().jsonPath();
+        assertThat(page1.getList("action")).containsExactly("UPDATE", "UPDATE");
+        assertThat(page1.getList("actor")).containsExactly("ops", "dist");
+        assertThat(page1.getList("actorRole")).containsExactly("ops-admin", "district-staff");
+        assertThat(page1.getInt("[0].after.amount")).isEqualTo(3);
+        assertThat(page1.getInt("[0].before.amount")).isEqualTo(2);
+        assertThat(page1.getString("[0].changedAt")).isNotBlank();
+        long last = page1.getLong("[1].id");
+
+        var page2 = given().auth().oauth2(Fixtures.OPS).queryParam("kind", "DEADLINE_POLICY").queryParam("key", kind + "/*")
+                .queryParam("before", last).get("/reference-changes").then().statusCode(200).extract().jsonPath();
+        assertThat(page2.getList("action")).containsExactly("CREATE");
+        assertThat(page2.getString("[0].before")).isNull();
+        assertThat(page2.getInt("[0].after.amount")).isEqualTo(1);
+
+        // not the sub-district's or a unit's to read; bad filters are named
+        given().auth().oauth2(Fixtures.SUB1).get("/reference-changes").then().statusCode(403);
+        given().auth().oauth2(Fixtures.HOUSING).get("/reference-changes").then().statusCode(403);
+        given().auth().oauth2(Fixtures.DISTRICT).queryParam("kind", "COMMUNITY").get("/reference-changes")
+                .then().statusCode(422).body("errors[0].field", org.hamcrest.Matchers.equalTo("kind"));
+        given().auth().oauth2(Fixtures.DISTRICT).queryParam("limit", 201).get("/reference-changes")
+                .then().statusCode(422).body("errors[0].field", org.hamcrest.Matchers.equalTo("limit"));
+        given().auth().oauth2(Fixtures.DISTRICT).queryParam("before", 0).get("/reference-changes")
+                .then().statusCode(422).body("errors[0].field", org.hamcrest.Matchers.equalTo("before"));
+        given().auth().oauth2(Fixtures.DISTRICT).queryParam("key", "x".repeat(101)).get("/reference-changes")
+                .then().statusCode(422).body("errors[0].field", org.hamcrest.Matchers.equalTo("key"));
+    }
 }
