@@ -84,16 +84,18 @@ public class Dispatcher {
     /**
      * One pass over the notices due now (issue 16: a batch per pass, not a notice): up to a batch
      * is claimed in one transaction, prepared in one read-only transaction, sent one by one with no
-     * transaction open, and the outcomes recorded together in one transaction. Returns how many
-     * notices were claimed; a full batch means more may be due.
+     * transaction open, and the outcomes recorded together in one transaction. Returns how many due
+     * notices the pass settled (claimed, DEAD or deferred to the end of quiet hours); a full batch
+     * means more may be due.
      */
     public int dispatchDue() {
         recorder.recordUnrecorded();
         Instant now = clock.instant();
-        List<Claimed> batch = QuarkusTransaction.requiringNew()
+        NoticeClaims.Batch claimed = QuarkusTransaction.requiringNew()
                 .call(() -> claims.claimDue(now, config.batchSize(), recorder::pending));
+        List<Claimed> batch = claimed.claimed();
         if (batch.isEmpty()) {
-            return 0;
+            return claimed.settled();
         }
         // The sends of a batch stop at half the lease: a notice is never still being sent by us when
         // another dispatcher may take it again; the untried rest is handed back.
@@ -142,7 +144,7 @@ public class Dispatcher {
         } finally {
             spans.forEach(io.opentelemetry.api.trace.Span::end);
         }
-        return batch.size();
+        return claimed.settled();
     }
 
     /**

@@ -67,15 +67,19 @@ class NoticeClaims {
      * non-urgent SMS in quiet hours is deferred to their end, and the rest become SENDING with
      * attempts + 1 and a lease. Each update re-checks the due condition row by row, so a notice
      * claimed meanwhile by another dispatcher is skipped, never claimed twice. Returns the claimed
-     * notices, oldest first.
+     * notices, oldest first, and how many due notices the pass settled (claimed, DEAD or deferred).
      */
+    record Batch(List<Claimed> claimed, int settled) {
+    }
+
     @SuppressWarnings("unchecked")
-    List<Claimed> claimDue(Instant now, int n, Predicate<UUID> skip) {
+    Batch claimDue(Instant now, int n, Predicate<UUID> skip) {
         List<UUID> ids = new ArrayList<>(due(now, n));
         ids.removeIf(skip); // sent already, only the outcome is missing
         if (ids.isEmpty()) {
-            return List.of();
+            return new Batch(List.of(), 0);
         }
+        int settled = ids.size();
         // The attempt limit holds here too: a notice whose lease lapsed on its last attempt is not sent again.
         List<UUID> exhausted = em.createNativeQuery("update notice set state = 'DEAD', claimed_until = null,"
                 + " last_error = :why where id in (:ids) and attempts >= :max and " + DUE + " returning id", UUID.class)
@@ -98,14 +102,14 @@ class NoticeClaims {
                     .executeUpdate();
         }
         if (ids.isEmpty()) {
-            return List.of();
+            return new Batch(List.of(), settled);
         }
         List<UUID> claimed = em.createNativeQuery("update notice set state = 'SENDING', attempts = attempts + 1,"
                 + " claimed_until = :lease where id in (:ids) and attempts < :max and " + DUE + " returning id", UUID.class)
                 .setParameter("lease", now.plus(config.claimLease())).setParameter("ids", ids).setParameter("now", now)
                 .setParameter("max", config.maxAttempts()).getResultList();
         if (claimed.isEmpty()) {
-            return List.of();
+            return new Batch(List.of(), settled);
         }
         Map<UUID, Notice> rows = new HashMap<>();
         for (Notice x : em.createQuery("from Notice where id in :ids", Notice.class).setParameter("ids", claimed)
@@ -121,7 +125,7 @@ class NoticeClaims {
                         x.traceParent));
             }
         }
-        return out;
+        return new Batch(out, settled);
     }
 
     /**
