@@ -2,8 +2,8 @@ package org.minqing.notification.service;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import org.jboss.logging.Logger;
 import org.minqing.kit.time.AppClock;
@@ -24,10 +24,10 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 /**
- * Sends due notices (发送通知) on one worker thread: each due notice is claimed in its own
- * transaction ({@link NoticeClaims}), prepared ({@link NoticePreparer}), sent with no transaction
- * open ({@link NoticeSender}), and its outcome recorded in a second transaction
- * ({@link OutcomeRecorder}). A send cut off by a crash is retried after the claim lease with the same
+ * Sends due notices (发送通知) on one worker thread, a batch at a time: the batch is claimed in one
+ * transaction ({@link NoticeClaims}), prepared ({@link NoticePreparer}), each notice sent with no
+ * transaction open ({@link NoticeSender}), and the batch's outcomes recorded together in one
+ * transaction ({@link OutcomeRecorder}). A send cut off by a crash is retried after the claim lease with the same
  * notice id as the provider's idempotency key. A sent in-app notice is pushed to open inbox streams.
  */
 @ApplicationScoped
@@ -81,42 +81,103 @@ public class Dispatcher {
         }
     }
 
-    /** One pass over the notices due now; returns how many were processed (claimed and sent or settled). */
+    /**
+     * One pass over the notices due now (issue 16: a batch per pass, not a notice): up to a batch
+     * is claimed in one transaction, prepared in one read-only transaction, sent one by one with no
+     * transaction open, and the outcomes recorded together in one transaction. Returns how many due
+     * notices the pass settled (claimed, DEAD or deferred to the end of quiet hours); a full batch
+     * means more may be due.
+     */
     public int dispatchDue() {
         recorder.recordUnrecorded();
         Instant now = clock.instant();
-        List<UUID> due = QuarkusTransaction.requiringNew().call(() -> claims.due(now, config.batchSize()));
-        int processed = 0;
-        for (UUID id : due) {
-            if (recorder.pending(id)) {
-                continue; // sent (or tried) already; only its outcome is missing
-            }
-            try {
-                process(id);
-                processed++;
-            } catch (RuntimeException e) {
-                LOG.warnf(e, "notice %s could not be processed", id);
-            }
+        NoticeClaims.Batch claimed = QuarkusTransaction.requiringNew()
+                .call(() -> claims.claimDue(now, config.batchSize(), recorder::pending));
+        List<Claimed> batch = claimed.claimed();
+        if (batch.isEmpty()) {
+            return claimed.settled();
         }
-        return processed;
+        // The sends of a batch stop at half the lease: a notice is never still being sent by us when
+        // another dispatcher may take it again; the untried rest is handed back.
+        Instant sendUntil = now.plus(config.claimLease().dividedBy(2));
+        List<Prepared> prepared = prepareAll(batch);
+        List<OutcomeRecorder.Done> done = new ArrayList<>(batch.size());
+        List<io.opentelemetry.api.trace.Span> spans = new ArrayList<>(batch.size());
+        try {
+            for (int i = 0; i < batch.size(); i++) {
+                Claimed c = batch.get(i);
+                if (i > 0 && clock.instant().isAfter(sendUntil)) {
+                    List<Claimed> untried = batch.subList(i, batch.size());
+                    try {
+                        QuarkusTransaction.requiringNew().run(() -> claims.release(untried));
+                    } catch (RuntimeException e) {
+                        LOG.warnf("%d untried notices could not be handed back; their lease will (%s)", untried.size(),
+                                e.getClass().getSimpleName());
+                    }
+                    break;
+                }
+                Prepared ready = prepared.get(i);
+                io.opentelemetry.api.trace.Span span = span(c);
+                spans.add(span);
+                Outcome outcome;
+                try (io.opentelemetry.context.Scope scope = span.makeCurrent()) {
+                    outcome = ready.outcome() != null ? ready.outcome() : sender.send(c, ready);
+                } catch (RuntimeException e) {
+                    LOG.warnf(e, "notice %s could not be sent", c.id());
+                    outcome = Outcome.retry("发送失败 / send failed: " + e.getMessage());
+                }
+                span.setAttribute("minqing.notice.outcome", outcome.kind().name());
+                done.add(new OutcomeRecorder.Done(c, ready, outcome));
+            }
+            // Issue 15: each NoticeSent/NoticeFailed event joins the trace of the event its notice came from.
+            List<Notice> recorded = recorder.recordAll(done, (i, record) -> {
+                try (io.opentelemetry.context.Scope scope = spans.get(i).makeCurrent()) {
+                    return record.get();
+                }
+            });
+            for (Notice n : recorded) {
+                if (n != null && n.state == NoticeState.SENT && n.channel == Channel.IN_APP) {
+                    hub.publish(new InboxHub.InboxItem(n.id, n.userSubject, n.sourceEventType, n.title, n.body,
+                            n.createdAt, n.sentAt, null));
+                }
+            }
+        } finally {
+            spans.forEach(io.opentelemetry.api.trace.Span::end);
+        }
+        return claimed.settled();
     }
 
-    void process(UUID id) {
-        Claimed c = QuarkusTransaction.requiringNew().call(() -> claims.claim(id, clock.instant()));
-        if (c == null) {
-            return;
-        }
-        Prepared p;
+    /**
+     * Prepares a batch in one read-only transaction; from a notice whose preparation throws, the rest
+     * are prepared each in its own transaction as before, and the one that threw is retried later.
+     */
+    List<Prepared> prepareAll(List<Claimed> batch) {
+        List<Prepared> out = new ArrayList<>(batch.size());
         try {
-            p = QuarkusTransaction.requiringNew().call(() -> preparer.prepare(c));
+            QuarkusTransaction.requiringNew().run(() -> {
+                for (Claimed c : batch) {
+                    out.add(preparer.prepare(c));
+                }
+            });
         } catch (RuntimeException e) {
-            LOG.warnf(e, "notice %s could not be prepared", id);
-            p = Prepared.not(Outcome.retry("准备失败 / preparation failed: " + e.getMessage()));
+            // out holds the notices prepared before the one that threw; they read, never wrote.
         }
-        Prepared ready = p;
-        // Issue 15: the send (the SMTP or SMS hand-off) and the NoticeSent/NoticeFailed event it
-        // records join the trace of the event the notice came from.
-        io.opentelemetry.api.trace.Span span = c.traceParent() == null ? io.opentelemetry.api.trace.Span.getInvalid()
+        for (int i = out.size(); i < batch.size(); i++) {
+            Claimed c = batch.get(i);
+            Prepared p;
+            try {
+                p = QuarkusTransaction.requiringNew().call(() -> preparer.prepare(c));
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "notice %s could not be prepared", c.id());
+                p = Prepared.not(Outcome.retry("准备失败 / preparation failed: " + e.getMessage()));
+            }
+            out.add(p);
+        }
+        return out;
+    }
+
+    private io.opentelemetry.api.trace.Span span(Claimed c) {
+        return c.traceParent() == null ? io.opentelemetry.api.trace.Span.getInvalid()
                 : tracer.spanBuilder("notice " + c.channel().name())
                         .setParent(org.minqing.kit.tracing.TraceContext.parent(c.traceParent()))
                         .setSpanKind(io.opentelemetry.api.trace.SpanKind.CLIENT)
@@ -124,18 +185,5 @@ public class Dispatcher {
                         .setAttribute("minqing.notice.channel", c.channel().name())
                         .setAttribute("minqing.notice.attempt", (long) c.attempt())
                         .startSpan();
-        Outcome outcome;
-        Notice recorded;
-        try (io.opentelemetry.context.Scope scope = span.makeCurrent()) {
-            outcome = ready.outcome() != null ? ready.outcome() : sender.send(c, ready);
-            span.setAttribute("minqing.notice.outcome", outcome.kind().name());
-            recorded = recorder.recordOutcome(c, ready, outcome);
-        } finally {
-            span.end();
-        }
-        if (recorded != null && recorded.state == NoticeState.SENT && recorded.channel == Channel.IN_APP) {
-            hub.publish(new InboxHub.InboxItem(recorded.id, recorded.userSubject, recorded.sourceEventType,
-                    recorded.title, recorded.body, recorded.createdAt, recorded.sentAt, null));
-        }
     }
 }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.minqing.events.Events;
 import org.minqing.kit.time.AppClock;
@@ -44,8 +45,23 @@ public class NoticePlanner {
             boolean urgent, Map<String, Object> params, Map<String, List<String>> recipients) {
     }
 
-    @SuppressWarnings("unchecked")
+    /**
+     * The routing table by event type, read once per type (issue 16: it was read for every event).
+     * The table changes only by migration, i.e. with a new release and a restart.
+     */
+    private final Map<String, List<Rule>> rulesByType = new ConcurrentHashMap<>();
+
     public List<Rule> rules(String eventType) {
+        List<Rule> cached = rulesByType.get(eventType);
+        if (cached == null) {
+            cached = readRules(eventType);
+            rulesByType.putIfAbsent(eventType, cached);
+        }
+        return cached;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Rule> readRules(String eventType) {
         List<Object[]> rows = em.createNativeQuery("""
                 select event_type, recipient_kind, channels, legally_required, urgent
                 from routing_rule where event_type = :t order by recipient_kind""")
@@ -58,9 +74,9 @@ public class NoticePlanner {
                     channels.add(Channel.valueOf(c.trim()));
                 }
             }
-            rules.add(new Rule((String) r[0], (String) r[1], channels, (Boolean) r[3], (Boolean) r[4]));
+            rules.add(new Rule((String) r[0], (String) r[1], List.copyOf(channels), (Boolean) r[3], (Boolean) r[4]));
         }
-        return rules;
+        return List.copyOf(rules);
     }
 
     /** Writes the notices of one event; returns how many rows were new. */

@@ -2,10 +2,13 @@ package org.minqing.notification.service;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
 import org.jboss.logging.Logger;
 import org.minqing.events.Actor;
@@ -91,6 +94,44 @@ class OutcomeRecorder {
             unrecorded.put(c.id(), new Unrecorded(c, p, o));
         }
         return null;
+    }
+
+    /** One send of a batch: what was claimed, prepared and what came of it. */
+    record Done(Claimed claimed, Prepared prepared, Outcome outcome) {
+    }
+
+    /**
+     * Records the outcomes of a batch of sends in one transaction (issue 16): every attempt row, state
+     * and NOTICE_SENT / NOTICE_FAILED outbox event, or none of them. The rows are locked in id order,
+     * so two dispatchers recording overlapping batches wait for each other instead of deadlocking. If
+     * the batch cannot be recorded as a whole, each outcome is recorded on its own as before (in full,
+     * else without details, else in memory), so one bad row costs its batch only the batching.
+     * {@code within} runs each outcome's recording inside its notice's trace span. Returns the
+     * notices recorded in full, in the batch's order (null where a re-claim made ours stale).
+     */
+    List<Notice> recordAll(List<Done> batch, BiFunction<Integer, Supplier<Notice>, Notice> within) {
+        List<UUID> ids = batch.stream().map(d -> d.claimed().id()).sorted().toList();
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                em.createQuery("from Notice where id in :ids order by id", Notice.class).setParameter("ids", ids)
+                        .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+                List<Notice> out = new ArrayList<>(batch.size());
+                for (int i = 0; i < batch.size(); i++) {
+                    Done d = batch.get(i);
+                    out.add(within.apply(i, () -> record(d.claimed(), d.prepared(), d.outcome())));
+                }
+                return out;
+            });
+        } catch (RuntimeException e) {
+            LOG.warnf("a batch of %d outcomes could not be recorded together (%s); recording them one by one",
+                    batch.size(), Masking.text(String.valueOf(e), 300));
+        }
+        List<Notice> out = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            Done d = batch.get(i);
+            out.add(within.apply(i, () -> recordOutcome(d.claimed(), d.prepared(), d.outcome())));
+        }
+        return out;
     }
 
     /** Retries the outcomes the database refused so far. */
