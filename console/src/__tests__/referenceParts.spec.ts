@@ -1,26 +1,21 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import { defineComponent, h, reactive } from 'vue'
-import { createPinia, setActivePinia } from 'pinia'
 import { ElTableColumn } from 'element-plus'
 import { i18n } from '@/i18n'
-import { vAuth } from '@/directives/auth'
-import { useUserStore } from '@/store/user'
+import { signedIn } from './support/view'
 import type { Role } from '@/auth/claims'
 import ReferenceTable from '@/components/ReferenceTable.vue'
 import FormDialog from '@/components/FormDialog.vue'
 import FieldInput from '@/components/FieldInput.vue'
+import FieldNumber from '@/components/FieldNumber.vue'
+import FieldActive from '@/components/FieldActive.vue'
 import { useEditDialog, type DialogProblem } from '@/composables/useEditDialog'
 
 const mounted: Array<{ unmount(): void }> = []
 afterEach(() => mounted.splice(0).forEach((w) => w.unmount()))
 
-function withUser(roles: Role[]) {
-  const pinia = createPinia()
-  setActivePinia(pinia)
-  useUserStore().caller = { subject: 's', username: 'u', name: 'u', roles, jurisdiction: '310104000000', unitId: null, representativeId: null }
-  return { plugins: [pinia, i18n], directives: { auth: vAuth }, stubs: { transition: false, 'transition-group': false } }
-}
+const withUser = (roles: Role[]) => signedIn({ roles })
 
 interface Row { code: string; name: string; active: boolean }
 const ROWS: Row[] = [{ code: 'a', name: '甲', active: true }, { code: 'b', name: '乙', active: false }]
@@ -170,5 +165,30 @@ describe('FieldInput: a labelled text input', () => {
     const w = mount(FieldInput, { props: { id: 'x', label: '联系人' }, global: withUser([]) })
     mounted.push(w)
     expect(w.findComponent({ name: 'ElFormItem' }).props('required')).toBeUndefined()
+  })
+})
+
+describe('FieldNumber and FieldActive: a number and a status in an edit form', () => {
+  it('FieldNumber names the form item and its for=; bounds and test id go to the number input', async () => {
+    const w = mount(FieldNumber, {
+      props: { id: 'line-sort-order', label: '排序', modelValue: 5, error: '须为 0–999 的整数', required: true },
+      attrs: { 'data-testid': 'line-sort-order', min: 0, max: 999 },
+      global: withUser(['district-staff']),
+    })
+    mounted.push(w)
+    await flushPromises()
+    expect(w.findComponent({ name: 'ElFormItem' }).props()).toMatchObject({ label: '排序', for: 'line-sort-order', error: '须为 0–999 的整数', required: true })
+    const num = w.findComponent({ name: 'ElInputNumber' })
+    expect(num.props()).toMatchObject({ id: 'line-sort-order', min: 0, max: 999, modelValue: 5 })
+    expect(num.attributes('data-testid')).toBe('line-sort-order')
+  })
+
+  it('FieldActive: 状态, the screen\'s own texts, the test id on the switch', async () => {
+    const w = mount(FieldActive, { props: { modelValue: false, texts: 'communities' }, attrs: { 'data-testid': 'line-active' }, global: withUser(['district-staff']) })
+    mounted.push(w)
+    expect(w.findComponent({ name: 'ElFormItem' }).props('label')).toBe('状态')
+    const sw = w.findComponent({ name: 'ElSwitch' })
+    expect(sw.props()).toMatchObject({ modelValue: false, activeText: '在用', inactiveText: '已停用' })
+    expect(sw.attributes('data-testid')).toBe('line-active')
   })
 })

@@ -1,4 +1,4 @@
-import { reactive, ref, type Ref } from 'vue'
+import { computed, reactive, ref, type Ref } from 'vue'
 import { ElMessage } from 'element-plus'
 import { useView } from '@/composables/useView'
 import { useEditDialog } from '@/composables/useEditDialog'
@@ -28,11 +28,12 @@ export interface Catalogue<R extends Coded, F extends Coded, B> {
 /**
  * A catalogue screen's state and steps: its rows, the edit form and dialog, load, add, edit, save
  * (check, create or update, message, reload) and the deactivate / reactivate toggle, which sends
- * the record unchanged but for active. Field errors from the service land next to the fields.
+ * the record unchanged but for active; `table` wires them to a ReferenceTable. Field errors from
+ * the service land next to the fields.
  */
 export function useCatalogue<R extends Coded, F extends Coded, B>(c: Catalogue<R, F, B>) {
   const view = useView()
-  const { t, run } = view
+  const { t, run, busy, summary } = view
   const rows = ref([]) as Ref<R[]>
   const form = reactive(c.empty()) as F
   const edit = useEditDialog(form, view)
@@ -65,5 +66,12 @@ export function useCatalogue<R extends Coded, F extends Coded, B>(c: Catalogue<R
     if (r) await load()
   }
 
-  return { ...view, rows, form, edit, load, openAdd, openEdit, save, toggle }
+  /** ReferenceTable's rows, state and handlers for v-bind: the service's error shows above the rows unless the dialog has it. */
+  const table = computed(() => ({
+    rows: rows.value, rowKey: (row: R) => row.code, busy: busy.value, refresh: true, status: true,
+    error: edit.dialog.open ? '' : summary.value,
+    onAdd: openAdd, onRefresh: load, onEdit: openEdit, onToggle: toggle,
+  }))
+
+  return { ...view, rows, form, edit, table, load, save }
 }
