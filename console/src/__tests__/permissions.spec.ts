@@ -8,10 +8,10 @@ const allowed = (action: Parameters<typeof can>[0]) => ROLES.filter((r) => can(a
 
 describe('role → menu', () => {
   it('community staff record and search cases, see reception days, not the sub-district board', () => {
-    expect(names(['community-staff'])).toEqual(['home', 'reception-days', 'intake', 'cases', 'dashboards', 'work-report', 'representatives', 'deadlines', 'inbox'])
+    expect(names(['community-staff'])).toEqual(['home', 'reception-days', 'intake', 'cases', 'dashboards', 'work-report', 'representatives', 'lines', 'deadlines', 'inbox'])
   })
   it('sub-district staff also route and supervise', () => {
-    expect(names(['subdistrict-staff'])).toEqual(['home', 'reception-days', 'intake', 'cases', 'referrals', 'supervision', 'dashboards', 'work-report', 'representatives', 'communities', 'units', 'deadlines', 'inbox'])
+    expect(names(['subdistrict-staff'])).toEqual(['home', 'reception-days', 'intake', 'cases', 'referrals', 'supervision', 'dashboards', 'work-report', 'representatives', 'communities', 'lines', 'units', 'deadlines', 'inbox'])
   })
   it('a handling unit sees its own work, messages and (read-only) the time limits it works to', () => {
     expect(names(['handling-unit'])).toEqual(['home', 'handling', 'deadlines', 'inbox'])
@@ -20,7 +20,7 @@ describe('role → menu', () => {
     expect(names(['representative'])).toEqual(['home', 'my-reception-days', 'intake', 'duty-record', 'inbox'])
   })
   it('communities (issue 14): district and sub-district staff and ops edit them, not community staff', () => {
-    expect(names(['ops-admin'])).toEqual(['home', 'communities', 'units', 'deadlines', 'inbox'])
+    expect(names(['ops-admin'])).toEqual(['home', 'communities', 'lines', 'units', 'deadlines', 'inbox'])
     expect(names(['community-staff'])).not.toContain('communities')
     expect(can('community:edit', ['district-staff'])).toBe(true)
     expect(can('community:edit', ['community-staff'])).toBe(false)
@@ -39,6 +39,12 @@ describe('role → menu', () => {
     expect(rolesForPath('/deadlines')).not.toContain('representative')
     expect(allowed('policy:edit')).toEqual(['district-staff', 'ops-admin'])
     expect(allowed('calendar:edit')).toEqual(['district-staff', 'ops-admin'])
+  })
+  it('lines (条线): every staff role and ops read them; only the district and ops change them', () => {
+    expect(rolesForPath('/lines')).toEqual(['community-staff', 'subdistrict-staff', 'district-staff', 'ops-admin'])
+    expect(names(['handling-unit'])).not.toContain('lines')
+    expect(names(['representative'])).not.toContain('lines')
+    expect(allowed('line:edit')).toEqual(['district-staff', 'ops-admin'])
   })
   it('no role: only home', () => {
     expect(names([])).toEqual(['home'])
