@@ -120,6 +120,13 @@ const SHEET = { ...NOTICE, receivers: undefined, rows: RECEIVERS.map((r, i) => (
 // Issue 14 (ADR 0020): a 督办单 the sub-district's own piece issued, seen by the district from its read model
 const DELEGATED_SUPERVISION = { ...SUPERVISION, id: 21, referralId: REF(7), unitId: 'u-house', unitName: '第一街道房屋管理办公室', caseId: 'c7', communityCode: '310104001002', lineCode: 'housing', status: 'IN_PROGRESS', note: '加装电梯协调久拖未决，请说明进展。', pieceId: 'sd-310104001' }
 const DELEGATED = [{ referralId: REF(7), pieceId: 'sd-310104001', caseId: 'c7', communityCode: '310104001002', lineCode: 'housing', status: 'IN_PROGRESS', route: 'SUBDISTRICT_DEPARTMENT', unitId: 'u-house', unitName: '第一街道房屋管理办公室', acknowledgeBy: null, dueDate: addDays(-1), deadlineKind: 'RESOLVE', watchTier: 'DISTRICT', watchJurisdiction: '310104000000', escalated: true, priority: 3, repeatCount: 1, openedAt: new Date(Date.now() - 20 * 864e5).toISOString(), lastEventAt: new Date().toISOString() }]
+// intake's lines (条线) as reference data, active and not, by sort order
+const LINES = [
+  { code: 'planning', nameZh: '规划建设', nameEn: 'Planning', description: '规划许可、违章建筑、日照采光', sortOrder: 10, active: true },
+  { code: 'housing', nameZh: '住房保障', nameEn: 'Housing', description: '旧区改造、保障房、物业', sortOrder: 20, active: true },
+  { code: 'environment', nameZh: '生态环境', nameEn: 'Environment', description: '噪声、油烟、水体', sortOrder: 30, active: true },
+  { code: 'old-roads', nameZh: '道路（旧）', nameEn: 'Roads (old)', description: '已并入城市管理', sortOrder: 90, active: false },
+]
 // Issue 14 (ADR 0021): intake's communities as data
 const COMMUNITIES = [
   { code: '310104001001', name: '泾水社区', keywords: ['泾水', '泾水公寓'], minLat: 31.17, maxLat: 31.19, minLon: 121.42, maxLon: 121.44, active: true, updatedAt: new Date(Date.now() - 30 * 864e5).toISOString() },
@@ -177,6 +184,7 @@ function api(url, method, body) {
   if (p === '/delegated-referrals') return DELEGATED
   if (/^\/delegated-referrals\/[^/]+\/supervision$/.test(p) && method === 'POST') return [202, { referralId: REF(7), caseId: 'c7', pieceId: 'sd-310104001', note: 'x', replyBy: null, requestedAt: new Date().toISOString() }]
   if (p === '/communities' && svc === 'intake') return COMMUNITIES
+  if (p === '/lines' && svc === 'intake') return LINES
   if (/^\/referrals\/[^/]+\/supervision$/.test(p) && method === 'POST') return { ...SUPERVISION, id: 13 }
   if (/^\/referrals\/[^/]+\/supervisions$/.test(p)) return [SUPERVISION]
   if (/^\/referrals\/[^/]+\/document$/.test(p)) return DOCUMENT(p.split('/')[2])
@@ -293,8 +301,8 @@ const plan = {
     ['dash-hot-issues', '/dashboards/hot-issues'], ['dash-open-work', '/dashboards/open-work'], ['dash-units', '/dashboards/units'], ['work-report', '/work-report'],
     ['doc-referral', `/print/referral/${REF(3)}`], ['doc-supervision', `/print/supervision/${REF(3)}`], ['doc-notice', '/print/reception-day/d-1/notice'], ['doc-sign-in', '/print/reception-day/d-1/sign-in'],
     ['representatives', '/representatives'], ['representative-archive', '/representatives/r-1/archive'], ['units', '/units'], ['deadlines', '/deadlines']],
-  'district.staff': [['district-supervision', '/supervision'], ['district-open-work', '/dashboards/open-work'], ['communities', '/communities'], ['district-units', '/units'], ['district-deadlines', '/deadlines']],
-  'c11.staff': [['intake', '/intake']],
+  'district.staff': [['district-supervision', '/supervision'], ['district-open-work', '/dashboards/open-work'], ['communities', '/communities'], ['district-lines', '/lines'], ['district-units', '/units'], ['district-deadlines', '/deadlines']],
+  'c11.staff': [['intake', '/intake'], ['lines', '/lines']],
   'unit.city': [['handling', '/handling']],
   'rep.npc': [['my-reception-days', '/my-reception-days'], ['duty-record', '/duty-record']],
 }
@@ -387,6 +395,13 @@ for (const [username, all] of Object.entries(plan)) {
       await shoot(page, 'intake-saved', username)
       await printShot(page, 'intake-slip')
     }
+    if (name === 'district-lines') {
+      await page.click('[data-testid="lines-add"]')
+      await page.waitForSelector('[data-testid="lines-dialog"]')
+      await shoot(page, 'district-lines-add', username)
+      await page.keyboard.press('Escape')
+    }
+    if (name === 'lines') report.push(`lines (c11.staff): add ${await page.locator('[data-testid="lines-add"]').count()}, edit ${await page.locator('[data-testid^="lines-edit-"]').count()}`)
     if (name === 'units' || name === 'district-units') {
       // Issue 14: the edit actions only on the caller's own rows; the rules tab; the unit form
       await page.click('[data-testid="units-edit-u-house"]')

@@ -11,6 +11,7 @@ vi.mock('@/utils/download', async (orig) => ({
 }))
 
 import ChartPanel from '@/components/charts/ChartPanel.vue'
+import ChartPair from '@/components/charts/ChartPair.vue'
 import { unzipSync, strFromU8 } from 'fflate'
 
 const mounted: Array<{ unmount(): void }> = []
@@ -59,5 +60,29 @@ describe('a dashboard chart with its numbers', () => {
     expect(sheet).toContain('案件数')
     expect(sheet).toContain('<c r="B2"><v>12</v></c>')
     expect(sheet).toContain('<c r="C2"><v>0.5</v></c>')
+  })
+})
+
+describe('ChartPair: two panels side by side', () => {
+  it('puts each panel, with all its props, in a half-width column on md screens and full width below', async () => {
+    const columns = [{ key: 'name', label: '条线', kind: 'text' as const }, { key: 'count', label: '案件数', kind: 'number' as const }]
+    const w = mount(ChartPair, {
+      props: {
+        panels: [
+          { title: '按条线', testid: 'chart-by-line', filename: '甲', option: { series: [] }, columns, rows: [{ name: '住房保障', count: 12 }] },
+          { title: '按社区', testid: 'chart-by-community', filename: '乙', option: { series: [] }, columns, rows: [], height: 220 },
+        ],
+      },
+      global: { plugins: [i18n] },
+      attachTo: document.body,
+    })
+    mounted.push(w)
+    await flushPromises()
+    const cols = w.findAllComponents({ name: 'ElCol' })
+    expect(cols.map((c) => [c.props('md'), c.props('span')])).toEqual([[12, 24], [12, 24]])
+    const panels = w.findAllComponents(ChartPanel)
+    expect(panels.map((p) => p.props('testid'))).toEqual(['chart-by-line', 'chart-by-community'])
+    expect(panels[1].props('height')).toBe(220)
+    expect(w.find('[data-testid="chart-by-line"]').text()).toContain('按条线')
   })
 })

@@ -1,9 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
-import { createPinia, setActivePinia } from 'pinia'
-import { i18n } from '@/i18n'
 import { ApiError } from '@/api/http'
-import { useUserStore } from '@/store/user'
+import { errorOf, signedIn } from './support/view'
 
 const record = vi.fn()
 vi.mock('@/api/intake', async (orig) => ({
@@ -26,20 +24,11 @@ const problem = {
 const mounted: Array<{ unmount(): void }> = []
 
 async function mountDesk() {
-  const pinia = createPinia()
-  setActivePinia(pinia)
-  const user = useUserStore()
-  user.caller = { subject: 's', username: 'c11.staff', name: '王芳', roles: ['community-staff'], jurisdiction: '310104001001', unitId: null, representativeId: null }
-  const w = mount(Desk, { global: { plugins: [pinia, i18n], directives: { auth: {} }, stubs: { transition: false, 'transition-group': false } }, attachTo: document.body })
+  const global = signedIn({ username: 'c11.staff', name: '王芳', roles: ['community-staff'], jurisdiction: '310104001001' })
+  const w = mount(Desk, { global, attachTo: document.body })
   mounted.push(w)
   await flushPromises()
   return w
-}
-
-/** The message the form item around a control shows (its error prop). */
-function errorOf(w: Awaited<ReturnType<typeof mountDesk>>, testid: string): string | undefined {
-  const item = w.findAllComponents({ name: 'ElFormItem' }).find((f) => f.find(`[data-testid="${testid}"]`).exists())
-  return item?.props('error') as string | undefined
 }
 
 async function fill(w: Awaited<ReturnType<typeof mountDesk>>) {

@@ -132,6 +132,16 @@ export interface Community {
 
 export type CommunityFields = Omit<Community, 'updatedAt' | 'code'> & { code?: string }
 
+/** A line (条线) as intake keeps it: reference data; a deactivated line stays on old cases, new cases cannot use it. */
+export interface Line {
+  code: string
+  nameZh: string
+  nameEn: string
+  description: string
+  sortOrder: number
+  active: boolean
+}
+
 export const intakeApi = {
   record: (body: CaseRequest, idempotencyKey: string) =>
     request<CaseDetail>('intake', '/cases', { body, headers: { 'Idempotency-Key': idempotencyKey } }),
@@ -144,6 +154,10 @@ export const intakeApi = {
   createCommunity: (body: CommunityFields) => request<Community>('intake', '/communities', { body }),
   updateCommunity: (code: string, body: CommunityFields) =>
     request<Community>('intake', `/communities/${encodeURIComponent(code)}`, { method: 'PUT', body }),
+  /** Every line, active or not, by sortOrder then code (the case form uses lines(), the active ones). */
+  lineCatalogue: () => request<Line[]>('intake', '/lines'),
+  createLine: (body: Line) => request<Line>('intake', '/lines', { body }),
+  updateLine: (code: string, body: Line) => request<Line>('intake', `/lines/${encodeURIComponent(code)}`, { method: 'PUT', body }),
   lines: async (): Promise<LineOption[]> => {
     const raw = await request<Array<{ service_code: string; service_name: string }>>('intake', '/open311/v2/services.json')
     return raw.map((s) => ({ code: s.service_code, name: s.service_name.split(' / ')[0] }))

@@ -28,6 +28,7 @@ export const MENU: MenuItem[] = [
   { path: '/work-report', name: 'work-report', titleKey: 'menu.workReport', icon: 'Document', roles: STAFF },
   { path: '/representatives', name: 'representatives', titleKey: 'menu.representatives', icon: 'Notebook', roles: STAFF },
   { path: '/communities', name: 'communities', titleKey: 'menu.communities', icon: 'OfficeBuilding', roles: [...UPPER_STAFF, 'ops-admin'] },
+  { path: '/lines', name: 'lines', titleKey: 'menu.lines', icon: 'Files', roles: [...STAFF, 'ops-admin'] },
   { path: '/units', name: 'units', titleKey: 'menu.units', icon: 'Connection', roles: [...UPPER_STAFF, 'ops-admin'] },
   {
     path: '/deadlines', name: 'deadlines', titleKey: 'menu.deadlines', icon: 'Timer',
@@ -64,6 +65,8 @@ export const ACTIONS = {
   'archive:export-all': STAFF,
   /** Issue 14: intake's POST/PUT /communities (a sub-district only for its own communities). */
   'community:edit': [...UPPER_STAFF, 'ops-admin'],
+  /** Intake's POST /lines and PUT /lines/{code}: lines hold district-wide, so the district and ops only. */
+  'line:edit': ['district-staff', 'ops-admin'],
   /**
    * Issue 14: referral's PUT /units/{id} and PUT /routing-rules. Which rows is the service's
    * question too (a sub-district only its own units and rules): utils/referenceRights.

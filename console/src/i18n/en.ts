@@ -12,7 +12,7 @@ const en: typeof zh = {
     home: 'Home', receptionDays: 'Reception days', myReceptionDays: 'My reception days', intake: 'Intake desk', cases: 'Cases',
     caseDetail: 'Case detail', referrals: 'Referrals', handling: 'Handling', supervision: 'Supervision', inbox: 'Messages',
     dashboards: 'Dashboards', hotIssues: 'Hot issues', openWork: 'Open work', scoreboard: 'Unit scoreboard', workReport: 'Work report',
-    representatives: 'Representatives', dutyRecord: 'My duty record', dutyArchive: 'Duty archive', communities: 'Communities', units: 'Units and remit rules', deadlines: 'Time limits and calendar',
+    representatives: 'Representatives', dutyRecord: 'My duty record', dutyArchive: 'Duty archive', communities: 'Communities', lines: 'Lines', units: 'Units and remit rules', deadlines: 'Time limits and calendar',
   },
   auth: {
     signingIn: 'Signing in…', signOut: 'Sign out', forbidden: 'Your role may not use this page', notFound: 'Page not found',
@@ -169,6 +169,16 @@ const en: typeof zh = {
     err: {
       code: 'must be a 12-digit community-level division code', name: 'at most 100 characters', keywords: 'at most 10 keywords of at most 40 characters',
       repeated: 'has repeated keywords', lat: 'latitude must be between 3 and 54', lon: 'longitude must be between 73 and 136', order: 'must be greater than the minimum',
+    },
+  },
+  lines: {
+    intro: 'Lines classify the petitions (planning, environment …): the intake desk, the remit rules and the reports all go by line. District staff and operations add and change them; a deactivated line stays on existing cases, new cases cannot take it.',
+    code: 'Line code', codeHint: 'A lower-case letter, then lower-case letters, digits and hyphens, 2–40 in all; fixed once saved', nameZh: 'Chinese name', nameEn: 'English name',
+    description: 'Description', sortOrder: 'Order', active: 'Active', inactive: 'Deactivated', add: 'Add line', addTitle: 'Add line', editTitle: 'Change line {code}',
+    deactivate: 'Deactivate', reactivate: 'Reactivate', saved: 'Saved', total: '{n} lines', readOnly: 'Only district staff and operations change lines',
+    err: {
+      code: 'must start with a lower-case letter and hold only lower-case letters, digits and hyphens, 2–40 in all', nameZh: 'must be 1 to 20 characters', nameEn: 'must be 1 to 60 characters',
+      description: 'at most 200 characters', sortOrder: 'must be a whole number from 0 to 999',
     },
   },
   units: {

@@ -10,7 +10,7 @@ export default {
     home: '首页', receptionDays: '接访日', myReceptionDays: '我的接访日', intake: '接访登记', cases: '案件',
     caseDetail: '案件详情', referrals: '转办', handling: '承办', supervision: '督办', inbox: '消息',
     dashboards: '数据看板', hotIssues: '热点问题', openWork: '在办工作', scoreboard: '承办单位记分牌', workReport: '工作汇报',
-    representatives: '代表履职', dutyRecord: '我的履职档案', dutyArchive: '履职档案', communities: '社区目录', units: '承办单位与转办规则', deadlines: '办理时限与工作日历',
+    representatives: '代表履职', dutyRecord: '我的履职档案', dutyArchive: '履职档案', communities: '社区目录', lines: '条线', units: '承办单位与转办规则', deadlines: '办理时限与工作日历',
   },
   auth: {
     signingIn: '正在登录…', signOut: '退出登录', forbidden: '您的角色无权使用此页面', notFound: '页面不存在',
@@ -167,6 +167,16 @@ export default {
     err: {
       code: '须为12位社区（村）一级区划代码', name: '名称不超过 100 个字', keywords: '最多 10 个关键词，每个不超过 40 个字',
       repeated: '关键词有重复', lat: '纬度须在 3 到 54 之间', lon: '经度须在 73 到 136 之间', order: '须大于最小值',
+    },
+  },
+  lines: {
+    intro: '条线是诉求的分类（如规划建设、生态环境），接访登记、转办规则和统计都按条线。区级工作人员和运维人员可新增、修改；停用的条线保留在已有案件上，新案件不能再选。',
+    code: '条线代码', codeHint: '小写字母开头，可含小写字母、数字和连字符，2–40 位；保存后不能修改', nameZh: '中文名称', nameEn: '英文名称',
+    description: '说明', sortOrder: '排序', active: '在用', inactive: '已停用', add: '新增条线', addTitle: '新增条线', editTitle: '修改条线 {code}',
+    deactivate: '停用', reactivate: '恢复', saved: '已保存', total: '共 {n} 个条线', readOnly: '只有区级工作人员和运维人员可以修改条线',
+    err: {
+      code: '须以小写字母开头，只含小写字母、数字和连字符，2–40 位', nameZh: '须为 1–20 个字', nameEn: '须为 1–60 个字符',
+      description: '不超过 200 个字', sortOrder: '须为 0–999 的整数',
     },
   },
   units: {

@@ -48,6 +48,7 @@ export const routes: RouteRecordRaw[] = [
       { path: 'representatives', name: 'representatives', component: () => import('@/views/archive/Representatives.vue'), meta: { titleKey: 'menu.representatives', roles: roles('representatives') } },
       { path: 'representatives/:id/archive', name: 'representative-archive', component: () => import('@/views/archive/DutyRecord.vue'), meta: { titleKey: 'menu.dutyArchive', roles: roles('representatives') } },
       { path: 'communities', name: 'communities', component: () => import('@/views/reference/Communities.vue'), meta: { titleKey: 'menu.communities', roles: roles('communities') } },
+      { path: 'lines', name: 'lines', component: () => import('@/views/reference/Lines.vue'), meta: { titleKey: 'menu.lines', roles: roles('lines') } },
       { path: 'units', name: 'units', component: () => import('@/views/reference/Units.vue'), meta: { titleKey: 'menu.units', roles: roles('units') } },
       { path: 'deadlines', name: 'deadlines', component: () => import('@/views/reference/Deadlines.vue'), meta: { titleKey: 'menu.deadlines', roles: roles('deadlines') } },
       { path: 'duty-record', name: 'duty-record', component: () => import('@/views/archive/DutyRecord.vue'), meta: { titleKey: 'menu.dutyRecord', roles: roles('duty-record') } },

@@ -24,6 +24,9 @@ export function countRows(map: Record<string, number> | null | undefined, label:
 }
 
 /** A bar chart of name/count rows; horizontal puts the names on the y axis (long Chinese names). */
+/** What one ChartPanel shows: its title and test id, the chart, the table behind it and the download's name. */
+export interface Panel { title: string; testid: string; option: ChartOption; columns: Column[]; rows: Row[]; filename: string; height?: number }
+
 export function barOption(rows: Row[], opts: { horizontal?: boolean; seriesName: string; color?: string; description: string }): ChartOption {
   const names = rows.map((r) => String(r.name))
   const values = rows.map((r) => Number(r.count ?? 0))
