@@ -6,7 +6,6 @@ import java.util.List;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -49,13 +48,14 @@ public class LineResource {
 
     /**
      * Adds a line (201); 409 if its code exists. The roles that read may call it so that a refusal
-     * names the field (403); only the district's staff and ops-admin get through.
+     * names the field (403); only the district's staff and ops-admin get through. The body is
+     * validated after that check ({@link Lines}), so a refused caller learns nothing from it.
      */
     @POST
     @RolesAllowed({ Roles.DISTRICT_STAFF, Roles.SUBDISTRICT_STAFF, Roles.COMMUNITY_STAFF, Roles.REPRESENTATIVE,
             Roles.LIAISON_OFFICER, Roles.OPS_ADMIN })
     @Transactional
-    public Response create(@Valid @NotNull LineFields req) {
+    public Response create(@NotNull LineFields req) {
         LineView v = lines.create(req, scope);
         return Response.created(URI.create("/lines/" + v.code())).entity(v).build();
     }
@@ -66,7 +66,7 @@ public class LineResource {
     @RolesAllowed({ Roles.DISTRICT_STAFF, Roles.SUBDISTRICT_STAFF, Roles.COMMUNITY_STAFF, Roles.REPRESENTATIVE,
             Roles.LIAISON_OFFICER, Roles.OPS_ADMIN })
     @Transactional
-    public LineView update(@PathParam("code") String code, @Valid @NotNull LineFields req) {
+    public LineView update(@PathParam("code") String code, @NotNull LineFields req) {
         return lines.update(code, req, scope);
     }
 }

@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,6 +15,9 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -95,6 +99,9 @@ public class Lines {
     @Inject
     TransactionSynchronizationRegistry tx;
 
+    @Inject
+    Validator validator;
+
     /** Whether this piece decides the lines: the district's (root) piece. */
     public boolean isSource() {
         return ownership.piece().isRoot();
@@ -113,6 +120,7 @@ public class Lines {
     public LineView create(LineFields f, CallerScope scope) {
         String district = requireWriter(scope);
         requireSource();
+        validate(f);
         if (f.code() == null) {
             throw ProblemException.validation("code", "必填", "is required");
         }
@@ -134,6 +142,7 @@ public class Lines {
     public LineView update(String code, LineFields f, CallerScope scope) {
         String district = requireWriter(scope);
         requireSource();
+        validate(f);
         if (code == null || !code.matches(CODE)) {
             throw ProblemException.validation("code", "须为小写字母开头、由小写字母、数字和连字符组成的2至40个字符",
                     "must be 2 to 40 lowercase letters, digits or hyphens, starting with a letter");
@@ -208,6 +217,14 @@ public class Lines {
         String en = "lines are maintained by the district's piece; this sub-district's piece cannot change them, "
                 + "the district's changes reach it by events";
         throw ProblemException.conflict("maintained-by-the-district", zh, en, List.of(Problem.FieldError.of("code", zh, en)));
+    }
+
+    /** The body's constraints (400 naming each field), checked only once the caller may write at all. */
+    private void validate(LineFields f) {
+        Set<ConstraintViolation<LineFields>> violations = validator.validate(f);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
     }
 
     /** The sort order's range: a well-formed number outside it is a 422 naming it (H3), as everywhere in intake. */
