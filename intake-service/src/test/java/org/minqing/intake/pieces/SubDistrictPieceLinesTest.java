@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,9 +18,14 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.minqing.events.Actor;
@@ -142,6 +148,46 @@ class SubDistrictPieceLinesTest {
         assertThat(QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
                 "select count(*) from outbox_event where message_key = :k").setParameter("k", code).getSingleResult())
                 .longValue())).isZero();
+    }
+
+    /** A line outside what the API admits is a poison message: dead-lettered, not written; the next one still applies. */
+    @Test
+    void anOutOfBoundsLineIsDeadLetteredAndNotWritten() {
+        String code = "s-" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        EventEnvelope poison = EventEnvelope.of(EventType.LINE_CHANGED, DemoRealm.DISTRICT, code, null, DISTRICT_STAFF,
+                new LineChanged(code, "越界条线", "Out of bounds", "", 5000, true));
+        send(poison);
+        assertThat(onDeadLetters(code, poison.eventId().toString())).isTrue();
+        assertThat(line(code)).isNull();
+        assertThat(auditRows(code)).isEmpty();
+
+        EventEnvelope good = event(code, "越界后条线", true);
+        send(good);
+        await().atMost(Duration.ofSeconds(60)).until(() -> line(code) != null);
+        assertThat(line(code)[3]).isEqualTo(130);
+    }
+
+    /** Reads the intake DLT of the reference topic from the beginning until the event shows up (60 s at most). */
+    private static boolean onDeadLetters(String key, String eventId) {
+        String topic = Topics.INTAKE_REFERENCE.dlt("intake");
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, NativeKafka.shared().bootstrapServers());
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> parts = new ArrayList<>();
+            consumer.partitionsFor(topic).forEach(i -> parts.add(new TopicPartition(topic, i.partition())));
+            consumer.assign(parts);
+            consumer.seekToBeginning(parts);
+            long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (System.nanoTime() < end) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+                    if (key.equals(r.key()) && r.value().contains(eventId)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
     }
 
     @Test
