@@ -7,6 +7,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.minqing.events.intake.CaseRecorded;
 import org.minqing.events.intake.FeedbackGiven;
+import org.minqing.events.intake.LineChanged;
 import org.minqing.events.notification.NoticeFailed;
 import org.minqing.events.notification.NoticeSent;
 import org.minqing.events.referral.CalendarYearChanged;
@@ -63,6 +64,9 @@ public enum EventType {
     // intake-service (key = caseId)
     CASE_RECORDED("intake.case.recorded", Topics.CASE, CaseRecorded.class),
     CASE_FEEDBACK_GIVEN("intake.case.feedback-given", Topics.CASE, FeedbackGiven.class),
+
+    // intake-service: the district's lines, for the other pieces' intake (issue 14, ADR 0021; key = the line's code)
+    LINE_CHANGED("intake.line.changed", Topics.INTAKE_REFERENCE, LineChanged.class),
 
     // referral-service (key = referralId)
     REFERRAL_OPENED("referral.referral.opened", Topics.REFERRAL, ReferralOpened.class),
@@ -146,7 +150,8 @@ public enum EventType {
      * jurisdiction. The directory of people (representatives, liaison officers) is such: a piece's
      * reception day or referral may name a deputy registered by another piece; so are the handling
      * units (a piece refers work to the city's or the district's units, which no sub-district owns);
-     * so are the district's deadline policies and working calendar (ADR 0021), which hold in every piece.
+     * so are the district's deadline policies and working calendar and its lines (ADR 0021), which hold
+     * in every piece.
      * Every other event is handled only by the piece that owns its envelope's jurisdiction.
      */
     public boolean forEveryPiece() {

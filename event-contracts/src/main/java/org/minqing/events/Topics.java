@@ -15,6 +15,10 @@ public enum Topics {
     // referral keeps the representatives it may route through (L11); it ignores their sealed contacts
     REPRESENTATIVE("minqing.representative.representative", "representative", "notification", "referral"),
     CASE("minqing.intake.case", "intake", "representative", "referral", "notification"),
+    // The district's lines (条线), key = the line's code: the district's piece is their source, every
+    // sub-district's piece's intake applies them (issue 14, ADR 0021). A topic of its own: no other
+    // service needs them (referral routes by the line code the case carries).
+    INTAKE_REFERENCE("minqing.intake.reference", "intake", "intake"),
     // referral itself: the owning piece applies a 督办单 the district asks for, and the district's
     // piece keeps its read model of the delegated sub-districts' referrals (issue 14, ADR 0020)
     REFERRAL("minqing.referral.referral", "referral", "intake", "representative", "notification", "referral"),
@@ -87,7 +91,7 @@ public enum Topics {
      * The work topics (cases, referrals, reception days, notices) and all dead letters expire.
      */
     public boolean isDirectory() {
-        return this == REPRESENTATIVE || this == UNIT || this == REFERENCE;
+        return this == REPRESENTATIVE || this == UNIT || this == REFERENCE || this == INTAKE_REFERENCE;
     }
 
     public long retentionMs() {

@@ -31,9 +31,11 @@ class ContractRulesTest {
         // the district's time limits and calendar hold in every piece (ADR 0021)
         assertTrue(everyPiece.contains(EventType.DEADLINE_POLICY_CHANGED));
         assertTrue(everyPiece.contains(EventType.CALENDAR_YEAR_CHANGED));
+        // and so do its lines (条线)
+        assertTrue(everyPiece.contains(EventType.LINE_CHANGED));
         for (EventType t : everyPiece) {
-            assertTrue(t.topic() == Topics.REPRESENTATIVE || t.topic() == Topics.UNIT || t.topic() == Topics.REFERENCE,
-                    t + " is not a directory fact");
+            assertTrue(t.topic() == Topics.REPRESENTATIVE || t.topic() == Topics.UNIT || t.topic() == Topics.REFERENCE
+                    || t.topic() == Topics.INTAKE_REFERENCE, t + " is not a directory fact");
         }
         assertFalse(EventType.CASE_RECORDED.forEveryPiece());
         assertFalse(EventType.REFERRAL_REFERRED.forEveryPiece());
@@ -44,7 +46,9 @@ class ContractRulesTest {
     private static final Pattern SEGMENT = Pattern.compile("[a-z]+(-[a-z]+)*");
     /** Payloads about public officials (representatives, liaison officers) may name them; the rest may not. */
     private static final Pattern PERSONAL = Pattern.compile("(?i).*(name|phone|mobile|email|idcard|idnumber).*");
-    private static final Set<String> ALLOWED_PERSONAL = Set.of("ReferralReferred.unitName");
+    private static final Set<String> ALLOWED_PERSONAL = Set.of("ReferralReferred.unitName",
+            // a line's name (条线名称), not a person's
+            "LineChanged.nameZh", "LineChanged.nameEn");
 
     @ParameterizedTest
     @EnumSource(Topics.class)
@@ -58,8 +62,9 @@ class ContractRulesTest {
         // A service does not consume its own topic; the one exception is between pieces (ADR 0020):
         // referral-service of the district's piece reads the sub-districts' referral events (read
         // model), and a sub-district's applies the 督办单 the district's asks for;
-        // and a sub-district's piece applies the district's deadline policies and calendar (ADR 0021).
-        assertFalse(topic != Topics.REFERRAL && topic != Topics.REFERENCE && topic.consumers().contains(topic.producer()),
+        // and a sub-district's piece applies the district's deadline policies, calendar and lines (ADR 0021).
+        assertFalse(topic != Topics.REFERRAL && topic != Topics.REFERENCE && topic != Topics.INTAKE_REFERENCE
+                && topic.consumers().contains(topic.producer()),
                 "a service does not consume its own topic");
     }
 
@@ -70,6 +75,8 @@ class ContractRulesTest {
         assertEquals("minqing.referral.referral.dlt.referral", Topics.REFERRAL.dlt("referral"));
         assertEquals("minqing.referral.reference.dlt.referral", Topics.REFERENCE.dlt("referral"));
         assertThrows(IllegalArgumentException.class, () -> Topics.REFERENCE.dlt("notification"));
+        assertEquals("minqing.intake.reference.dlt.intake", Topics.INTAKE_REFERENCE.dlt("intake"));
+        assertThrows(IllegalArgumentException.class, () -> Topics.INTAKE_REFERENCE.dlt("referral"));
         assertThrows(IllegalArgumentException.class, () -> Topics.UNIT.dlt("referral"));
         assertThrows(IllegalArgumentException.class, () -> Topics.NOTICE.dlt("intake"));
         assertThrows(IllegalArgumentException.class, () -> Topics.NOTICE.dlt("representative"));

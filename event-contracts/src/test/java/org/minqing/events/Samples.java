@@ -119,6 +119,8 @@ final class Samples {
                     "请于五个工作日内答复", DATE.plusDays(7), "staff-district-1", "310104000000");
             case REFERRAL_REPEAT_LINKED -> new RepeatLinked(REFERRAL, CASE, "b1b2b3b4-0000-4000-8000-000000000002", 3, 2);
             case REFERRAL_REVIEW_REQUESTED -> new ReviewRequested(REFERRAL, CASE, "两次评价不满意");
+            case LINE_CHANGED -> new org.minqing.events.intake.LineChanged("housing", "住房保障", "Housing",
+                    "住房保障、旧区改造 / housing, renovation", 10, true);
             case UNIT_CHANGED -> new org.minqing.events.referral.HandlingUnitChanged("8d2e4f10-2b02-4d7a-8b02-000000000001",
                     "第一街道房屋管理办公室", org.minqing.events.referral.UnitTier.SUBDISTRICT, java.util.List.of("housing", "planning"),
                     COMMUNITY, true, "房管办值班", "housing@unit.example.gov.cn", "13900000001", "unit.housing");

@@ -114,7 +114,7 @@ public class Open311Resource {
     @Path("/services/{code}.json")
     @PermitAll
     public Map<String, Object> service(@PathParam("code") String code) {
-        Catalogue.Line l = catalogue.line(code).orElseThrow(() -> ProblemException.notFound("服务 / service " + code));
+        Catalogue.Line l = catalogue.activeLine(code).orElseThrow(() -> ProblemException.notFound("服务 / service " + code));
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("service_code", l.code());
         s.put("attributes", List.of());
@@ -149,7 +149,7 @@ public class Open311Resource {
         String serviceCode = blank(f.get("service_code"));
         if (serviceCode == null) {
             errors.add(Problem.FieldError.of("service_code", "必填", "is required"));
-        } else if (catalogue.line(serviceCode).isEmpty()) {
+        } else if (catalogue.activeLine(serviceCode).isEmpty()) { // a deactivated line takes no new request
             errors.add(Problem.FieldError.of("service_code", "没有该服务", "is not a service of this endpoint"));
         }
         String description = blank(f.get("description"));

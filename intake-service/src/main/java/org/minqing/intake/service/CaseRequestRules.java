@@ -48,7 +48,8 @@ public class CaseRequestRules {
         if (community == null) {
             errors.add(Problem.FieldError.of("communityCode", "不是本平台服务的社区", "is not a community served here"));
         }
-        if (catalogue.line(req.lineCode()).isEmpty()) {
+        Catalogue.Line line = catalogue.line(req.lineCode()).orElse(null);
+        if (line == null) {
             errors.add(Problem.FieldError.of("lineCode", "不在条线目录中", "is not in the line catalogue"));
         }
         if ((req.latitude() == null) != (req.longitude() == null)) {
@@ -73,6 +74,11 @@ public class CaseRequestRules {
         }
         Bounds.refuseIfAny(errors, outOfRange);
         scope.requireWithin(req.communityCode(), "communityCode");
+        if (!line.active()) {
+            // Issue 14: a deactivated line keeps its cases but takes no new ones.
+            throw ProblemException.unprocessable("line-deactivated", "lineCode",
+                    "该条线已停用，不再受理新的诉求", "this line is deactivated and takes no new cases");
+        }
         if (!community.active()) {
             // Issue 14: a deactivated community keeps its cases but takes no new ones.
             throw ProblemException.unprocessable("community-deactivated", "communityCode",

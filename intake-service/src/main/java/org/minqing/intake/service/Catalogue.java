@@ -15,17 +15,18 @@ import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The lines (条线) and communities (社区) intake knows. Communities are reference data edited through
- * {@code /communities} (issue 14, ADR 0021): this instance forgets its copy when one of its
- * own writes commits ({@link #invalidate}), and every instance reads the tables again once its copy
- * is older than {@code minqing.intake.catalogue-max-age}, so a change made on another instance is
- * seen within that time, with no restart. Deactivated communities stay known (their cases keep
- * their names) but take no new cases and are not found by place.
+ * The lines (条线) and communities (社区) intake knows. Both are reference data edited through
+ * {@code /lines} and {@code /communities} (issue 14, ADR 0021): this instance forgets its copy when one
+ * of its own writes (or an applied district event) commits ({@link #invalidate}), and every instance
+ * reads the tables again once its copy is older than {@code minqing.intake.catalogue-max-age}, so a
+ * change made on another instance is seen within that time, with no restart. Deactivated lines and
+ * communities stay known (their cases keep their names) but take no new cases; a deactivated line is
+ * not offered as an Open311 service and a deactivated community is not found by place.
  */
 @ApplicationScoped
 public class Catalogue {
 
-    public record Line(String code, String nameZh, String nameEn, String description) {
+    public record Line(String code, String nameZh, String nameEn, String description, boolean active) {
     }
 
     public record Community(String code, String nameZh, List<String> keywords,
@@ -35,7 +36,9 @@ public class Catalogue {
         }
     }
 
-    private record Snapshot(Map<String, Line> lines, Map<String, Community> communities, long loadedAt) {
+    /** {@code lines}: every line, active or not, in sort order; {@code activeLines}: the active ones. */
+    private record Snapshot(Map<String, Line> lines, Map<String, Line> activeLines, Map<String, Community> communities,
+            long loadedAt) {
     }
 
     @Inject
@@ -49,12 +52,19 @@ public class Catalogue {
     /** Bumped by every invalidation: a load that started before it does not install its older copy. */
     private long generation;
 
+    /** The active lines, in sort order: those a new case may take (and Open311 offers). */
     public Map<String, Line> lines() {
-        return current().lines();
+        return current().activeLines();
     }
 
+    /** The line with this code, active or not (a case keeps its deactivated line and its name). */
     public Optional<Line> line(String code) {
-        return Optional.ofNullable(code == null ? null : lines().get(code));
+        return Optional.ofNullable(code == null ? null : current().lines().get(code));
+    }
+
+    /** The line with this code if a new case may take it. */
+    public Optional<Line> activeLine(String code) {
+        return line(code).filter(Line::active);
     }
 
     /** The community with this code, active or not. */
@@ -100,10 +110,15 @@ public class Catalogue {
             started = generation;
         }
         Map<String, Line> l = new LinkedHashMap<>();
+        Map<String, Line> active = new LinkedHashMap<>();
         for (Object[] r : (List<Object[]>) em.createNativeQuery(
-                "select code, name_zh, name_en, description from line_catalogue where active order by sort_order")
+                "select code, name_zh, name_en, description, active from line_catalogue order by sort_order, code")
                 .getResultList()) {
-            l.put((String) r[0], new Line((String) r[0], (String) r[1], (String) r[2], (String) r[3]));
+            Line line = new Line((String) r[0], (String) r[1], (String) r[2], (String) r[3], (Boolean) r[4]);
+            l.put(line.code(), line);
+            if (line.active()) {
+                active.put(line.code(), line);
+            }
         }
         Map<String, Community> c = new LinkedHashMap<>();
         for (Object[] r : (List<Object[]>) em.createNativeQuery(
@@ -113,7 +128,8 @@ public class Catalogue {
                     ((Number) r[3]).doubleValue(), ((Number) r[4]).doubleValue(),
                     ((Number) r[5]).doubleValue(), ((Number) r[6]).doubleValue(), (Boolean) r[7]));
         }
-        Snapshot fresh = new Snapshot(Collections.unmodifiableMap(l), Collections.unmodifiableMap(c), System.nanoTime());
+        Snapshot fresh = new Snapshot(Collections.unmodifiableMap(l), Collections.unmodifiableMap(active),
+                Collections.unmodifiableMap(c), System.nanoTime());
         synchronized (this) {
             if (generation == started) {
                 snapshot = fresh;
