@@ -97,7 +97,7 @@ class ContractRulesTest {
             assertEquals(everyPiece ? -1L : 7L * 24 * 3600 * 1000, Topics.retentionMs(t.topic()), t.topic());
             t.dlts().forEach(d -> assertEquals("delete", Topics.cleanupPolicy(d), d));
         }
-        assertEquals(List.of(Topics.REPRESENTATIVE, Topics.UNIT, Topics.REFERENCE),
+        assertEquals(List.of(Topics.REPRESENTATIVE, Topics.INTAKE_REFERENCE, Topics.UNIT, Topics.REFERENCE),
                 Arrays.stream(Topics.values()).filter(Topics::isDirectory).toList());
     }
 
