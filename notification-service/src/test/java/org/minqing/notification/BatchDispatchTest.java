@@ -1,9 +1,6 @@
 package org.minqing.notification;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -14,7 +11,6 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -37,10 +33,7 @@ class BatchDispatchTest extends DaytimeTest {
         String okMobile2 = TestSupport.mobile();
         String failingMobile = TestSupport.mobile();
         String lapsedMobile = TestSupport.mobile();
-        WireMock wm = Stubs.wireMock();
-        StubMapping outage = wm.register(post(urlEqualTo(ExternalStubsResource.SMS_PATH)).atPriority(1)
-                .withRequestBody(matchingJsonPath("$.to", WireMock.equalTo(failingMobile)))
-                .willReturn(aResponse().withStatus(503).withBody("maintenance")));
+        StubMapping outage = Stubs.smsAnswers(failingMobile, aResponse().withStatus(503).withBody("maintenance"));
         String rep1 = TestSupport.representative(em, COMMUNITY, null, null, okMobile1);
         String rep2 = TestSupport.representative(em, COMMUNITY, null, null, okMobile2);
         String repFailing = TestSupport.representative(em, COMMUNITY, null, null, failingMobile);
@@ -85,7 +78,7 @@ class BatchDispatchTest extends DaytimeTest {
         assertThat(Stubs.smsTo(lapsedMobile).get(0).getHeader("Idempotency-Key")).isEqualTo(lapsed.toString());
 
         // the failed one is retried with back-off and gets through once the gateway is back
-        wm.removeStubMapping(outage);
+        Stubs.wireMock().removeStubMapping(outage);
         await().atMost(Duration.ofSeconds(60)).until(() -> TestSupport.state(failing) == NoticeState.SENT);
         assertThat(TestSupport.count(em, "select count(*) from notice_attempt where notice_id = '" + failing
                 + "' and outcome = 'SENT'")).isEqualTo(1);
