@@ -27,6 +27,28 @@ public class ReceptionDay extends PanacheEntityBase {
     public boolean reminderPlanned;
     public String correlationId;
 
+    /** For JPA. */
+    public ReceptionDay() {
+    }
+
+    /** A day not seen before. */
+    public ReceptionDay(String id) {
+        this.id = id;
+    }
+
+    /** When and where the day is held, as scheduled or rescheduled. */
+    public void holdOn(LocalDate day, LocalTime startTime, LocalTime endTime, String place) {
+        this.day = day;
+        this.startTime = startTime;
+        this.endTime = endTime;
+        this.place = place;
+    }
+
+    /** Stores the roster's representative ids as the comma list. */
+    public void rosterIds(List<String> representativeIds) {
+        this.roster = String.join(",", representativeIds);
+    }
+
     public List<String> rosterIds() {
         return roster == null || roster.isBlank() ? List.of() : Arrays.asList(roster.split(","));
     }

@@ -18,4 +18,13 @@ public class ReferralRef extends PanacheEntityBase {
     public String unitName;
     public String representativeId;
     public Instant updatedAt;
+
+    /** For JPA. */
+    public ReferralRef() {
+    }
+
+    /** A referral not seen before. */
+    public ReferralRef(String referralId) {
+        this.referralId = referralId;
+    }
 }

@@ -1,9 +1,6 @@
 package org.minqing.notification;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -14,7 +11,6 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -33,18 +29,11 @@ class BatchDispatchTest extends DaytimeTest {
 
     @Test
     void aBatchRecordsEveryOutcomeTogetherAndRetriesOnlyTheFailedSend() {
-        String okMobile1 = TestSupport.mobile();
-        String okMobile2 = TestSupport.mobile();
-        String failingMobile = TestSupport.mobile();
-        String lapsedMobile = TestSupport.mobile();
-        WireMock wm = Stubs.wireMock();
-        StubMapping outage = wm.register(post(urlEqualTo(ExternalStubsResource.SMS_PATH)).atPriority(1)
-                .withRequestBody(matchingJsonPath("$.to", WireMock.equalTo(failingMobile)))
-                .willReturn(aResponse().withStatus(503).withBody("maintenance")));
-        String rep1 = TestSupport.representative(em, COMMUNITY, null, null, okMobile1);
-        String rep2 = TestSupport.representative(em, COMMUNITY, null, null, okMobile2);
-        String repFailing = TestSupport.representative(em, COMMUNITY, null, null, failingMobile);
-        String repLapsed = TestSupport.representative(em, COMMUNITY, null, null, lapsedMobile);
+        TestSupport.SmsRepresentative rep1 = TestSupport.smsRepresentative(em, COMMUNITY);
+        TestSupport.SmsRepresentative rep2 = TestSupport.smsRepresentative(em, COMMUNITY);
+        TestSupport.SmsRepresentative repFailing = TestSupport.smsRepresentative(em, COMMUNITY);
+        TestSupport.SmsRepresentative repLapsed = TestSupport.smsRepresentative(em, COMMUNITY);
+        StubMapping outage = Stubs.smsAnswers(repFailing.mobile(), aResponse().withStatus(503).withBody("maintenance"));
 
         UUID ok1 = UUID.randomUUID();
         UUID ok2 = UUID.randomUUID();
@@ -53,11 +42,11 @@ class BatchDispatchTest extends DaytimeTest {
         // Due a minute ago, all visible at once: whichever pass sees one sees all four.
         Instant due = clock.instant().minusSeconds(60);
         QuarkusTransaction.requiringNew().run(() -> {
-            insert(ok1, rep1, "PENDING", 0, due, null);
-            insert(ok2, rep2, "PENDING", 0, due, null);
-            insert(failing, repFailing, "PENDING", 0, due, null);
+            TestSupport.insertSms(em, ok1, COMMUNITY, rep1.id(), "PENDING", 0, due, null);
+            TestSupport.insertSms(em, ok2, COMMUNITY, rep2.id(), "PENDING", 0, due, null);
+            TestSupport.insertSms(em, failing, COMMUNITY, repFailing.id(), "PENDING", 0, due, null);
             // claimed by a dispatcher that died before recording: its lease has lapsed
-            insert(lapsed, repLapsed, "SENDING", 1, due, due);
+            TestSupport.insertSms(em, lapsed, COMMUNITY, repLapsed.id(), "SENDING", 1, due, due);
         });
 
         await().atMost(Duration.ofSeconds(60)).until(() -> TestSupport.state(ok1) == NoticeState.SENT
@@ -79,37 +68,22 @@ class BatchDispatchTest extends DaytimeTest {
         assertThat(TestSupport.count(em, "select count(*) from outbox_event where event_type = 'notification.notice.failed'"
                 + " and message_key = '" + failing + "'")).isGreaterThanOrEqualTo(1);
         // each healthy notice went to the gateway once, under its own id
-        assertThat(Stubs.smsTo(okMobile1)).hasSize(1);
-        assertThat(Stubs.smsTo(okMobile2)).hasSize(1);
-        assertThat(Stubs.smsTo(lapsedMobile)).hasSize(1);
-        assertThat(Stubs.smsTo(lapsedMobile).get(0).getHeader("Idempotency-Key")).isEqualTo(lapsed.toString());
+        assertThat(Stubs.smsTo(rep1.mobile())).hasSize(1);
+        assertThat(Stubs.smsTo(rep2.mobile())).hasSize(1);
+        assertThat(Stubs.smsTo(repLapsed.mobile())).hasSize(1);
+        assertThat(Stubs.smsTo(repLapsed.mobile()).get(0).getHeader("Idempotency-Key")).isEqualTo(lapsed.toString());
 
         // the failed one is retried with back-off and gets through once the gateway is back
-        wm.removeStubMapping(outage);
+        Stubs.wireMock().removeStubMapping(outage);
         await().atMost(Duration.ofSeconds(60)).until(() -> TestSupport.state(failing) == NoticeState.SENT);
         assertThat(TestSupport.count(em, "select count(*) from notice_attempt where notice_id = '" + failing
                 + "' and outcome = 'SENT'")).isEqualTo(1);
-        assertThat(Stubs.smsTo(okMobile1)).hasSize(1);
-        assertThat(Stubs.smsTo(okMobile2)).hasSize(1);
+        assertThat(Stubs.smsTo(rep1.mobile())).hasSize(1);
+        assertThat(Stubs.smsTo(rep2.mobile())).hasSize(1);
     }
 
     private String attemptOutcome(UUID notice, int attempt) {
         return (String) em.createNativeQuery("select outcome from notice_attempt where notice_id = :n and attempt_no = :a")
                 .setParameter("n", notice).setParameter("a", attempt).getSingleResult();
-    }
-
-    private void insert(UUID id, String rep, String state, int attempts, Instant at, Instant claimedUntil) {
-        em.createNativeQuery("""
-                insert into notice (id, source_event_id, source_event_type, correlation_id, jurisdiction, recipient_kind,
-                  recipient_id, channel, legally_required, urgent, params, state, attempts, next_attempt_at, claimed_until,
-                  created_at)
-                values (:id, :src, 'notification.reception-day.reminder', 'c', :j, 'REPRESENTATIVE', :rep, 'SMS', false,
-                  false, :params, :state, :attempts, :at, :claim, :at)""")
-                .setParameter("id", id).setParameter("src", UUID.randomUUID()).setParameter("j", COMMUNITY)
-                .setParameter("rep", rep).setParameter("state", state).setParameter("attempts", attempts)
-                .setParameter("at", at).setParameter("claim", claimedUntil)
-                .setParameter("params", "{\"communityCode\":\"" + COMMUNITY + "\",\"date\":\"2026年3月15日\","
-                        + "\"startTime\":\"09:00\",\"endTime\":\"11:30\",\"place\":\"活动室\"}")
-                .executeUpdate();
     }
 }

@@ -23,17 +23,14 @@ class CrashRecoveryTest extends DaytimeTest {
 
     @Test
     void aNoticeCutOffMidSendIsResumedOnceWithTheSameIdempotencyKey() {
-        String mobile = TestSupport.mobile();
-        String rep = TestSupport.representative(em, COMMUNITY, null, null, mobile);
-        UUID held = UUID.randomUUID();
-        UUID lapsed = UUID.randomUUID();
+        TestSupport.SmsRepresentative rep = TestSupport.smsRepresentative(em, COMMUNITY);
         Instant now = clock.instant();
-        TestSupport.insertSendingSms(em, held, COMMUNITY, rep, 1, now, now.plusSeconds(3600));
-        TestSupport.insertSendingSms(em, lapsed, COMMUNITY, rep, 1, now, now.minusSeconds(1));
+        UUID held = TestSupport.insertSendingSms(em, COMMUNITY, rep.id(), 1, now, now.plusSeconds(3600));
+        UUID lapsed = TestSupport.insertSendingSms(em, COMMUNITY, rep.id(), 1, now, now.minusSeconds(1));
 
         await().atMost(Duration.ofSeconds(60)).until(() -> TestSupport.state(lapsed) == NoticeState.SENT);
-        assertThat(Stubs.smsTo(mobile)).hasSize(1);
-        assertThat(Stubs.smsTo(mobile).get(0).getHeader("Idempotency-Key")).isEqualTo(lapsed.toString());
+        assertThat(Stubs.smsTo(rep.mobile())).hasSize(1);
+        assertThat(Stubs.smsTo(rep.mobile()).get(0).getHeader("Idempotency-Key")).isEqualTo(lapsed.toString());
         assertThat(TestSupport.count(em, "select attempts from notice where id = '" + lapsed + "'")).isEqualTo(2);
         // the one still under a live claim is left alone
         assertThat(TestSupport.state(held)).isEqualTo(NoticeState.SENDING);

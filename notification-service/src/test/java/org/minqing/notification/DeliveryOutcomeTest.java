@@ -81,15 +81,13 @@ class DeliveryOutcomeTest extends DaytimeTest {
 
     @Test
     void aNoticeAtTheAttemptLimitWhoseLeaseLapsedIsDeadNotSentAgain() {
-        String mobile = TestSupport.mobile();
-        String rep = TestSupport.representative(em, COMMUNITY, null, null, mobile);
-        UUID id = UUID.randomUUID();
+        TestSupport.SmsRepresentative rep = TestSupport.smsRepresentative(em, COMMUNITY);
         Instant now = clock.instant();
         // max-attempts is 5 in tests: a send cut off on the last attempt
-        TestSupport.insertSendingSms(em, id, COMMUNITY, rep, 5, now, now.minusSeconds(1));
+        UUID id = TestSupport.insertSendingSms(em, COMMUNITY, rep.id(), 5, now, now.minusSeconds(1));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> TestSupport.state(id) == NoticeState.DEAD);
-        assertThat(Stubs.smsTo(mobile)).isEmpty();
+        assertThat(Stubs.smsTo(rep.mobile())).isEmpty();
         assertThat(TestSupport.count(em, "select attempts from notice where id = '" + id + "'")).isEqualTo(5);
         assertThat(TestSupport.count(em, "select count(*) from outbox_event where event_type = 'notification.notice.failed'"
                 + " and message_key = '" + id + "' and envelope like '%\"dead\":true%'")).isEqualTo(1);

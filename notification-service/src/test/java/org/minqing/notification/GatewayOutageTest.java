@@ -1,9 +1,6 @@
 package org.minqing.notification;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -16,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.minqing.events.EventEnvelope;
 import org.minqing.testing.TestTokens;
 
-import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -30,10 +26,7 @@ class GatewayOutageTest extends DaytimeTest {
     @Test
     void aGatewayOutageThenRecoveryDeliversExactlyOnce() {
         String mobile = TestSupport.mobile();
-        WireMock wm = Stubs.wireMock();
-        StubMapping outage = wm.register(post(urlEqualTo(ExternalStubsResource.SMS_PATH)).atPriority(1)
-                .withRequestBody(matchingJsonPath("$.to", WireMock.equalTo(mobile)))
-                .willReturn(aResponse().withStatus(503).withBody("maintenance")));
+        StubMapping outage = Stubs.smsAnswers(mobile, aResponse().withStatus(503).withBody("maintenance"));
         String rep = TestSupport.representative(em, COMMUNITY, null, null, mobile);
         EventEnvelope scheduled = TestSupport.schedule(COMMUNITY, clock.today().plusDays(14), List.of(rep));
         TestSupport.send(scheduled);
@@ -48,7 +41,7 @@ class GatewayOutageTest extends DaytimeTest {
         assertThat(TestSupport.count(em, "select count(*) from outbox_event where event_type = 'notification.notice.failed'"
                 + " and message_key = '" + failing.id + "'")).isGreaterThanOrEqualTo(2);
 
-        wm.removeStubMapping(outage);
+        Stubs.wireMock().removeStubMapping(outage);
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> TestSupport.notice(scheduled.eventId(), Channel.SMS).state == NoticeState.SENT);
         Notice sent = TestSupport.notice(scheduled.eventId(), Channel.SMS);
@@ -65,10 +58,7 @@ class GatewayOutageTest extends DaytimeTest {
     @Test
     void aNoticeThatNeverGetsThroughIsDeadAndShownToOps() {
         String mobile = TestSupport.mobile();
-        WireMock wm = Stubs.wireMock();
-        wm.register(post(urlEqualTo(ExternalStubsResource.SMS_PATH)).atPriority(1)
-                .withRequestBody(matchingJsonPath("$.to", WireMock.equalTo(mobile)))
-                .willReturn(aResponse().withStatus(500)));
+        Stubs.smsAnswers(mobile, aResponse().withStatus(500));
         String rep = TestSupport.representative(em, COMMUNITY, null, null, mobile);
         EventEnvelope scheduled = TestSupport.schedule(COMMUNITY, clock.today().plusDays(15), List.of(rep));
         TestSupport.send(scheduled);

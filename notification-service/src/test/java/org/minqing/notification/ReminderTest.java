@@ -27,12 +27,11 @@ class ReminderTest extends DaytimeTest {
 
     @Test
     void rosteredRepresentativesAreRemindedTheDayBeforeOnce() {
-        String mobile = TestSupport.mobile();
-        String rep = TestSupport.representative(em, COMMUNITY, null, null, mobile);
+        TestSupport.SmsRepresentative rep = TestSupport.smsRepresentative(em, COMMUNITY);
         // scheduled for the day after tomorrow: no reminder yet
-        EventEnvelope scheduled = TestSupport.schedule(COMMUNITY, clock.today().plusDays(2), List.of(rep));
+        EventEnvelope scheduled = TestSupport.schedule(COMMUNITY, clock.today().plusDays(2), List.of(rep.id()));
         TestSupport.send(scheduled);
-        await().atMost(Duration.ofSeconds(60)).until(() -> Stubs.smsTo(mobile).size() == 1);
+        await().atMost(Duration.ofSeconds(60)).until(() -> Stubs.smsTo(rep.mobile()).size() == 1);
         String dayId = scheduled.payloadAs(ReceptionDayScheduled.class).receptionDayId();
         UUID reminder = UUID.nameUUIDFromBytes(("reminder:" + dayId + ":" + clock.today().plusDays(2))
                 .getBytes(StandardCharsets.UTF_8));
@@ -42,7 +41,7 @@ class ReminderTest extends DaytimeTest {
         // a day later (moved clock) it is tomorrow: the scheduler plans the reminder and it goes out
         clock.setOffset(TestSupport.daytimeOffset().plusDays(1));
         try {
-            await().atMost(Duration.ofSeconds(60)).until(() -> Stubs.smsTo(mobile).size() == 2);
+            await().atMost(Duration.ofSeconds(60)).until(() -> Stubs.smsTo(rep.mobile()).size() == 2);
             assertThat(TestSupport.notices(reminder)).extracting(n -> n.channel)
                     .containsExactlyInAnyOrder(Channel.SMS, Channel.IN_APP);
             scheduler.planDue();

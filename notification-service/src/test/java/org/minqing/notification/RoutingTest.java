@@ -109,30 +109,27 @@ class RoutingTest extends DaytimeTest {
     /** 督办单 (issue 13): the unit the referral went to is told, with the note and the reply-by date. */
     @Test
     void aSupervisionNoticeReachesTheReferralsUnit() {
-        String referral = UUID.randomUUID().toString();
-        String caseId = UUID.randomUUID().toString();
-        referToHousing(referral, caseId);
-        EventEnvelope supervision = TestSupport.event(EventType.REFERRAL_SUPERVISION_ISSUED, COMMUNITY, referral,
-                new org.minqing.events.referral.SupervisionIssued(referral, caseId, "请加快办理", LocalDate.of(2026, 4, 8),
-                        "sub1.staff"));
+        Referral referral = referToHousing();
+        EventEnvelope supervision = TestSupport.event(EventType.REFERRAL_SUPERVISION_ISSUED, COMMUNITY, referral.id(),
+                new org.minqing.events.referral.SupervisionIssued(referral.id(), referral.caseId(), "请加快办理",
+                        LocalDate.of(2026, 4, 8), "sub1.staff"));
         TestSupport.send(supervision);
         await().atMost(Duration.ofSeconds(60)).until(() -> mailWithNotice(supervision, "UNIT") != null);
         assertThat(TestSupport.notices(supervision.eventId())).extracting(n -> n.recipientKind + ":" + n.recipientId)
                 .containsOnly("UNIT:" + HOUSING);
         assertThat(rethrow(() -> mailWithNotice(supervision, "UNIT").getSubject()))
-                .isEqualTo("【督办单】案件 " + caseId + " 请于 2026-04-08 前回复");
+                .isEqualTo("【督办单】案件 " + referral.caseId() + " 请于 2026-04-08 前回复");
     }
 
     @Test
     void deadlinesReachTheReferralsUnitAndRepeatPetitionsTheSubDistrict() {
-        String referral = UUID.randomUUID().toString();
-        String caseId = UUID.randomUUID().toString();
-        referToHousing(referral, caseId);
+        Referral referral = referToHousing();
         // the unit is not named on the event: it is the one the case was referred to
-        EventEnvelope approaching = TestSupport.event(EventType.REFERRAL_DEADLINE_APPROACHING, COMMUNITY, referral,
-                new DeadlineApproaching(referral, caseId, DeadlineKind.RESOLVE, LocalDate.of(2026, 4, 1), null, 3));
-        EventEnvelope repeat = TestSupport.event(EventType.REFERRAL_REPEAT_LINKED, COMMUNITY, referral,
-                new RepeatLinked(referral, caseId, UUID.randomUUID().toString(), 4, 5));
+        EventEnvelope approaching = TestSupport.event(EventType.REFERRAL_DEADLINE_APPROACHING, COMMUNITY, referral.id(),
+                new DeadlineApproaching(referral.id(), referral.caseId(), DeadlineKind.RESOLVE, LocalDate.of(2026, 4, 1),
+                        null, 3));
+        EventEnvelope repeat = TestSupport.event(EventType.REFERRAL_REPEAT_LINKED, COMMUNITY, referral.id(),
+                new RepeatLinked(referral.id(), referral.caseId(), UUID.randomUUID().toString(), 4, 5));
         TestSupport.send(approaching);
         TestSupport.send(repeat);
         await().atMost(Duration.ofSeconds(60)).until(() -> mailWithNotice(approaching, "UNIT") != null
@@ -190,9 +187,16 @@ class RoutingTest extends DaytimeTest {
         }
     }
 
-    /** The referral goes to the sub-district's housing office, as referral-service announces it. */
-    private static void referToHousing(String referral, String caseId) {
+    /** A referral of a new case, and that case. */
+    private record Referral(String id, String caseId) {
+    }
+
+    /** A new case's referral goes to the sub-district's housing office, as referral-service announces it. */
+    private static Referral referToHousing() {
+        String referral = UUID.randomUUID().toString();
+        String caseId = UUID.randomUUID().toString();
         TestSupport.send(TestSupport.event(EventType.REFERRAL_REFERRED, COMMUNITY, referral, new ReferralReferred(referral,
                 caseId, Route.SUBDISTRICT_DEPARTMENT, HOUSING, "街道房管办", null, LocalDate.of(2026, 4, 1), false)));
+        return new Referral(referral, caseId);
     }
 }

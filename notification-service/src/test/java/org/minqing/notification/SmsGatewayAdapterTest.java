@@ -1,9 +1,6 @@
 package org.minqing.notification;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,8 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.minqing.events.Events;
 import org.minqing.notification.client.SmsGateway;
 import org.minqing.notification.client.SmsGateway.SmsException;
-
-import com.github.tomakehurst.wiremock.client.WireMock;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -46,11 +41,10 @@ class SmsGatewayAdapterTest {
 
     @Test
     void serverErrorsAndTimeoutsAreRetryableOtherRefusalsAreNot() {
-        WireMock wm = Stubs.wireMock();
-        String down = stub(wm, aResponse().withStatus(503));
-        String slow = stub(wm, aResponse().withStatus(200).withFixedDelay(3000));
-        String refused = stub(wm, aResponse().withStatus(400).withBody("{\"error\":\"bad number\"}"));
-        String throttled = stub(wm, aResponse().withStatus(429));
+        String down = stub(aResponse().withStatus(503));
+        String slow = stub(aResponse().withStatus(200).withFixedDelay(3000));
+        String refused = stub(aResponse().withStatus(400).withBody("{\"error\":\"bad number\"}"));
+        String throttled = stub(aResponse().withStatus(429));
 
         assertThatThrownBy(() -> gateway.send("a", down, "x", false)).isInstanceOfSatisfying(SmsException.class,
                 e -> assertThat(e.retryable()).isTrue());
@@ -65,10 +59,9 @@ class SmsGatewayAdapterTest {
                 e -> assertThat(e.retryable()).isTrue());
     }
 
-    private static String stub(WireMock wm, com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder response) {
+    private static String stub(com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder response) {
         String mobile = TestSupport.mobile();
-        wm.register(post(urlEqualTo(ExternalStubsResource.SMS_PATH)).atPriority(1)
-                .withRequestBody(matchingJsonPath("$.to", WireMock.equalTo(mobile))).willReturn(response));
+        Stubs.smsAnswers(mobile, response);
         return mobile;
     }
 }

@@ -93,6 +93,16 @@ public final class TestSupport {
         return id;
     }
 
+    /** A representative reachable by SMS only (no e-mail, no account), and the fresh mobile number their SMS go to. */
+    public record SmsRepresentative(String id, String mobile) {
+    }
+
+    /** Registers an {@link SmsRepresentative} and waits until the directory has them. */
+    public static SmsRepresentative smsRepresentative(EntityManager em, String community) {
+        String mobile = mobile();
+        return new SmsRepresentative(representative(em, community, null, null, mobile), mobile);
+    }
+
     public static EventEnvelope schedule(String community, java.time.LocalDate date, List<String> representativeIds) {
         String dayId = UUID.randomUUID().toString();
         List<RosterEntry> roster = representativeIds.stream()
@@ -194,21 +204,30 @@ public final class TestSupport {
         return notice(sourceEventId, channel);
     }
 
-    /** A reminder SMS left SENDING under a claim, as a dispatcher cut off mid-send leaves it. */
-    public static void insertSendingSms(EntityManager em, UUID id, String community, String representativeId, int attempts,
+    /** A reminder SMS left SENDING under a claim, as a dispatcher cut off mid-send leaves it; its id is new. */
+    public static UUID insertSendingSms(EntityManager em, String community, String representativeId, int attempts,
             java.time.Instant at, java.time.Instant claimedUntil) {
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+        UUID id = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(
+                () -> insertSms(em, id, community, representativeId, "SENDING", attempts, at, claimedUntil));
+        return id;
+    }
+
+    /** A reminder SMS in {@code state}, written in the caller's transaction (several become visible at once). */
+    public static void insertSms(EntityManager em, UUID id, String community, String representativeId, String state,
+            int attempts, java.time.Instant at, java.time.Instant claimedUntil) {
+        em.createNativeQuery("""
                 insert into notice (id, source_event_id, source_event_type, correlation_id, jurisdiction, recipient_kind,
                   recipient_id, channel, legally_required, urgent, params, state, attempts, next_attempt_at, claimed_until,
                   created_at)
                 values (:id, :src, 'notification.reception-day.reminder', 'c', :j, 'REPRESENTATIVE', :rep, 'SMS', false,
-                  false, :params, 'SENDING', :attempts, :at, :claim, :at)""")
+                  false, :params, :state, :attempts, :at, :claim, :at)""")
                 .setParameter("id", id).setParameter("src", UUID.randomUUID()).setParameter("j", community)
-                .setParameter("rep", representativeId).setParameter("attempts", attempts).setParameter("at", at)
-                .setParameter("claim", claimedUntil)
+                .setParameter("rep", representativeId).setParameter("state", state).setParameter("attempts", attempts)
+                .setParameter("at", at).setParameter("claim", claimedUntil)
                 .setParameter("params", "{\"communityCode\":\"" + community + "\",\"date\":\"2026年3月15日\","
                         + "\"startTime\":\"09:00\",\"endTime\":\"11:30\",\"place\":\"活动室\"}")
-                .executeUpdate());
+                .executeUpdate();
     }
 
     /** As representative-service seals a contact (M3), with the test profile's event-contact key. */

@@ -173,22 +173,13 @@ public class EventHandler {
     }
 
     private void scheduled(EventEnvelope env, ReceptionDayScheduled p) {
-        ReceptionDay day = ReceptionDay.findById(p.receptionDayId());
-        boolean created = day == null;
-        if (created) {
-            day = new ReceptionDay();
-            day.id = p.receptionDayId();
-        }
+        ReceptionDay day = ReceptionDay.<ReceptionDay>findByIdOptional(p.receptionDayId())
+                .orElseGet(() -> new ReceptionDay(p.receptionDayId()));
         day.communityCode = p.communityCode();
-        day.day = p.date();
-        day.startTime = p.startTime();
-        day.endTime = p.endTime();
-        day.place = p.place();
-        day.roster = String.join(",", p.roster().stream().map(RosterEntry::representativeId).toList());
+        day.holdOn(p.date(), p.startTime(), p.endTime(), p.place());
+        day.rosterIds(representativeIds(p.roster()));
         day.correlationId = env.correlationId();
-        if (created) {
-            day.persist();
-        }
+        day.persist(); // a no-op for a day we already had
         plan(env, false, dayParams(day), Map.of(
                 RecipientKind.REPRESENTATIVE, day.rosterIds(),
                 RecipientKind.LIAISON_OFFICER, directory.liaisonOfficers(p.communityCode())));
@@ -202,16 +193,13 @@ public class EventHandler {
         if (!p.date().equals(day.day)) {
             day.reminderPlanned = false;
         }
-        day.day = p.date();
-        day.startTime = p.startTime();
-        day.endTime = p.endTime();
-        day.place = p.place();
+        day.holdOn(p.date(), p.startTime(), p.endTime(), p.place());
     }
 
     private void rosterChanged(EventEnvelope env, RosterChanged p) {
         ReceptionDay day = ReceptionDay.findById(p.receptionDayId());
         if (day != null) {
-            day.roster = String.join(",", p.roster().stream().map(RosterEntry::representativeId).toList());
+            day.rosterIds(representativeIds(p.roster()));
         }
         Map<String, Object> params = day != null ? dayParams(day)
                 : params("communityCode", p.communityCode(), "date", DATE_ZH.format(p.date()), "startTime", "",
@@ -252,23 +240,21 @@ public class EventHandler {
     }
 
     private void referred(EventEnvelope env, ReferralReferred p) {
-        ReferralRef ref = ReferralRef.findById(p.referralId());
-        boolean created = ref == null;
-        if (created) {
-            ref = new ReferralRef();
-            ref.referralId = p.referralId();
-        }
+        ReferralRef ref = ReferralRef.<ReferralRef>findByIdOptional(p.referralId())
+                .orElseGet(() -> new ReferralRef(p.referralId()));
         ref.caseId = p.caseId();
         ref.unitId = p.unitId();
         ref.unitName = p.unitName();
         ref.representativeId = p.representativeId();
         ref.updatedAt = Instant.now();
-        if (created) {
-            ref.persist();
-        }
+        ref.persist(); // a no-op for a referral we already had
         plan(env, false, params("referralId", p.referralId(), "caseId", p.caseId(), "unitName", p.unitName(),
                 "route", Labels.route(p.route()), "dueDate", p.dueDate()),
                 Map.of(RecipientKind.UNIT, List.of(p.unitId())));
+    }
+
+    private static List<String> representativeIds(List<RosterEntry> roster) {
+        return roster.stream().map(RosterEntry::representativeId).toList();
     }
 
     private void plan(EventEnvelope env, boolean urgent, Map<String, Object> params, Map<String, List<String>> to) {

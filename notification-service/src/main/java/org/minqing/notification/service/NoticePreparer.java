@@ -46,25 +46,19 @@ class NoticePreparer {
         Directory.Address to;
         String caseId = null;
         switch (c.recipientKind()) {
-            case RecipientKind.REPRESENTATIVE, RecipientKind.LIAISON_OFFICER -> {
-                var found = directory.person(c.recipientKind(), c.recipientId());
-                if (found.isEmpty()) {
-                    return Prepared.not(Outcome.retry("收件人尚未登记 / recipient not known yet"));
-                }
-                if (!found.get().active()) {
-                    return Prepared.not(Outcome.skip("收件人已离任 / recipient no longer active"));
-                }
-                to = found.get();
-            }
-            case RecipientKind.UNIT -> {
+            case RecipientKind.REPRESENTATIVE, RecipientKind.LIAISON_OFFICER, RecipientKind.UNIT -> {
                 // Units come from referral-service's events (issue 14), on another topic than the
                 // referral's: a unit not known yet is waited for, like a person.
-                var found = directory.mailbox(c.recipientKind(), c.recipientId());
+                boolean unit = RecipientKind.UNIT.equals(c.recipientKind());
+                var found = unit ? directory.mailbox(c.recipientKind(), c.recipientId())
+                        : directory.person(c.recipientKind(), c.recipientId());
                 if (found.isEmpty()) {
-                    return Prepared.not(Outcome.retry("承办单位尚未同步 / handling unit not known yet: " + c.recipientId()));
+                    return Prepared.not(Outcome.retry(unit ? "承办单位尚未同步 / handling unit not known yet: " + c.recipientId()
+                            : "收件人尚未登记 / recipient not known yet"));
                 }
                 if (!found.get().active()) {
-                    return Prepared.not(Outcome.skip("承办单位已停用 / handling unit deactivated"));
+                    return Prepared.not(Outcome.skip(unit ? "承办单位已停用 / handling unit deactivated"
+                            : "收件人已离任 / recipient no longer active"));
                 }
                 to = found.get();
             }

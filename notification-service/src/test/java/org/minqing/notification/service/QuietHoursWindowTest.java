@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.lang.reflect.Proxy;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.minqing.kit.time.AppClock;
@@ -28,33 +29,29 @@ class QuietHoursWindowTest {
         return q.isQuiet(ZonedDateTime.of(2026, 11, 27, 0, 0, 0, 0, AppClock.ZONE).with(LocalTime.parse(time)).toInstant());
     }
 
+    /** Each time of day in {@code quiet} falls in the window, each in {@code audible} outside it. */
+    static void assertWindow(QuietHours q, List<String> quiet, List<String> audible) {
+        for (String t : quiet) {
+            assertThat(quietAt(q, t)).as(t).isTrue();
+        }
+        for (String t : audible) {
+            assertThat(quietAt(q, t)).as(t).isFalse();
+        }
+    }
+
     @Test
     void theDefaultWindowRunsOverMidnight() {
-        QuietHours q = window("22:00", "08:00");
-        assertThat(quietAt(q, "21:59")).isFalse();
-        assertThat(quietAt(q, "22:00")).isTrue();
-        assertThat(quietAt(q, "23:30")).isTrue();
-        assertThat(quietAt(q, "00:00")).isTrue();
-        assertThat(quietAt(q, "07:59")).isTrue();
-        assertThat(quietAt(q, "08:00")).isFalse();
-        assertThat(quietAt(q, "12:00")).isFalse();
+        assertWindow(window("22:00", "08:00"), List.of("22:00", "23:30", "00:00", "07:59"),
+                List.of("21:59", "08:00", "12:00"));
     }
 
     @Test
     void aWindowWithinOneDay() {
-        QuietHours q = window("12:00", "14:00");
-        assertThat(quietAt(q, "11:59")).isFalse();
-        assertThat(quietAt(q, "12:00")).isTrue();
-        assertThat(quietAt(q, "13:59")).isTrue();
-        assertThat(quietAt(q, "14:00")).isFalse();
-        assertThat(quietAt(q, "23:00")).isFalse();
+        assertWindow(window("12:00", "14:00"), List.of("12:00", "13:59"), List.of("11:59", "14:00", "23:00"));
     }
 
     @Test
     void equalStartAndEndMeanNoQuietHours() {
-        QuietHours q = window("00:00", "00:00");
-        for (String t : new String[] { "00:00", "03:00", "07:59", "12:00", "22:00", "23:59" }) {
-            assertThat(quietAt(q, t)).as(t).isFalse();
-        }
+        assertWindow(window("00:00", "00:00"), List.of(), List.of("00:00", "03:00", "07:59", "12:00", "22:00", "23:59"));
     }
 }
