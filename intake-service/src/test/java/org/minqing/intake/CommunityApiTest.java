@@ -20,7 +20,6 @@ import org.minqing.testing.TestTokens;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 
 /**
  * Issue 14: communities as data. One added through the API takes a case at once (no restart);
@@ -59,11 +58,11 @@ class CommunityApiTest {
     }
 
     static io.restassured.response.Response post(String token, Map<String, Object> body) {
-        return as(token).contentType(ContentType.JSON).body(body).post("/communities");
+        return jsonPost(token, "/communities", body);
     }
 
     static io.restassured.response.Response put(String token, String code, Map<String, Object> body) {
-        return as(token).contentType(ContentType.JSON).body(body).put("/communities/" + code);
+        return jsonPut(token, "/communities/" + code, body);
     }
 
     @Test
@@ -175,16 +174,11 @@ class CommunityApiTest {
         assertThat(auditRows(code).get(2)[0]).isEqualTo("REACTIVATE");
     }
 
-    /** action, actor, role, before, after of the community's audit rows, oldest first. */
-    @SuppressWarnings("unchecked")
     private List<Object[]> auditRows(String code) {
-        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
-                select action, actor, actor_role, cast(before as text), cast(after as text) from reference_change
-                where kind = 'COMMUNITY' and ref_key = :k order by id""").setParameter("k", code).getResultList());
+        return referenceChanges(em, "COMMUNITY", code);
     }
 
     private long count(String sql, String value) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(sql).setParameter("v", value)
-                .getSingleResult()).longValue());
+        return countOf(em, sql, value);
     }
 }

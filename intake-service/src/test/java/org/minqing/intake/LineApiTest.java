@@ -19,13 +19,9 @@ import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.Test;
 import org.minqing.events.EventEnvelope;
-import org.minqing.events.EventType;
-import org.minqing.events.Events;
-import org.minqing.events.Topics;
 import org.minqing.events.intake.LineChanged;
 import org.minqing.testing.TestTokens;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -61,11 +57,11 @@ class LineApiTest {
     }
 
     static io.restassured.response.Response post(String token, Map<String, Object> body) {
-        return as(token).contentType(ContentType.JSON).body(body).post("/lines");
+        return jsonPost(token, "/lines", body);
     }
 
     static io.restassured.response.Response put(String token, String code, Map<String, Object> body) {
-        return as(token).contentType(ContentType.JSON).body(body).put("/lines/" + code);
+        return jsonPut(token, "/lines/" + code, body);
     }
 
     static Map<String, Object> caseOn(String line) {
@@ -226,33 +222,15 @@ class LineApiTest {
         assertThat(auditRows("housing").stream().filter(r -> r[4].toString().contains("越权改名"))).isEmpty();
     }
 
-    /** action, actor, role, before, after of the line's audit rows, oldest first. */
-    @SuppressWarnings("unchecked")
     private List<Object[]> auditRows(String code) {
-        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
-                select action, actor, actor_role, cast(before as text), cast(after as text) from reference_change
-                where kind = 'LINE' and ref_key = :k order by id""").setParameter("k", code).getResultList());
+        return referenceChanges(em, "LINE", code);
     }
 
-    @SuppressWarnings("unchecked")
     private List<EventEnvelope> outbox(String code) {
-        List<String> rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
-                select envelope from outbox_event where message_key = :k and event_type = :t and topic = :topic
-                order by id""").setParameter("k", code).setParameter("t", EventType.LINE_CHANGED.type())
-                .setParameter("topic", Topics.INTAKE_REFERENCE.topic()).getResultList());
-        return rows.stream().map(LineApiTest::parse).toList();
-    }
-
-    static EventEnvelope parse(String json) {
-        try {
-            return Events.mapper().readValue(json, EventEnvelope.class);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return lineEvents(em, code);
     }
 
     private long count(String sql, String value) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(sql).setParameter("v", value)
-                .getSingleResult()).longValue());
+        return countOf(em, sql, value);
     }
 }
