@@ -5,12 +5,10 @@ import java.time.Instant;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.Transactional;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import org.minqing.events.Actor;
 
@@ -21,7 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * The audit trail (审计) of intake's reference data, communities and lines (issue 14, ADR 0021): one
  * {@code reference_change} row per write, in the write's transaction, with the actor, the time and
  * the record before (null when added) and after; once that transaction commits, {@link Catalogue}
- * forgets its copy so the next read sees the change.
+ * forgets its copy ({@link Changed}) so the next read sees the change.
  */
 @ApplicationScoped
 public class ReferenceAudit {
@@ -30,28 +28,13 @@ public class ReferenceAudit {
     EntityManager em;
 
     @Inject
-    Catalogue catalogue;
+    Event<Changed> changed;
 
     @Inject
     ObjectMapper json;
 
-    @Inject
-    TransactionSynchronizationRegistry tx;
-
-    /** CREATE when there was nothing before; DEACTIVATE / REACTIVATE when {@code active} flips; else UPDATE. */
-    public static String action(Map<String, Object> before, Map<String, Object> after) {
-        if (before == null) {
-            return "CREATE";
-        }
-        Object was = before.get("active");
-        Object is = after.get("active");
-        if (Boolean.TRUE.equals(was) && Boolean.FALSE.equals(is)) {
-            return "DEACTIVATE";
-        }
-        if (Boolean.FALSE.equals(was) && Boolean.TRUE.equals(is)) {
-            return "REACTIVATE";
-        }
-        return "UPDATE";
+    /** Fired with each audited write; the {@link Catalogue} forgets its copy once the write's transaction commits. */
+    public record Changed(String kind, String key) {
     }
 
     /** Writes the row of one change made at {@code at} and has the catalogue invalidated on commit. */
@@ -66,18 +49,17 @@ public class ReferenceAudit {
                 .setParameter("at", Timestamp.from(at))
                 .setParameter("before", before == null ? null : write(before)).setParameter("after", write(after))
                 .executeUpdate();
-        tx.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
+        changed.fire(new Changed(kind, key));
+    }
 
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    catalogue.invalidate();
-                }
-            }
-        });
+    /** CREATE when there was nothing before; DEACTIVATE / REACTIVATE when {@code active} flips; else UPDATE. */
+    private static String action(Map<String, Object> before, Map<String, Object> after) {
+        if (before == null) {
+            return "CREATE";
+        }
+        boolean was = (Boolean) before.get("active");
+        boolean is = (Boolean) after.get("active");
+        return was == is ? "UPDATE" : is ? "REACTIVATE" : "DEACTIVATE";
     }
 
     private String write(Map<String, Object> m) {
