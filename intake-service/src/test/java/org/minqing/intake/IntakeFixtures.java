@@ -125,14 +125,15 @@ public final class IntakeFixtures {
         }
     }
 
-    /** A JSON POST as the token's holder. */
-    static Response jsonPost(String token, String path, Object body) {
-        return as(token).contentType(ContentType.JSON).body(body).post(path);
-    }
+    /** A resource root taking JSON writes as the token's holder: POST adds to it, PUT changes one of its records. */
+    record JsonRoot(String path) {
+        Response post(String token, Object body) {
+            return as(token).contentType(ContentType.JSON).body(body).post(path);
+        }
 
-    /** A JSON PUT as the token's holder. */
-    static Response jsonPut(String token, String path, Object body) {
-        return as(token).contentType(ContentType.JSON).body(body).put(path);
+        Response put(String token, String key, Object body) {
+            return as(token).contentType(ContentType.JSON).body(body).put(path + "/" + key);
+        }
     }
 
     /** action, actor, role, before, after of a reference record's audit rows, oldest first. */

@@ -37,6 +37,7 @@ import io.restassured.http.ContentType;
 class LineApiTest {
 
     static final String OPS = TestTokens.of("ops", "ops-admin", DISTRICT);
+    static final JsonRoot LINES = new JsonRoot("/lines");
 
     @Inject
     EntityManager em;
@@ -56,14 +57,6 @@ class LineApiTest {
         return b;
     }
 
-    static io.restassured.response.Response post(String token, Map<String, Object> body) {
-        return jsonPost(token, "/lines", body);
-    }
-
-    static io.restassured.response.Response put(String token, String code, Map<String, Object> body) {
-        return jsonPut(token, "/lines/" + code, body);
-    }
-
     static Map<String, Object> caseOn(String line) {
         Map<String, Object> b = caseBody(C21, unique("条线诉求"));
         b.put("lineCode", line);
@@ -77,7 +70,7 @@ class LineApiTest {
         // Unknown before: a case on it is refused (400 naming lineCode), Open311 does not offer it.
         record(staff(DISTRICT), caseOn(code)).then().statusCode(400).body("errors.field", hasItem("lineCode"));
 
-        post(staff(DISTRICT), body(code, name)).then().statusCode(201).contentType(ContentType.JSON)
+        LINES.post(staff(DISTRICT), body(code, name)).then().statusCode(201).contentType(ContentType.JSON)
                 .header("Location", org.hamcrest.Matchers.endsWith("/lines/" + code))
                 .body("code", is(code)).body("nameZh", is(name)).body("nameEn", is("Test line " + code))
                 .body("description", is("测试条线 / a test line")).body("sortOrder", is(500)).body("active", is(true));
@@ -108,9 +101,9 @@ class LineApiTest {
         assertThat(events.get(0).payloadAs(LineChanged.class))
                 .isEqualTo(new LineChanged(code, name, "Test line " + code, "测试条线 / a test line", 500, true));
 
-        post(OPS, body(code, name)).then().statusCode(409).contentType("application/problem+json")
+        LINES.post(OPS, body(code, name)).then().statusCode(409).contentType("application/problem+json")
                 .body("errors.field", hasItem("code"));
-        put(OPS, freshCode(), body(null, name)).then().statusCode(404);
+        LINES.put(OPS, freshCode(), body(null, name)).then().statusCode(404);
         assertThat(outbox(code)).hasSize(1);
     }
 
@@ -118,12 +111,12 @@ class LineApiTest {
     void aDeactivatedLineKeepsItsCasesAndRefusesNewOnes() {
         String code = freshCode();
         String name = "停用条线" + code.substring(2, 6);
-        post(OPS, body(code, name)).then().statusCode(201);
+        LINES.post(OPS, body(code, name)).then().statusCode(201);
         String caseId = recordOk(staff(DISTRICT), caseOn(code));
 
         Map<String, Object> off = body(null, name);
         off.put("active", false);
-        put(OPS, code, off).then().statusCode(200).body("code", is(code)).body("active", is(false));
+        LINES.put(OPS, code, off).then().statusCode(200).body("code", is(code)).body("active", is(false));
 
         record(staff(DISTRICT), caseOn(code)).then().statusCode(422).contentType("application/problem+json")
                 .body("errors.field", hasItem("lineCode"));
@@ -145,7 +138,7 @@ class LineApiTest {
         // Reactivated (and renamed): it takes cases again, and the old case shows the new name.
         Map<String, Object> on = body(code, name + "新");
         on.put("active", true);
-        put(staff(DISTRICT), code, on).then().statusCode(200).body("active", is(true)).body("nameZh", is(name + "新"));
+        LINES.put(staff(DISTRICT), code, on).then().statusCode(200).body("active", is(true)).body("nameZh", is(name + "新"));
         recordOk(staff(DISTRICT), caseOn(code));
         as(staff(DISTRICT)).get("/cases/" + caseId).then().statusCode(200).body("lineName", is(name + "新"));
         assertThat(auditRows(code).get(2)[0]).isEqualTo("REACTIVATE");
@@ -176,23 +169,23 @@ class LineApiTest {
         edge.put("nameEn", "x".repeat(60));
         edge.put("description", "");
         edge.put("sortOrder", 999);
-        post(OPS, edge).then().statusCode(201).body("description", is(""));
+        LINES.post(OPS, edge).then().statusCode(201).body("description", is(""));
         edge.put("sortOrder", 0);
         edge.put("code", "a" + "b".repeat(39));
-        put(OPS, (String) edge.get("code"), edge).then().statusCode(404); // 40 characters: a valid code, not there
+        LINES.put(OPS, (String) edge.get("code"), edge).then().statusCode(404); // 40 characters: a valid code, not there
 
         // a change may not move a line to another code
         String code = freshCode();
-        post(OPS, body(code, "改码条线")).then().statusCode(201);
-        put(OPS, code, body(freshCode(), "改码条线")).then().statusCode(400).body("errors.field", hasItem("code"));
-        put(OPS, "Bad_Code", body(null, "改码条线")).then().statusCode(400).body("errors.field", hasItem("code"));
+        LINES.post(OPS, body(code, "改码条线")).then().statusCode(201);
+        LINES.put(OPS, code, body(freshCode(), "改码条线")).then().statusCode(400).body("errors.field", hasItem("code"));
+        LINES.put(OPS, "Bad_Code", body(null, "改码条线")).then().statusCode(400).body("errors.field", hasItem("code"));
     }
 
     private void assertBad(Consumer<Map<String, Object>> change, int status, String field) {
         String nameZh = "坏" + UUID.randomUUID().toString().substring(0, 8);
         Map<String, Object> b = body(freshCode(), nameZh);
         change.accept(b);
-        post(OPS, b).then().statusCode(status).contentType("application/problem+json").body("errors.field", hasItem(field))
+        LINES.post(OPS, b).then().statusCode(status).contentType("application/problem+json").body("errors.field", hasItem(field))
                 .body("errors[0].messageZh", notNullValue()).body("errors[0].messageEn", notNullValue());
         assertThat(count("select count(*) from line_catalogue where name_zh = :v", nameZh)).isZero();
     }
@@ -204,15 +197,15 @@ class LineApiTest {
         for (String token : List.of(staff(SUB1), staff(C11), rep(), liaison(),
                 // district-staff role with a sub-district's jurisdiction: not the district
                 TestTokens.of("odd", "district-staff", SUB1))) {
-            post(token, body(code, "越权条线")).then().statusCode(403).contentType("application/problem+json")
+            LINES.post(token, body(code, "越权条线")).then().statusCode(403).contentType("application/problem+json")
                     .body("errors.field", hasItem("code"));
-            put(token, "housing", body(null, "越权改名")).then().statusCode(403).body("errors.field", hasItem("code"));
+            LINES.put(token, "housing", body(null, "越权改名")).then().statusCode(403).body("errors.field", hasItem("code"));
         }
         // the refusal comes before the body is looked at: an empty body is a 403 as well, not a 400
-        post(staff(C11), Map.of()).then().statusCode(403).body("errors.field", hasItem("code"));
-        put(staff(SUB1), "housing", Map.of()).then().statusCode(403).body("errors.field", hasItem("code"));
+        LINES.post(staff(C11), Map.of()).then().statusCode(403).body("errors.field", hasItem("code"));
+        LINES.put(staff(SUB1), "housing", Map.of()).then().statusCode(403).body("errors.field", hasItem("code"));
         // roles that do not read lines at all
-        post(partner(), body(code, "越权条线")).then().statusCode(403);
+        LINES.post(partner(), body(code, "越权条线")).then().statusCode(403);
         RestAssured.given().contentType(ContentType.JSON).body(body(code, "匿名条线")).post("/lines").then().statusCode(401);
         RestAssured.get("/lines").then().statusCode(401);
         as(partner()).get("/lines").then().statusCode(403);
