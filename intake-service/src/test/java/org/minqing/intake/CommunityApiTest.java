@@ -20,7 +20,6 @@ import org.minqing.testing.TestTokens;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 
 /**
  * Issue 14: communities as data. One added through the API takes a case at once (no restart);
@@ -31,6 +30,7 @@ import io.restassured.http.ContentType;
 class CommunityApiTest {
 
     static final String OPS = TestTokens.of("ops", "ops-admin", DISTRICT);
+    static final JsonRoot COMMUNITIES = new JsonRoot("/communities");
     static final String SUB2 = "310104002000";
 
     @Inject
@@ -58,14 +58,6 @@ class CommunityApiTest {
         return b;
     }
 
-    static io.restassured.response.Response post(String token, Map<String, Object> body) {
-        return as(token).contentType(ContentType.JSON).body(body).post("/communities");
-    }
-
-    static io.restassured.response.Response put(String token, String code, Map<String, Object> body) {
-        return as(token).contentType(ContentType.JSON).body(body).put("/communities/" + code);
-    }
-
     @Test
     void aCommunityAddedThroughTheApiTakesACaseAtOnce() {
         String code = freshCode("310104002");
@@ -74,7 +66,7 @@ class CommunityApiTest {
         record(staff(DISTRICT), caseBody(code, unique("新社区诉求"))).then().statusCode(400)
                 .body("errors.field", hasItem("communityCode"));
 
-        post(OPS, body(code, name)).then().statusCode(201).header("Location", org.hamcrest.Matchers.endsWith("/communities/" + code))
+        COMMUNITIES.post(OPS, body(code, name)).then().statusCode(201).header("Location", org.hamcrest.Matchers.endsWith("/communities/" + code))
                 .body("code", is(code)).body("name", is(name)).body("active", is(true));
 
         String caseId = recordOk(staff(DISTRICT), caseBody(code, unique("新社区诉求")));
@@ -93,8 +85,8 @@ class CommunityApiTest {
         assertThat(audit[3]).isNull();
         assertThat(audit[4].toString()).contains(name).contains("\"active\": true");
 
-        post(OPS, body(code, name)).then().statusCode(409).body("errors.field", hasItem("code"));
-        put(OPS, "310104002499", body(null, name)).then().statusCode(404);
+        COMMUNITIES.post(OPS, body(code, name)).then().statusCode(409).body("errors.field", hasItem("code"));
+        COMMUNITIES.put(OPS, "310104002499", body(null, name)).then().statusCode(404);
     }
 
     @Test
@@ -121,7 +113,7 @@ class CommunityApiTest {
         String code = freshCode("310104002");
         Map<String, Object> b = body(code, unique("坏社区"));
         change.accept(b);
-        post(OPS, b).then().statusCode(status).contentType("application/problem+json").body("errors.field", hasItem(field))
+        COMMUNITIES.post(OPS, b).then().statusCode(status).contentType("application/problem+json").body("errors.field", hasItem(field))
                 .body("errors[0].messageZh", org.hamcrest.Matchers.notNullValue())
                 .body("errors[0].messageEn", org.hamcrest.Matchers.notNullValue());
         assertThat(count("select count(*) from community_area where name_zh = :v", (String) b.get("name"))).isZero();
@@ -131,28 +123,28 @@ class CommunityApiTest {
     void writesOutsideTheCallersJurisdictionAreForbidden() {
         String sub2Code = freshCode("310104002");
         // sub-district 1's staff: not in sub-district 2 (403), nor community staff anywhere (403, role).
-        post(staff(SUB1), body(sub2Code, unique("越权社区"))).then().statusCode(403).contentType("application/problem+json");
-        post(staff(C11), body(sub2Code, unique("越权社区"))).then().statusCode(403);
-        put(staff(SUB1), C21, body(C21, "越权改名")).then().statusCode(403);
+        COMMUNITIES.post(staff(SUB1), body(sub2Code, unique("越权社区"))).then().statusCode(403).contentType("application/problem+json");
+        COMMUNITIES.post(staff(C11), body(sub2Code, unique("越权社区"))).then().statusCode(403);
+        COMMUNITIES.put(staff(SUB1), C21, body(C21, "越权改名")).then().statusCode(403);
         assertThat(count("select count(*) from community_area where community_code = :v", sub2Code)).isZero();
         assertThat(count("select count(*) from community_area where name_zh = :v", "越权改名")).isZero();
 
         // ... but its own communities it may add and change.
         String own = freshCode("310104001");
-        post(staff(SUB1), body(own, unique("街道自建社区"))).then().statusCode(201);
-        put(staff(SUB1), own, body(null, "街道改名社区")).then().statusCode(200).body("name", is("街道改名社区"));
+        COMMUNITIES.post(staff(SUB1), body(own, unique("街道自建社区"))).then().statusCode(201);
+        COMMUNITIES.put(staff(SUB1), own, body(null, "街道改名社区")).then().statusCode(200).body("name", is("街道改名社区"));
     }
 
     @Test
     void aDeactivatedCommunityKeepsItsCasesAndRefusesNewOnes() {
         String code = freshCode("310104002");
         String name = unique("将停用社区");
-        post(staff(DISTRICT), body(code, name)).then().statusCode(201);
+        COMMUNITIES.post(staff(DISTRICT), body(code, name)).then().statusCode(201);
         String caseId = recordOk(staff(DISTRICT), caseBody(code, unique("停用前诉求")));
 
         Map<String, Object> off = body(null, name);
         off.put("active", false);
-        put(staff(DISTRICT), code, off).then().statusCode(200).body("active", is(false));
+        COMMUNITIES.put(staff(DISTRICT), code, off).then().statusCode(200).body("active", is(false));
 
         record(staff(DISTRICT), caseBody(code, unique("停用后诉求"))).then().statusCode(422)
                 .contentType("application/problem+json").body("errors.field", hasItem("communityCode"));
@@ -170,21 +162,16 @@ class CommunityApiTest {
 
         // Reactivated: it takes cases again.
         off.put("active", true);
-        put(staff(DISTRICT), code, off).then().statusCode(200).body("active", is(true));
+        COMMUNITIES.put(staff(DISTRICT), code, off).then().statusCode(200).body("active", is(true));
         recordOk(staff(DISTRICT), caseBody(code, unique("恢复后诉求")));
         assertThat(auditRows(code).get(2)[0]).isEqualTo("REACTIVATE");
     }
 
-    /** action, actor, role, before, after of the community's audit rows, oldest first. */
-    @SuppressWarnings("unchecked")
     private List<Object[]> auditRows(String code) {
-        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
-                select action, actor, actor_role, cast(before as text), cast(after as text) from reference_change
-                where kind = 'COMMUNITY' and ref_key = :k order by id""").setParameter("k", code).getResultList());
+        return referenceChanges(em, "COMMUNITY", code);
     }
 
     private long count(String sql, String value) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(sql).setParameter("v", value)
-                .getSingleResult()).longValue());
+        return countOf(em, sql, value);
     }
 }

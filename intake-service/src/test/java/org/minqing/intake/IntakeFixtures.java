@@ -12,6 +12,8 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Predicate;
 
+import jakarta.persistence.EntityManager;
+
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -25,16 +27,20 @@ import org.minqing.events.Actor;
 import org.minqing.events.EventEnvelope;
 import org.minqing.events.EventType;
 import org.minqing.events.Events;
+import org.minqing.events.Topics;
 import org.minqing.testing.DemoRealm;
 import org.minqing.testing.NativeKafka;
 import org.minqing.testing.TestTokens;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
 /** Tokens, a case body builder and Kafka helpers shared by the tests; the demo ids are {@link DemoRealm}'s. */
-final class IntakeFixtures {
+public final class IntakeFixtures {
 
     static final String PHONE = "13812341234";
     /** A valid 18-digit ID number (check digit X). */
@@ -69,12 +75,12 @@ final class IntakeFixtures {
         return given().auth().oauth2(token);
     }
 
-    static String unique(String prefix) {
+    public static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     /** A valid hotline case body; tests override what they need. */
-    static Map<String, Object> caseBody(String community, String description) {
+    public static Map<String, Object> caseBody(String community, String description) {
         Map<String, Object> b = new HashMap<>();
         b.put("channel", "HOTLINE");
         b.put("communityCode", community);
@@ -96,18 +102,19 @@ final class IntakeFixtures {
     }
 
     static void send(String topic, EventType type, String jurisdiction, String key, Object payload) {
-        EventEnvelope env = EventEnvelope.of(type, jurisdiction, key, null, new Actor("test", "service"), payload);
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, NativeKafka.shared().bootstrapServers());
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>(topic, key, Events.mapper().writeValueAsString(env))).get();
-        } catch (Exception e) {
+        sendEnvelope(topic, key, EventEnvelope.of(type, jurisdiction, key, null, new Actor("test", "service"), payload));
+    }
+
+    /** Publishes an envelope built by the test (its event id known beforehand) under {@code key}. */
+    public static void sendEnvelope(String topic, String key, EventEnvelope env) {
+        try {
+            sendRaw(topic, key, Events.mapper().writeValueAsString(env));
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    static void sendRaw(String topic, String key, String value) {
+    public static void sendRaw(String topic, String key, String value) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, NativeKafka.shared().bootstrapServers());
         p.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -118,8 +125,56 @@ final class IntakeFixtures {
         }
     }
 
+    /** A resource root taking JSON writes as the token's holder: POST adds to it, PUT changes one of its records. */
+    record JsonRoot(String path) {
+        Response post(String token, Object body) {
+            return as(token).contentType(ContentType.JSON).body(body).post(path);
+        }
+
+        Response put(String token, String key, Object body) {
+            return as(token).contentType(ContentType.JSON).body(body).put(path + "/" + key);
+        }
+    }
+
+    /** action, actor, role, before, after of a reference record's audit rows, oldest first. */
+    @SuppressWarnings("unchecked")
+    public static List<Object[]> referenceChanges(EntityManager em, String kind, String key) {
+        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
+                select action, actor, actor_role, cast(before as text), cast(after as text) from reference_change
+                where kind = :kind and ref_key = :k order by id""").setParameter("kind", kind).setParameter("k", key)
+                .getResultList());
+    }
+
+    /** The line events in the outbox under this key, oldest first. */
+    public static List<EventEnvelope> lineEvents(EntityManager em, String key) {
+        return lineEventRows(em, key).stream().map(IntakeFixtures::envelopeOf).toList();
+    }
+
+    /** The line events in the outbox under this key as written (JSON), oldest first. */
+    @SuppressWarnings("unchecked")
+    public static List<String> lineEventRows(EntityManager em, String key) {
+        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
+                select envelope from outbox_event where message_key = :k and event_type = :t and topic = :topic
+                order by id""").setParameter("k", key).setParameter("t", EventType.LINE_CHANGED.type())
+                .setParameter("topic", Topics.INTAKE_REFERENCE.topic()).getResultList());
+    }
+
+    public static EventEnvelope envelopeOf(String json) {
+        try {
+            return Events.mapper().readValue(json, EventEnvelope.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A count query with one parameter, {@code :v}, in a transaction of its own. */
+    public static long countOf(EntityManager em, String sql, String value) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(sql).setParameter("v", value)
+                .getSingleResult()).longValue());
+    }
+
     /** Reads the topic from the beginning until a record with this key matches, or fails after the timeout. */
-    static ConsumerRecord<String, String> awaitRecord(String topic, String key, Predicate<String> value, Duration timeout) {
+    public static ConsumerRecord<String, String> awaitRecord(String topic, String key, Predicate<String> value, Duration timeout) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, NativeKafka.shared().bootstrapServers());
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");

@@ -19,13 +19,9 @@ import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.Test;
 import org.minqing.events.EventEnvelope;
-import org.minqing.events.EventType;
-import org.minqing.events.Events;
-import org.minqing.events.Topics;
 import org.minqing.events.intake.LineChanged;
 import org.minqing.testing.TestTokens;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -41,6 +37,7 @@ import io.restassured.http.ContentType;
 class LineApiTest {
 
     static final String OPS = TestTokens.of("ops", "ops-admin", DISTRICT);
+    static final JsonRoot LINES = new JsonRoot("/lines");
 
     @Inject
     EntityManager em;
@@ -60,14 +57,6 @@ class LineApiTest {
         return b;
     }
 
-    static io.restassured.response.Response post(String token, Map<String, Object> body) {
-        return as(token).contentType(ContentType.JSON).body(body).post("/lines");
-    }
-
-    static io.restassured.response.Response put(String token, String code, Map<String, Object> body) {
-        return as(token).contentType(ContentType.JSON).body(body).put("/lines/" + code);
-    }
-
     static Map<String, Object> caseOn(String line) {
         Map<String, Object> b = caseBody(C21, unique("条线诉求"));
         b.put("lineCode", line);
@@ -81,7 +70,7 @@ class LineApiTest {
         // Unknown before: a case on it is refused (400 naming lineCode), Open311 does not offer it.
         record(staff(DISTRICT), caseOn(code)).then().statusCode(400).body("errors.field", hasItem("lineCode"));
 
-        post(staff(DISTRICT), body(code, name)).then().statusCode(201).contentType(ContentType.JSON)
+        LINES.post(staff(DISTRICT), body(code, name)).then().statusCode(201).contentType(ContentType.JSON)
                 .header("Location", org.hamcrest.Matchers.endsWith("/lines/" + code))
                 .body("code", is(code)).body("nameZh", is(name)).body("nameEn", is("Test line " + code))
                 .body("description", is("测试条线 / a test line")).body("sortOrder", is(500)).body("active", is(true));
@@ -112,9 +101,9 @@ class LineApiTest {
         assertThat(events.get(0).payloadAs(LineChanged.class))
                 .isEqualTo(new LineChanged(code, name, "Test line " + code, "测试条线 / a test line", 500, true));
 
-        post(OPS, body(code, name)).then().statusCode(409).contentType("application/problem+json")
+        LINES.post(OPS, body(code, name)).then().statusCode(409).contentType("application/problem+json")
                 .body("errors.field", hasItem("code"));
-        put(OPS, freshCode(), body(null, name)).then().statusCode(404);
+        LINES.put(OPS, freshCode(), body(null, name)).then().statusCode(404);
         assertThat(outbox(code)).hasSize(1);
     }
 
@@ -122,12 +111,12 @@ class LineApiTest {
     void aDeactivatedLineKeepsItsCasesAndRefusesNewOnes() {
         String code = freshCode();
         String name = "停用条线" + code.substring(2, 6);
-        post(OPS, body(code, name)).then().statusCode(201);
+        LINES.post(OPS, body(code, name)).then().statusCode(201);
         String caseId = recordOk(staff(DISTRICT), caseOn(code));
 
         Map<String, Object> off = body(null, name);
         off.put("active", false);
-        put(OPS, code, off).then().statusCode(200).body("code", is(code)).body("active", is(false));
+        LINES.put(OPS, code, off).then().statusCode(200).body("code", is(code)).body("active", is(false));
 
         record(staff(DISTRICT), caseOn(code)).then().statusCode(422).contentType("application/problem+json")
                 .body("errors.field", hasItem("lineCode"));
@@ -149,7 +138,7 @@ class LineApiTest {
         // Reactivated (and renamed): it takes cases again, and the old case shows the new name.
         Map<String, Object> on = body(code, name + "新");
         on.put("active", true);
-        put(staff(DISTRICT), code, on).then().statusCode(200).body("active", is(true)).body("nameZh", is(name + "新"));
+        LINES.put(staff(DISTRICT), code, on).then().statusCode(200).body("active", is(true)).body("nameZh", is(name + "新"));
         recordOk(staff(DISTRICT), caseOn(code));
         as(staff(DISTRICT)).get("/cases/" + caseId).then().statusCode(200).body("lineName", is(name + "新"));
         assertThat(auditRows(code).get(2)[0]).isEqualTo("REACTIVATE");
@@ -180,23 +169,23 @@ class LineApiTest {
         edge.put("nameEn", "x".repeat(60));
         edge.put("description", "");
         edge.put("sortOrder", 999);
-        post(OPS, edge).then().statusCode(201).body("description", is(""));
+        LINES.post(OPS, edge).then().statusCode(201).body("description", is(""));
         edge.put("sortOrder", 0);
         edge.put("code", "a" + "b".repeat(39));
-        put(OPS, (String) edge.get("code"), edge).then().statusCode(404); // 40 characters: a valid code, not there
+        LINES.put(OPS, (String) edge.get("code"), edge).then().statusCode(404); // 40 characters: a valid code, not there
 
         // a change may not move a line to another code
         String code = freshCode();
-        post(OPS, body(code, "改码条线")).then().statusCode(201);
-        put(OPS, code, body(freshCode(), "改码条线")).then().statusCode(400).body("errors.field", hasItem("code"));
-        put(OPS, "Bad_Code", body(null, "改码条线")).then().statusCode(400).body("errors.field", hasItem("code"));
+        LINES.post(OPS, body(code, "改码条线")).then().statusCode(201);
+        LINES.put(OPS, code, body(freshCode(), "改码条线")).then().statusCode(400).body("errors.field", hasItem("code"));
+        LINES.put(OPS, "Bad_Code", body(null, "改码条线")).then().statusCode(400).body("errors.field", hasItem("code"));
     }
 
     private void assertBad(Consumer<Map<String, Object>> change, int status, String field) {
         String nameZh = "坏" + UUID.randomUUID().toString().substring(0, 8);
         Map<String, Object> b = body(freshCode(), nameZh);
         change.accept(b);
-        post(OPS, b).then().statusCode(status).contentType("application/problem+json").body("errors.field", hasItem(field))
+        LINES.post(OPS, b).then().statusCode(status).contentType("application/problem+json").body("errors.field", hasItem(field))
                 .body("errors[0].messageZh", notNullValue()).body("errors[0].messageEn", notNullValue());
         assertThat(count("select count(*) from line_catalogue where name_zh = :v", nameZh)).isZero();
     }
@@ -208,15 +197,15 @@ class LineApiTest {
         for (String token : List.of(staff(SUB1), staff(C11), rep(), liaison(),
                 // district-staff role with a sub-district's jurisdiction: not the district
                 TestTokens.of("odd", "district-staff", SUB1))) {
-            post(token, body(code, "越权条线")).then().statusCode(403).contentType("application/problem+json")
+            LINES.post(token, body(code, "越权条线")).then().statusCode(403).contentType("application/problem+json")
                     .body("errors.field", hasItem("code"));
-            put(token, "housing", body(null, "越权改名")).then().statusCode(403).body("errors.field", hasItem("code"));
+            LINES.put(token, "housing", body(null, "越权改名")).then().statusCode(403).body("errors.field", hasItem("code"));
         }
         // the refusal comes before the body is looked at: an empty body is a 403 as well, not a 400
-        post(staff(C11), Map.of()).then().statusCode(403).body("errors.field", hasItem("code"));
-        put(staff(SUB1), "housing", Map.of()).then().statusCode(403).body("errors.field", hasItem("code"));
+        LINES.post(staff(C11), Map.of()).then().statusCode(403).body("errors.field", hasItem("code"));
+        LINES.put(staff(SUB1), "housing", Map.of()).then().statusCode(403).body("errors.field", hasItem("code"));
         // roles that do not read lines at all
-        post(partner(), body(code, "越权条线")).then().statusCode(403);
+        LINES.post(partner(), body(code, "越权条线")).then().statusCode(403);
         RestAssured.given().contentType(ContentType.JSON).body(body(code, "匿名条线")).post("/lines").then().statusCode(401);
         RestAssured.get("/lines").then().statusCode(401);
         as(partner()).get("/lines").then().statusCode(403);
@@ -226,33 +215,15 @@ class LineApiTest {
         assertThat(auditRows("housing").stream().filter(r -> r[4].toString().contains("越权改名"))).isEmpty();
     }
 
-    /** action, actor, role, before, after of the line's audit rows, oldest first. */
-    @SuppressWarnings("unchecked")
     private List<Object[]> auditRows(String code) {
-        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
-                select action, actor, actor_role, cast(before as text), cast(after as text) from reference_change
-                where kind = 'LINE' and ref_key = :k order by id""").setParameter("k", code).getResultList());
+        return referenceChanges(em, "LINE", code);
     }
 
-    @SuppressWarnings("unchecked")
     private List<EventEnvelope> outbox(String code) {
-        List<String> rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
-                select envelope from outbox_event where message_key = :k and event_type = :t and topic = :topic
-                order by id""").setParameter("k", code).setParameter("t", EventType.LINE_CHANGED.type())
-                .setParameter("topic", Topics.INTAKE_REFERENCE.topic()).getResultList());
-        return rows.stream().map(LineApiTest::parse).toList();
-    }
-
-    static EventEnvelope parse(String json) {
-        try {
-            return Events.mapper().readValue(json, EventEnvelope.class);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return lineEvents(em, code);
     }
 
     private long count(String sql, String value) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(sql).setParameter("v", value)
-                .getSingleResult()).longValue());
+        return countOf(em, sql, value);
     }
 }

@@ -30,6 +30,8 @@ import org.minqing.kit.scope.Roles;
  */
 @Path("/communities")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({ Roles.DISTRICT_STAFF, Roles.SUBDISTRICT_STAFF, Roles.COMMUNITY_STAFF, Roles.REPRESENTATIVE,
+        Roles.LIAISON_OFFICER, Roles.OPS_ADMIN })
 public class CommunityResource {
 
     @Inject
@@ -39,8 +41,6 @@ public class CommunityResource {
     CallerScope scope;
 
     @GET
-    @RolesAllowed({ Roles.DISTRICT_STAFF, Roles.SUBDISTRICT_STAFF, Roles.COMMUNITY_STAFF, Roles.REPRESENTATIVE,
-            Roles.LIAISON_OFFICER, Roles.OPS_ADMIN })
     @Transactional
     public List<CommunityView> list() {
         return communities.list(scope);
@@ -48,8 +48,6 @@ public class CommunityResource {
 
     @GET
     @Path("/{code}")
-    @RolesAllowed({ Roles.DISTRICT_STAFF, Roles.SUBDISTRICT_STAFF, Roles.COMMUNITY_STAFF, Roles.REPRESENTATIVE,
-            Roles.LIAISON_OFFICER, Roles.OPS_ADMIN })
     @Transactional
     public CommunityView get(@PathParam("code") String code) {
         return communities.get(code, scope);

@@ -29,6 +29,8 @@ import org.minqing.kit.scope.Roles;
  */
 @Path("/lines")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({ Roles.DISTRICT_STAFF, Roles.SUBDISTRICT_STAFF, Roles.COMMUNITY_STAFF, Roles.REPRESENTATIVE,
+        Roles.LIAISON_OFFICER, Roles.OPS_ADMIN })
 public class LineResource {
 
     @Inject
@@ -38,8 +40,6 @@ public class LineResource {
     CallerScope scope;
 
     @GET
-    @RolesAllowed({ Roles.DISTRICT_STAFF, Roles.SUBDISTRICT_STAFF, Roles.COMMUNITY_STAFF, Roles.REPRESENTATIVE,
-            Roles.LIAISON_OFFICER, Roles.OPS_ADMIN })
     @Transactional
     public List<LineView> list() {
         scope.ownOrForbidden(); // fails closed without a jurisdiction, like every list
@@ -52,8 +52,6 @@ public class LineResource {
      * validated after that check ({@link Lines}), so a refused caller learns nothing from it.
      */
     @POST
-    @RolesAllowed({ Roles.DISTRICT_STAFF, Roles.SUBDISTRICT_STAFF, Roles.COMMUNITY_STAFF, Roles.REPRESENTATIVE,
-            Roles.LIAISON_OFFICER, Roles.OPS_ADMIN })
     @Transactional
     public Response create(@NotNull LineFields req) {
         LineView v = lines.create(req, scope);
@@ -63,8 +61,6 @@ public class LineResource {
     /** Changes a line; {@code active=false} deactivates it (its cases keep it, new ones are refused). */
     @PUT
     @Path("/{code}")
-    @RolesAllowed({ Roles.DISTRICT_STAFF, Roles.SUBDISTRICT_STAFF, Roles.COMMUNITY_STAFF, Roles.REPRESENTATIVE,
-            Roles.LIAISON_OFFICER, Roles.OPS_ADMIN })
     @Transactional
     public LineView update(@PathParam("code") String code, @NotNull LineFields req) {
         return lines.update(code, req, scope);

@@ -125,22 +125,8 @@ public class CaseSearch {
             sql.append(" and line_code = :line");
             params.put("line", f.line());
         }
-        if (f.status() != null) {
-            try {
-                params.put("status", CaseStatus.valueOf(f.status()).name());
-                sql.append(" and status = :status");
-            } catch (IllegalArgumentException e) {
-                errors.add(Problem.FieldError.of("status", "取值无效", "is not a case status"));
-            }
-        }
-        if (f.channel() != null) {
-            try {
-                params.put("channel", IntakeChannel.valueOf(f.channel()).name());
-                sql.append(" and channel = :channel");
-            } catch (IllegalArgumentException e) {
-                errors.add(Problem.FieldError.of("channel", "取值无效", "is not a channel"));
-            }
-        }
+        enumFilter(CaseStatus.class, f.status(), "status", "is not a case status", sql, params, errors);
+        enumFilter(IntakeChannel.class, f.channel(), "channel", "is not a channel", sql, params, errors);
         if (f.community() != null) {
             if (!Jurisdiction.isValid(f.community())) {
                 errors.add(Problem.FieldError.of("community", "须为12位区划代码", "must be a 12-digit division code"));
@@ -207,6 +193,20 @@ public class CaseSearch {
         } catch (DateTimeParseException e) {
             errors.add(Problem.FieldError.of(field, "须为 YYYY-MM-DD 格式的日期", "must be a date as YYYY-MM-DD"));
             return null;
+        }
+    }
+
+    /** Equality on the enum column named like the field, when given; a value not of the enum is a 400 naming the field. */
+    private static <E extends Enum<E>> void enumFilter(Class<E> type, String value, String field, String en,
+            StringBuilder sql, Map<String, Object> params, List<Problem.FieldError> errors) {
+        if (value == null) {
+            return;
+        }
+        try {
+            params.put(field, Enum.valueOf(type, value).name());
+            sql.append(" and ").append(field).append(" = :").append(field);
+        } catch (IllegalArgumentException e) {
+            errors.add(Problem.FieldError.of(field, "取值无效", en));
         }
     }
 }

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
@@ -93,6 +95,11 @@ public class Catalogue {
     public synchronized void invalidate() {
         generation++;
         snapshot = null;
+    }
+
+    /** A community or a line was written: forgotten only once that write commits (a rolled-back one changes nothing). */
+    void onReferenceChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) ReferenceAudit.Changed changed) {
+        invalidate();
     }
 
     private Snapshot current() {

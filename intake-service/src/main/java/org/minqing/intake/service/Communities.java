@@ -13,10 +13,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.Transactional;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
@@ -24,16 +21,12 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-import org.minqing.events.Actor;
 import org.minqing.kit.piece.Ownership;
 import org.minqing.kit.problem.Problem;
 import org.minqing.kit.problem.ProblemException;
 import org.minqing.kit.scope.CallerScope;
 import org.minqing.kit.scope.Jurisdiction;
 import org.minqing.kit.time.AppClock;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Communities (社区) as reference data (issue 14, ADR 0021): listed within the caller's
@@ -73,19 +66,13 @@ public class Communities {
     EntityManager em;
 
     @Inject
-    Catalogue catalogue;
-
-    @Inject
     Ownership ownership;
 
     @Inject
     AppClock clock;
 
     @Inject
-    ObjectMapper json;
-
-    @Inject
-    TransactionSynchronizationRegistry tx;
+    ReferenceAudit audit;
 
     /** The communities within the caller's jurisdiction, active or not. */
     @SuppressWarnings("unchecked")
@@ -125,7 +112,7 @@ public class Communities {
                 .setParameter("maxLon", f.maxLon()).setParameter("active", f.active() == null || f.active())
                 .setParameter("at", Timestamp.from(now)).executeUpdate();
         CommunityView after = find(f.code());
-        audit(f.code(), "CREATE", null, after, scope.actor(), now);
+        audit.record("COMMUNITY", f.code(), scope.actor(), now, null, fields(after));
         return after;
     }
 
@@ -149,9 +136,7 @@ public class Communities {
                 .setParameter("maxLon", f.maxLon()).setParameter("active", f.active() == null ? before.active() : f.active())
                 .setParameter("at", Timestamp.from(now)).executeUpdate();
         CommunityView after = find(code);
-        String action = before.active() && !after.active() ? "DEACTIVATE"
-                : !before.active() && after.active() ? "REACTIVATE" : "UPDATE";
-        audit(code, action, before, after, scope.actor(), now);
+        audit.record("COMMUNITY", code, scope.actor(), now, fields(before), fields(after));
         return after;
     }
 
@@ -195,30 +180,11 @@ public class Communities {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
-    /** The audit row, in the write's transaction; the catalogue forgets its copy once that commits. */
-    private void audit(String code, String action, CommunityView before, CommunityView after, Actor actor, Instant at) {
-        em.createNativeQuery("""
-                insert into reference_change (kind, ref_key, action, actor, actor_role, changed_at, before, after)
-                values ('COMMUNITY', :key, :action, :actor, :role, :at, cast(:before as jsonb), cast(:after as jsonb))""")
-                .setParameter("key", code).setParameter("action", action).setParameter("actor", actor.subject())
-                .setParameter("role", actor.role()).setParameter("at", Timestamp.from(at))
-                .setParameter("before", before == null ? null : write(before)).setParameter("after", write(after))
-                .executeUpdate();
-        tx.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    catalogue.invalidate();
-                }
-            }
-        });
-    }
-
-    private String write(CommunityView v) {
+    /** The audited fields of a community, null for none. */
+    private static Map<String, Object> fields(CommunityView v) {
+        if (v == null) {
+            return null;
+        }
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", v.name());
         m.put("keywords", v.keywords());
@@ -227,11 +193,7 @@ public class Communities {
         m.put("minLon", v.minLon());
         m.put("maxLon", v.maxLon());
         m.put("active", v.active());
-        try {
-            return json.writeValueAsString(m);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return m;
     }
 
     private CommunityView find(String code) {

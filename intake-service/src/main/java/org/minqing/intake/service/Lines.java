@@ -1,7 +1,5 @@
 package org.minqing.intake.service;
 
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,10 +9,7 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.Transactional;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
@@ -40,8 +35,6 @@ import org.minqing.kit.scope.Jurisdiction;
 import org.minqing.kit.scope.Roles;
 import org.minqing.kit.time.AppClock;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Lines (条线) as reference data (issue 14, ADR 0021). The district decides them: district staff of
@@ -82,9 +75,6 @@ public class Lines {
     EntityManager em;
 
     @Inject
-    Catalogue catalogue;
-
-    @Inject
     Ownership ownership;
 
     @Inject
@@ -94,10 +84,7 @@ public class Lines {
     AppClock clock;
 
     @Inject
-    ObjectMapper json;
-
-    @Inject
-    TransactionSynchronizationRegistry tx;
+    ReferenceAudit audit;
 
     @Inject
     Validator validator;
@@ -133,7 +120,7 @@ public class Lines {
         LineView after = new LineView(f.code(), f.nameZh().trim(), f.nameEn().trim(), description(f), f.sortOrder(),
                 f.active() == null || f.active());
         insert(after);
-        audit(after.code(), "CREATE", null, after, scope.actor());
+        audit(after.code(), null, after, scope.actor());
         publish(after, scope.actor(), district);
         return after;
     }
@@ -159,7 +146,7 @@ public class Lines {
         LineView after = new LineView(code, f.nameZh().trim(), f.nameEn().trim(), description(f), f.sortOrder(),
                 f.active() == null ? before.active() : f.active());
         updateRow(after);
-        audit(code, action(before, after), before, after, scope.actor());
+        audit(code, before, after, scope.actor());
         // published even when nothing changed: PUT again re-sends a line to a piece that joined later
         publish(after, scope.actor(), district);
         return after;
@@ -187,7 +174,7 @@ public class Lines {
         } else {
             updateRow(after);
         }
-        audit(after.code(), before == null ? "CREATE" : action(before, after), before, after, actor);
+        audit(after.code(), before, after, actor);
         LOG.infof("applied the district's line %s (active=%s)", after.code(), after.active());
         return true;
     }
@@ -240,8 +227,9 @@ public class Lines {
         return f.description() == null ? "" : f.description().trim();
     }
 
-    private static String action(LineView before, LineView after) {
-        return before.active() && !after.active() ? "DEACTIVATE" : !before.active() && after.active() ? "REACTIVATE" : "UPDATE";
+    /** The audit row, in the write's transaction (the action follows from before and after). */
+    private void audit(String code, LineView before, LineView after, Actor actor) {
+        audit.record("LINE", code, actor, clock.instant().truncatedTo(ChronoUnit.MICROS), fields(before), fields(after));
     }
 
     private void insert(LineView v) {
@@ -268,42 +256,18 @@ public class Lines {
                 EventEnvelope.of(EventType.LINE_CHANGED, district, v.code(), null, actor, payload));
     }
 
-    /** The audit row, in the write's transaction; the catalogue forgets its copy once that commits. */
-    private void audit(String code, String action, LineView before, LineView after, Actor actor) {
-        Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        em.createNativeQuery("""
-                insert into reference_change (kind, ref_key, action, actor, actor_role, changed_at, before, after)
-                values ('LINE', :key, :action, :actor, :role, :at, cast(:before as jsonb), cast(:after as jsonb))""")
-                .setParameter("key", code).setParameter("action", action).setParameter("actor", actor.subject())
-                .setParameter("role", actor.role()).setParameter("at", Timestamp.from(at))
-                .setParameter("before", before == null ? null : write(before)).setParameter("after", write(after))
-                .executeUpdate();
-        tx.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    catalogue.invalidate();
-                }
-            }
-        });
-    }
-
-    private String write(LineView v) {
+    /** The audited fields of a line, null for none. */
+    private static Map<String, Object> fields(LineView v) {
+        if (v == null) {
+            return null;
+        }
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("nameZh", v.nameZh());
         m.put("nameEn", v.nameEn());
         m.put("description", v.description());
         m.put("sortOrder", v.sortOrder());
         m.put("active", v.active());
-        try {
-            return json.writeValueAsString(m);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return m;
     }
 
     @SuppressWarnings("unchecked")

@@ -12,16 +12,13 @@ import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.Test;
 import org.minqing.events.EventEnvelope;
-import org.minqing.events.EventType;
-import org.minqing.events.Events;
-import org.minqing.events.Topics;
 import org.minqing.events.intake.LineChanged;
+import org.minqing.intake.IntakeFixtures;
 import org.minqing.intake.messaging.LineEventsConsumer;
 import org.minqing.testing.DemoRealm;
 import org.minqing.testing.Pieces;
 import org.minqing.testing.TestTokens;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
@@ -43,25 +40,12 @@ class DistrictPieceLinesTest {
     @Inject
     LineEventsConsumer consumer;
 
-    @SuppressWarnings("unchecked")
     private List<String> outbox(String key) {
-        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
-                select envelope from outbox_event where message_key = :k and event_type = :t and topic = :topic
-                order by id""").setParameter("k", key).setParameter("t", EventType.LINE_CHANGED.type())
-                .setParameter("topic", Topics.INTAKE_REFERENCE.topic()).getResultList());
+        return IntakeFixtures.lineEventRows(em, key);
     }
 
-    private static EventEnvelope parse(String json) {
-        try {
-            return Events.mapper().readValue(json, EventEnvelope.class);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private long count(String sql, String param) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(sql).setParameter("p", param)
-                .getSingleResult()).longValue());
+    private long count(String sql, String value) {
+        return IntakeFixtures.countOf(em, sql, value);
     }
 
     @Test
@@ -74,7 +58,7 @@ class DistrictPieceLinesTest {
 
         List<String> rows = outbox(code);
         assertThat(rows).hasSize(1);
-        EventEnvelope env = parse(rows.get(0));
+        EventEnvelope env = IntakeFixtures.envelopeOf(rows.get(0));
         assertThat(env.type()).isEqualTo("intake.line.changed");
         assertThat(env.aggregateType()).isEqualTo("line");
         assertThat(env.jurisdiction()).isEqualTo(DemoRealm.DISTRICT);
@@ -85,9 +69,9 @@ class DistrictPieceLinesTest {
 
         // its own event coming back from the topic: skipped, so neither recorded nor audited twice
         consumer.on(rows.get(0));
-        assertThat(count("select count(*) from processed_event where event_id = cast(:p as uuid)", env.eventId().toString()))
+        assertThat(count("select count(*) from processed_event where event_id = cast(:v as uuid)", env.eventId().toString()))
                 .isZero();
-        assertThat(count("select count(*) from reference_change where kind = 'LINE' and ref_key = :p", code)).isEqualTo(1);
+        assertThat(count("select count(*) from reference_change where kind = 'LINE' and ref_key = :v", code)).isEqualTo(1);
         assertThat(outbox(code)).hasSize(1);
 
         // a deactivation is one more event, with the whole line again
@@ -97,7 +81,7 @@ class DistrictPieceLinesTest {
                 .put("/lines/" + code).then().statusCode(200);
         rows = outbox(code);
         assertThat(rows).hasSize(2);
-        EventEnvelope off = parse(rows.get(1));
+        EventEnvelope off = IntakeFixtures.envelopeOf(rows.get(1));
         assertThat(off.actor().role()).isEqualTo("ops-admin");
         assertThat(off.jurisdiction()).isEqualTo(DemoRealm.DISTRICT);
         assertThat(off.payloadAs(LineChanged.class)).isEqualTo(

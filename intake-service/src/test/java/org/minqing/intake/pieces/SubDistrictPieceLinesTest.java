@@ -8,34 +8,21 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.minqing.events.Actor;
 import org.minqing.events.EventEnvelope;
 import org.minqing.events.EventType;
-import org.minqing.events.Events;
 import org.minqing.events.Topics;
 import org.minqing.events.intake.LineChanged;
+import org.minqing.intake.IntakeFixtures;
 import org.minqing.testing.DemoRealm;
-import org.minqing.testing.NativeKafka;
 import org.minqing.testing.Pieces;
 import org.minqing.testing.TestTokens;
 
@@ -64,15 +51,7 @@ class SubDistrictPieceLinesTest {
     }
 
     private static void send(EventEnvelope env) {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, NativeKafka.shared().bootstrapServers());
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>(Topics.INTAKE_REFERENCE.topic(), env.aggregateId(),
-                    Events.mapper().writeValueAsString(env))).get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        IntakeFixtures.sendEnvelope(Topics.INTAKE_REFERENCE.topic(), env.aggregateId(), env);
     }
 
     private boolean processed(EventEnvelope env) {
@@ -89,24 +68,13 @@ class SubDistrictPieceLinesTest {
         return rows.isEmpty() ? null : rows.get(0);
     }
 
-    /** action, actor, role, before, after of the line's audit rows, oldest first. */
-    @SuppressWarnings("unchecked")
     private List<Object[]> auditRows(String code) {
-        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
-                select action, actor, actor_role, cast(before as text), cast(after as text) from reference_change
-                where kind = 'LINE' and ref_key = :k order by id""").setParameter("k", code).getResultList());
+        return IntakeFixtures.referenceChanges(em, "LINE", code);
     }
 
     private static Map<String, Object> caseOn(String line) {
-        Map<String, Object> b = new HashMap<>();
-        b.put("channel", "HOTLINE");
-        b.put("communityCode", DemoRealm.C11);
+        Map<String, Object> b = IntakeFixtures.caseBody(DemoRealm.C11, IntakeFixtures.unique("同步条线诉求"));
         b.put("lineCode", line);
-        b.put("address", "泾水公寓40号楼");
-        b.put("description", "同步条线诉求-" + UUID.randomUUID().toString().substring(0, 8));
-        b.put("households", 1);
-        b.put("urgency", "NORMAL");
-        b.put("visitors", List.of(Map.of("name", "王秀英", "phone", "13812341234", "idNumber", "11010519491231002X")));
         return b;
     }
 
@@ -157,7 +125,8 @@ class SubDistrictPieceLinesTest {
         EventEnvelope poison = EventEnvelope.of(EventType.LINE_CHANGED, DemoRealm.DISTRICT, code, null, DISTRICT_STAFF,
                 new LineChanged(code, "越界条线", "Out of bounds", "", 5000, true));
         send(poison);
-        assertThat(onDeadLetters(code, poison.eventId().toString())).isTrue();
+        String eventId = poison.eventId().toString();
+        IntakeFixtures.awaitRecord(Topics.INTAKE_REFERENCE.dlt("intake"), code, v -> v.contains(eventId), Duration.ofSeconds(60));
         assertThat(line(code)).isNull();
         assertThat(auditRows(code)).isEmpty();
 
@@ -165,29 +134,6 @@ class SubDistrictPieceLinesTest {
         send(good);
         await().atMost(Duration.ofSeconds(60)).until(() -> line(code) != null);
         assertThat(line(code)[3]).isEqualTo(130);
-    }
-
-    /** Reads the intake DLT of the reference topic from the beginning until the event shows up (60 s at most). */
-    private static boolean onDeadLetters(String key, String eventId) {
-        String topic = Topics.INTAKE_REFERENCE.dlt("intake");
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, NativeKafka.shared().bootstrapServers());
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> parts = new ArrayList<>();
-            consumer.partitionsFor(topic).forEach(i -> parts.add(new TopicPartition(topic, i.partition())));
-            consumer.assign(parts);
-            consumer.seekToBeginning(parts);
-            long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (System.nanoTime() < end) {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
-                    if (key.equals(r.key()) && r.value().contains(eventId)) {
-                        return true;
-                    }
-                }
-            }
-            return false;
-        }
     }
 
     @Test
