@@ -3,6 +3,7 @@ import { flushPromises, mount, RouterLinkStub } from '@vue/test-utils'
 import type { DelegatedReferral, Referral } from '@/api/referral'
 import { ApiError } from '@/api/http'
 import { addDays, todayInChina } from '@/utils/deadline'
+import type { Role } from '@/auth/claims'
 import { signedIn } from './support/view'
 
 const list = vi.fn()
@@ -38,7 +39,7 @@ beforeEach(() => {
   delegated.mockReset().mockResolvedValue([remote])
 })
 
-async function mountAs(roles: string[], jurisdiction = '310104000000') {
+async function mountAs(roles: Role[], jurisdiction = '310104000000') {
   const global = signedIn({ roles, jurisdiction })
   const w = mount(Supervision, { global: { ...global, stubs: { ...global.stubs, RouterLink: RouterLinkStub } }, attachTo: document.body })
   mounted.push(w)
