@@ -352,6 +352,24 @@ for (const [username, all] of Object.entries(plan)) {
       await page.keyboard.press('Escape')
     }
     if (name === 'district-supervision') {
+      // Issue 14: the delegated referral (overdue, escalated to the district) in the 已升级 tab; its
+      // forwarding 督办 reached and opened with the keyboard alone
+      await page.click('#tab-escalated, [data-testid="supervision-tabs"] [id$="escalated"]').catch(() => {})
+      await page.waitForSelector(`[data-testid="supervision-held-by-${REF(7)}"]`)
+      await shoot(page, 'district-supervision-escalated', username)
+      const target = `supervision-delegated-${REF(7)}`
+      let reached = false
+      for (let i = 0; i < 60 && !reached; i++) {
+        await page.keyboard.press('Tab')
+        reached = await page.evaluate((id) => document.activeElement?.getAttribute('data-testid') === id, target)
+      }
+      report.push(`district-supervision: delegated 督办 ${reached ? 'reached by Tab' : 'NOT reached by Tab'}`)
+      if (reached) {
+        await page.keyboard.press('Enter')
+        await page.waitForSelector('[data-testid="delegated-supervision-dialog"]')
+        await page.keyboard.press('Escape')
+        await page.waitForSelector('[data-testid="delegated-supervision-dialog"]', { state: 'hidden' })
+      }
       await page.click('#tab-notices, [data-testid="supervision-tabs"] [id$="notices"]').catch(() => {})
       await shoot(page, 'district-supervision-notices', username)
       await page.click(`[data-testid="supervision-delegated-21"]`)

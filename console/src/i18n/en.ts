@@ -100,6 +100,7 @@ const en: typeof zh = {
   delegated: {
     heldBy: 'Held by {piece}', supervise: 'Supervise (via the sub-district\'s piece)', sent: 'Sent to the sub-district\'s piece',
     lead: 'The sub-district\'s piece {piece} holds this referral; it issues the notice and tells the unit.',
+    noDetail: 'the case is on record there',
   },
   reception: {
     title: 'Reception days', month: 'Month', subdistrict: 'Sub-district', community: 'Community', schedule: 'Schedule', date: 'Date',

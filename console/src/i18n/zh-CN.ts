@@ -98,6 +98,7 @@ export default {
   delegated: {
     heldBy: '下级部署单元办理：{piece}', supervise: '督办（转下级部署单元）', sent: '已发送至下级部署单元',
     lead: '该转办件由下级部署单元 {piece} 办理，督办单由其签发并通知承办单位。',
+    noDetail: '案情详见该部署单元',
   },
   reception: {
     title: '接访日', month: '月份', subdistrict: '街道', community: '社区', schedule: '安排接访日', date: '日期',
