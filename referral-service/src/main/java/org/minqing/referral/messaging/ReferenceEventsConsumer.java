@@ -27,8 +27,8 @@ import org.minqing.referral.service.RoutingRules;
  * The district's piece is their source and already wrote each change with its event: it skips them
  * here (acknowledged, not recorded), so nothing is applied or audited twice.
  * <p>
- * Remit rules (转办规则, ADR 0024) travel here too: every piece keeps copies of the rules whose scope
- * another piece owns, and skips the events of its own.
+ * Remit rules (转办规则, ADR 0024) travel here too: every piece keeps copies of the rules other pieces
+ * write, and skips the events it published itself (in its outbox).
  */
 @ApplicationScoped
 public class ReferenceEventsConsumer {
@@ -53,12 +53,16 @@ public class ReferenceEventsConsumer {
     public void on(String value) {
         EventEnvelope env = InboundEvents.read(value);
         if (env.eventType().orElse(null) == EventType.ROUTING_RULE_CHANGED) {
-            RoutingRuleChanged rule = InboundEvents.payload(env, RoutingRuleChanged.class);
-            if (owners.ownsScope(rule.scopeCode())) {
-                LOG.debugf("skips %s %s: this piece keeps the rules of %s", env.type(), env.eventId(), rule.scopeCode());
-                return;
-            }
-        } else if (reference.isSource()) {
+            QuarkusTransaction.requiringNew().run(() -> {
+                if (owners.publishedHere(env)) {
+                    LOG.debugf("skips %s %s: this piece published it", env.type(), env.eventId());
+                    return;
+                }
+                apply(env);
+            });
+            return;
+        }
+        if (reference.isSource()) {
             LOG.debugf("skips %s %s: this piece is the source of the district's reference data", env.type(), env.eventId());
             return;
         }

@@ -12,7 +12,6 @@ import org.minqing.events.EventType;
 import org.minqing.events.referral.HandlingUnitChanged;
 import org.minqing.kit.inbox.Inbox;
 import org.minqing.kit.messaging.InboundEvents;
-import org.minqing.referral.HandlingUnit;
 import org.minqing.referral.service.HandlingUnits;
 import org.minqing.referral.service.ReferenceOwners;
 
@@ -22,8 +21,9 @@ import org.minqing.referral.service.ReferenceOwners;
  * here at once. Idempotent through the inbox; a malformed or out-of-bounds unit is a poison message
  * (dead-lettered to {@code minqing.referral.unit.dlt.referral}).
  * <p>
- * A unit this piece keeps was written here with its event: its events are skipped before the inbox
- * (acknowledged, not recorded), so nothing is applied or audited twice.
+ * An event this piece published itself (its own write, in its outbox) is skipped before the inbox
+ * (acknowledged, not recorded), so nothing is applied or audited twice. A unit this piece keeps but did
+ * not publish (the district's piece kept it before this piece joined) is adopted from its events.
  */
 @ApplicationScoped
 public class UnitEventsConsumer {
@@ -44,17 +44,14 @@ public class UnitEventsConsumer {
     @Blocking // ordered: one message at a time per partition (a unit's events share its key)
     public void on(String value) {
         EventEnvelope env = InboundEvents.read(value);
-        if (env.eventType().orElse(null) == EventType.UNIT_CHANGED) {
-            HandlingUnitChanged p = InboundEvents.payload(env, HandlingUnitChanged.class);
-            if (p.tier() != null && owners.ownsUnit(HandlingUnit.UnitTier.valueOf(p.tier().name()), p.jurisdiction())) {
-                LOG.debugf("skips %s %s: this piece keeps unit %s", env.type(), env.eventId(), p.unitId());
-                return;
-            }
-        }
         QuarkusTransaction.requiringNew().run(() -> apply(env));
     }
 
     void apply(EventEnvelope env) {
+        if (owners.publishedHere(env)) {
+            LOG.debugf("skips %s %s: this piece published it", env.type(), env.eventId());
+            return;
+        }
         inbox.receive(CONSUMER, env).ifPresent(d -> {
             if (d.type() == EventType.UNIT_CHANGED) {
                 units.applyCopy(d.payload(HandlingUnitChanged.class), env.actor());

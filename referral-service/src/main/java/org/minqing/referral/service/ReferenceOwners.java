@@ -4,7 +4,10 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 
+import org.minqing.events.EventEnvelope;
 import org.minqing.kit.piece.Ownership;
 import org.minqing.kit.piece.Piece;
 import org.minqing.kit.problem.Problem;
@@ -24,6 +27,23 @@ public class ReferenceOwners {
 
     @Inject
     Ownership ownership;
+
+    @Inject
+    EntityManager em;
+
+    /**
+     * Whether this piece published the event itself (its outbox holds it): it wrote the change with the
+     * event, so applying it again could only add a second audit row. Without a table every unit and
+     * rule event is this deployment's. Not "every event of a unit this piece keeps": a piece that joins
+     * adopts its sub-district's units and rules from the events the district's piece published while it
+     * kept them (ADR 0024).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean publishedHere(EventEnvelope env) {
+        return piece().ownsEverything() || ((Number) em.createNativeQuery(
+                "select count(*) from outbox_event where event_id = :e").setParameter("e", env.eventId())
+                .getSingleResult()).longValue() > 0;
+    }
 
     private Piece piece() {
         return ownership.piece();

@@ -38,12 +38,19 @@ import jakarta.persistence.EntityManager;
  * Issue 14 (ADR 0024): sub-district 310104001's piece keeps copies of the units and remit rules the
  * district's piece keeps, from their events: a district unit and a district-wide rule added there
  * suggest and route a case recorded here at once. Each event is applied once (replays and equal
- * copies add nothing), its own units' and rules' events are skipped, poison is dead-lettered, and a
- * write of the district's unit or rule here is refused with 409 naming the field and the owner.
+ * copies add nothing), the events it published itself are skipped, its sub-district's units and rules
+ * the district published before it joined are adopted, poison is dead-lettered, and a write of the
+ * district's unit or rule here is refused with 409 naming the field and the owner.
  */
 @QuarkusTest
 @TestProfile(Pieces.SubDistrictPiece.class)
 class SubDistrictUnitsAndRulesTest {
+
+    @jakarta.inject.Inject
+    org.minqing.referral.messaging.UnitEventsConsumer unitConsumer;
+
+    @jakarta.inject.Inject
+    org.minqing.referral.messaging.ReferenceEventsConsumer referenceConsumer;
 
     private static final Actor DISTRICT_STAFF = new Actor("dist", "district-staff");
 
@@ -146,30 +153,22 @@ class SubDistrictUnitsAndRulesTest {
     }
 
     @Test
-    void itSkipsTheEventsOfItsOwnUnitsAndRules() {
+    void itAdoptsItsSubDistrictsUnitsAndRulesTheDistrictPublishedBeforeItJoined() {
+        // before this piece joined, the district's piece kept sub-district 1's units and rules and published them
         String line = freshLine();
         String unitId = UUID.randomUUID().toString();
-        // its own sub-district unit's event (as its own write published it), then on the same key a district one
-        EventEnvelope own = unitEvent(unitId, "本街道的 / ours", UnitTier.SUBDISTRICT, DemoRealm.SUB1, line);
-        EventEnvelope district = unitEvent(unitId, "区级的 / the district's", UnitTier.DISTRICT, DemoRealm.DISTRICT, line);
-        Fixtures.send(Topics.UNIT.topic(), unitId, Fixtures.json(own));
-        Fixtures.send(Topics.UNIT.topic(), unitId, Fixtures.json(district));
-        await().atMost(Duration.ofSeconds(60)).until(() -> processed(district));
-        assertThat(processed(own)).isFalse();
-        List<Object[]> audit = Fixtures.auditRows("UNIT", unitId);
-        assertThat(audit).hasSize(1);
-        assertThat(audit.get(0)[3]).isNull();
-        assertThat(audit.get(0)[4].toString()).contains("区级的");
-
-        // its own rule (scope in 310104001), then a district-wide one, on one Kafka key so in this order
-        EventEnvelope ownRule = ruleEvent(line, DemoRealm.C11, Route.SUBDISTRICT_DEPARTMENT, unitId);
-        EventEnvelope districtRule = ruleEvent(line, DemoRealm.DISTRICT, Route.REPRESENTATIVE_CONTACT, unitId);
-        Fixtures.send(Topics.REFERENCE.topic(), line, Fixtures.json(ownRule));
-        Fixtures.send(Topics.REFERENCE.topic(), line, Fixtures.json(districtRule));
-        await().atMost(Duration.ofSeconds(60)).until(() -> processed(districtRule));
-        assertThat(processed(ownRule)).isFalse();
-        assertThat(rules(line, DemoRealm.C11)).isZero();
-        assertThat(rules(line, DemoRealm.DISTRICT)).isEqualTo(1);
+        EventEnvelope unit = unitEvent(unitId, "第一街道同步科 / adopted", UnitTier.SUBDISTRICT, DemoRealm.SUB1, line);
+        EventEnvelope rule = ruleEvent(line, DemoRealm.SUB1, Route.SUBDISTRICT_DEPARTMENT, unitId);
+        Fixtures.send(Topics.UNIT.topic(), unitId, Fixtures.json(unit));
+        Fixtures.send(Topics.REFERENCE.topic(), rule.aggregateId(), Fixtures.json(rule));
+        await().atMost(Duration.ofSeconds(60)).until(() -> processed(unit) && processed(rule));
+        assertThat(units(unitId)).isEqualTo(1);
+        assertThat(rules(line, DemoRealm.SUB1)).isEqualTo(1);
+        assertThat(Fixtures.auditRows("UNIT", unitId).get(0)[1]).isEqualTo("dist");
+        // it is this piece's now: changed here, and published from here
+        given().auth().oauth2(Fixtures.SUB1).contentType("application/json")
+                .body(unitBody("SUBDISTRICT", DemoRealm.SUB1, line)).put("/units/" + unitId).then().statusCode(200);
+        assertThat(outbox(Topics.UNIT.topic(), unitId)).isEqualTo(1);
     }
 
     @Test
@@ -229,5 +228,25 @@ class SubDistrictUnitsAndRulesTest {
                 .put("/routing-rules").then().statusCode(200);
         assertThat(outbox(Topics.UNIT.topic(), ownUnit)).isEqualTo(1);
         assertThat(outbox(Topics.REFERENCE.topic(), line + "@" + DemoRealm.SUB1)).isEqualTo(1);
+
+        // its own events coming back from the topics: skipped before the inbox, nothing applied or audited twice
+        EventEnvelope ownUnitEvent = ownEvent(Topics.UNIT.topic(), ownUnit);
+        EventEnvelope ownRuleEvent = ownEvent(Topics.REFERENCE.topic(), line + "@" + DemoRealm.SUB1);
+        unitConsumer.on(Fixtures.json(ownUnitEvent));
+        referenceConsumer.on(Fixtures.json(ownRuleEvent));
+        assertThat(processed(ownUnitEvent) || processed(ownRuleEvent)).isFalse();
+        assertThat(Fixtures.auditRows("UNIT", ownUnit)).hasSize(1);
+        assertThat(Fixtures.auditRows("ROUTING_RULE", line + "@" + DemoRealm.SUB1)).hasSize(1);
+    }
+
+    private static EventEnvelope ownEvent(String topic, String key) {
+        String json = QuarkusTransaction.requiringNew().call(() -> (String) Arc.container().instance(EntityManager.class).get()
+                .createNativeQuery("select envelope from outbox_event where topic = :t and message_key = :k")
+                .setParameter("t", topic).setParameter("k", key).getSingleResult());
+        try {
+            return org.minqing.events.Events.mapper().readValue(json, EventEnvelope.class);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
