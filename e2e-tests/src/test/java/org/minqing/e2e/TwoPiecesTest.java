@@ -164,6 +164,44 @@ class TwoPiecesTest {
 
         // 3. The district still sees its whole district (ADR 0020).
         theDistrictSeesTheSubDistrictsReferrals(p, district, sd, sdCaseId);
+
+        // 4. A unit and a district-wide rule entered on the district's piece route the sub-district's cases (ADR 0024).
+        aDistrictUnitAndRuleRouteTheSubDistrictsCasesAtOnce(district, sd);
+    }
+
+    /**
+     * A district bureau and a district-wide remit rule added through the district's referral API reach
+     * the sub-district's piece by events: a case of 310104001 recorded there right after is suggested to
+     * the new bureau, with no restart. The sub-district's piece refuses to change the district's rule.
+     */
+    private static void aDistrictUnitAndRuleRouteTheSubDistrictsCasesAtOnce(Piece district, Piece sd) {
+        String unitId = UUID.randomUUID().toString();
+        Map<String, Object> unit = new HashMap<>(Map.of("name", "区卫生健康委员会（测试） / district health commission",
+                "tier", "DISTRICT", "lines", "health", "jurisdiction", DemoRealm.DISTRICT,
+                "contactEmail", "health@unit.minqing.local"));
+        given().auth().oauth2(Sso.user("district.staff")).contentType(ContentType.JSON).body(unit)
+                .put(district.url("referral") + "/units/" + unitId).then().statusCode(200);
+        Map<String, Object> rule = Map.of("lineCode", "health", "scopeCode", DemoRealm.DISTRICT,
+                "route", "REPRESENTATIVE_CONTACT", "unitId", unitId);
+        given().auth().oauth2(Sso.user("district.staff")).contentType(ContentType.JSON).body(rule)
+                .put(district.url("referral") + "/routing-rules").then().statusCode(200);
+        // not changed on the sub-district's piece: 409 naming the field and the piece that keeps it
+        given().auth().oauth2(Sso.user("ops")).contentType(ContentType.JSON).body(rule)
+                .put(sd.url("referral") + "/routing-rules").then().statusCode(409)
+                .body("errors.field", org.hamcrest.Matchers.contains("scopeCode"))
+                .body("detail", org.hamcrest.Matchers.containsString("district"));
+        eventually().untilAsserted(() -> {
+            given().auth().oauth2(Sso.user("sub1.staff")).get(sd.url("referral") + "/units/" + unitId).then().statusCode(200);
+            assertThat(count(sd.db("referral"), "select count(*) from routing_rule where line_code = 'health'"
+                    + " and scope_code = ? and cast(unit_id as text) = '" + unitId + "'", DemoRealm.DISTRICT)).isEqualTo(1);
+        });
+
+        Response healthCase = record(sd, "c11.staff", C11, "health", "社区卫生服务站周末不开门，老人配药不方便", Api.freshPhone());
+        healthCase.then().statusCode(201);
+        String caseId = healthCase.path("id");
+        eventually().untilAsserted(() -> assertThat(id(sd.db("referral"),
+                "select cast(suggested_unit_id as text) from referral where case_id = ?", caseId)).isEqualTo(unitId));
+        assertThat(count(district.db("referral"), "select count(*) from referral where case_id = ?", caseId)).isZero();
     }
 
     /**

@@ -26,6 +26,7 @@ import org.minqing.events.referral.ReferralReopened;
 import org.minqing.events.referral.ReferralReplied;
 import org.minqing.events.referral.ReferralReturned;
 import org.minqing.events.referral.RepeatLinked;
+import org.minqing.events.referral.RoutingRuleChanged;
 import org.minqing.events.referral.ResidentInformed;
 import org.minqing.events.referral.ReviewRequested;
 import org.minqing.events.referral.SupervisionIssued;
@@ -95,6 +96,9 @@ public enum EventType {
     // (issue 14, ADR 0021; key = <kind>/<route>, or the year)
     DEADLINE_POLICY_CHANGED("referral.deadline-policy.changed", Topics.REFERENCE, DeadlinePolicyChanged.class),
     CALENDAR_YEAR_CHANGED("referral.calendar-year.changed", Topics.REFERENCE, CalendarYearChanged.class),
+    // referral-service: remit rules, written by the piece owning their scope, copied by the others
+    // (issue 14, ADR 0024; key = <lineCode>@<scopeCode>)
+    ROUTING_RULE_CHANGED("referral.routing-rule.changed", Topics.REFERENCE, RoutingRuleChanged.class),
 
     // notification-service (key = noticeId)
     NOTICE_SENT("notification.notice.sent", Topics.NOTICE, NoticeSent.class),
@@ -151,7 +155,7 @@ public enum EventType {
      * reception day or referral may name a deputy registered by another piece; so are the handling
      * units (a piece refers work to the city's or the district's units, which no sub-district owns);
      * so are the district's deadline policies and working calendar and its lines (ADR 0021), which hold
-     * in every piece.
+     * in every piece, and the remit rules (ADR 0024: each piece routes with the others' rules too).
      * Every other event is handled only by the piece that owns its envelope's jurisdiction.
      */
     public boolean forEveryPiece() {

@@ -23,11 +23,13 @@ public enum Topics {
     // piece keeps its read model of the delegated sub-districts' referrals (issue 14, ADR 0020)
     REFERRAL("minqing.referral.referral", "referral", "intake", "representative", "notification", "referral"),
     // Handling units (承办单位) as reference data, key = unitId: notification keeps its unit mailboxes
-    // from them (issue 14, ADR 0019). A topic of its own, so a unit's changes stay in order.
-    UNIT("minqing.referral.unit", "referral", "notification"),
+    // from them (issue 14, ADR 0019). A topic of its own, so a unit's changes stay in order. Referral
+    // itself: every piece keeps copies of the units other pieces own (ADR 0024).
+    UNIT("minqing.referral.unit", "referral", "notification", "referral"),
     // The district's deadline policies (办理时限) and working calendar (工作日历), key = <kind>/<route> or
     // the year: the district's piece is their source, every sub-district's piece's referral applies them
-    // (issue 14, ADR 0021). A topic of its own: notification needs none of it.
+    // (issue 14, ADR 0021). A topic of its own: notification needs none of it. Also the remit rules,
+    // key = <lineCode>@<scopeCode>, which every piece copies from the piece owning their scope (ADR 0024).
     REFERENCE("minqing.referral.reference", "referral", "referral"),
     // Delivery results: no service acts on them today (the console reads notification's own API);
     // published for operations and any later reader, who then declares itself here.

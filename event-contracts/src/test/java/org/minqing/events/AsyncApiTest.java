@@ -53,7 +53,7 @@ class AsyncApiTest {
     @Test
     void topicsTsvAsyncApiChannelsAndTopicsAgree() throws IOException {
         List<String> fromTopics = Topics.allTopicNames();
-        assertEquals(22, fromTopics.size());
+        assertEquals(23, fromTopics.size());
         assertEquals(fromTopics.size(), new HashSet<>(fromTopics).size(), "duplicate topic names");
 
         List<String> tsvLines = readTsv();

@@ -33,6 +33,8 @@ class ContractRulesTest {
         assertTrue(everyPiece.contains(EventType.CALENDAR_YEAR_CHANGED));
         // and so do its lines (条线)
         assertTrue(everyPiece.contains(EventType.LINE_CHANGED));
+        // and the remit rules: each piece routes with the rules other pieces own (ADR 0024)
+        assertTrue(everyPiece.contains(EventType.ROUTING_RULE_CHANGED));
         for (EventType t : everyPiece) {
             assertTrue(t.topic() == Topics.REPRESENTATIVE || t.topic() == Topics.UNIT || t.topic() == Topics.REFERENCE
                     || t.topic() == Topics.INTAKE_REFERENCE, t + " is not a directory fact");
@@ -62,8 +64,10 @@ class ContractRulesTest {
         // A service does not consume its own topic; the one exception is between pieces (ADR 0020):
         // referral-service of the district's piece reads the sub-districts' referral events (read
         // model), and a sub-district's applies the 督办单 the district's asks for;
-        // and a sub-district's piece applies the district's deadline policies, calendar and lines (ADR 0021).
+        // and a sub-district's piece applies the district's deadline policies, calendar and lines (ADR 0021),
+        // and every piece copies the units and remit rules other pieces own (ADR 0024).
         assertFalse(topic != Topics.REFERRAL && topic != Topics.REFERENCE && topic != Topics.INTAKE_REFERENCE
+                && topic != Topics.UNIT
                 && topic.consumers().contains(topic.producer()),
                 "a service does not consume its own topic");
     }
@@ -77,7 +81,8 @@ class ContractRulesTest {
         assertThrows(IllegalArgumentException.class, () -> Topics.REFERENCE.dlt("notification"));
         assertEquals("minqing.intake.reference.dlt.intake", Topics.INTAKE_REFERENCE.dlt("intake"));
         assertThrows(IllegalArgumentException.class, () -> Topics.INTAKE_REFERENCE.dlt("referral"));
-        assertThrows(IllegalArgumentException.class, () -> Topics.UNIT.dlt("referral"));
+        assertEquals("minqing.referral.unit.dlt.referral", Topics.UNIT.dlt("referral"));
+        assertThrows(IllegalArgumentException.class, () -> Topics.UNIT.dlt("intake"));
         assertThrows(IllegalArgumentException.class, () -> Topics.NOTICE.dlt("intake"));
         assertThrows(IllegalArgumentException.class, () -> Topics.NOTICE.dlt("representative"));
         assertTrue(Topics.isDlt(Topics.CASE.dlt("referral")));

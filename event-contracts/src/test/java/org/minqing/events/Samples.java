@@ -129,6 +129,8 @@ final class Samples {
             case CALENDAR_YEAR_CHANGED -> new org.minqing.events.referral.CalendarYearChanged("2027", 2027, java.util.List.of(
                     new org.minqing.events.referral.CalendarYearChanged.Day(java.time.LocalDate.of(2027, 1, 1),
                             org.minqing.events.referral.CalendarYearChanged.DayKind.HOLIDAY, "元旦")));
+            case ROUTING_RULE_CHANGED -> new org.minqing.events.referral.RoutingRuleChanged("housing@310104000000", "housing",
+                    "310104000000", Route.REPRESENTATIVE_CONTACT, "8d2e4f10-2b02-4d7a-8b02-000000000001");
             case NOTICE_SENT -> new NoticeSent("n-1", "5f0e7a1c-3b2d-4c5e-8f9a-0b1c2d3e4f50",
                     "representative.reception-day.scheduled", NoticeChannel.SMS, "REPRESENTATIVE", REP, AT);
             case NOTICE_FAILED -> new NoticeFailed("n-2", "5f0e7a1c-3b2d-4c5e-8f9a-0b1c2d3e4f50",

@@ -11,9 +11,12 @@ import org.minqing.events.EventEnvelope;
 import org.minqing.events.EventType;
 import org.minqing.events.referral.CalendarYearChanged;
 import org.minqing.events.referral.DeadlinePolicyChanged;
+import org.minqing.events.referral.RoutingRuleChanged;
 import org.minqing.kit.inbox.Inbox;
 import org.minqing.kit.messaging.InboundEvents;
 import org.minqing.referral.service.DistrictReference;
+import org.minqing.referral.service.ReferenceOwners;
+import org.minqing.referral.service.RoutingRules;
 
 /**
  * Issue 14 (ADR 0021): a sub-district's piece keeps the district's deadline policies (办理时限) and
@@ -23,6 +26,9 @@ import org.minqing.referral.service.DistrictReference;
  * <p>
  * The district's piece is their source and already wrote each change with its event: it skips them
  * here (acknowledged, not recorded), so nothing is applied or audited twice.
+ * <p>
+ * Remit rules (转办规则, ADR 0024) travel here too: every piece keeps copies of the rules other pieces
+ * write, and skips the events it published itself (in its outbox).
  */
 @ApplicationScoped
 public class ReferenceEventsConsumer {
@@ -36,10 +42,26 @@ public class ReferenceEventsConsumer {
     @Inject
     DistrictReference reference;
 
+    @Inject
+    RoutingRules rules;
+
+    @Inject
+    ReferenceOwners owners;
+
     @Incoming("reference")
     @Blocking // ordered: one message at a time per partition (a policy's or a year's events share its key)
     public void on(String value) {
         EventEnvelope env = InboundEvents.read(value);
+        if (env.eventType().orElse(null) == EventType.ROUTING_RULE_CHANGED) {
+            QuarkusTransaction.requiringNew().run(() -> {
+                if (owners.publishedHere(env)) {
+                    LOG.debugf("skips %s %s: this piece published it", env.type(), env.eventId());
+                    return;
+                }
+                apply(env);
+            });
+            return;
+        }
         if (reference.isSource()) {
             LOG.debugf("skips %s %s: this piece is the source of the district's reference data", env.type(), env.eventId());
             return;
@@ -53,6 +75,8 @@ public class ReferenceEventsConsumer {
                 reference.applyPolicy(d.payload(DeadlinePolicyChanged.class), env.actor());
             } else if (d.type() == EventType.CALENDAR_YEAR_CHANGED) {
                 reference.applyYear(d.payload(CalendarYearChanged.class), env.actor());
+            } else if (d.type() == EventType.ROUTING_RULE_CHANGED) {
+                rules.applyCopy(d.payload(RoutingRuleChanged.class), env.actor());
             }
         });
     }

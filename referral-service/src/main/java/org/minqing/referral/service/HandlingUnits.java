@@ -21,6 +21,7 @@ import org.minqing.events.EventEnvelope;
 import org.minqing.events.EventType;
 import org.minqing.events.referral.HandlingUnitChanged;
 import org.minqing.events.referral.UnitTier;
+import org.minqing.kit.messaging.PoisonMessageException;
 import org.minqing.kit.outbox.Outbox;
 import org.minqing.kit.problem.ProblemException;
 import org.minqing.kit.scope.CallerScope;
@@ -40,6 +41,12 @@ public class HandlingUnits {
 
     @Inject
     ReferenceAudit audit;
+
+    @Inject
+    ReferenceOwners owners;
+
+    private static final java.util.regex.Pattern JURISDICTION = java.util.regex.Pattern.compile("\\d{12}");
+    private static final java.util.regex.Pattern ACCOUNT = java.util.regex.Pattern.compile("[A-Za-z0-9._@-]+");
 
     /** What an operator sets on a unit. The contact is the office's (a duty mailbox, an office phone). */
     public record UnitFields(
@@ -73,12 +80,15 @@ public class HandlingUnits {
 
     /**
      * Adds the unit under {@code id}, or changes it, and announces its new state; only within what
-     * the caller may maintain ({@link ReferenceEditors}: 403 before anything is written).
+     * the caller may maintain ({@link ReferenceEditors}: 403 before anything is written) and only in
+     * the piece that keeps the unit ({@link ReferenceOwners}: 409 naming {@code jurisdiction}; the
+     * other pieces keep copies from its events, ADR 0024).
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public HandlingUnit put(UUID id, UnitFields f, CallerScope scope) {
         HandlingUnit u = HandlingUnit.findById(id);
         ReferenceEditors.requireMayWriteUnit(scope, u, f.tier(), f.jurisdiction());
+        owners.requireUnitOwned(u == null ? null : u.tier, u == null ? null : u.jurisdiction, f.tier(), f.jurisdiction());
         Actor actor = scope.actor();
         boolean created = u == null;
         Map<String, Object> before = created ? null : audited(u);
@@ -101,6 +111,79 @@ public class HandlingUnits {
         announce(u, actor);
         audit.record("UNIT", u.id.toString(), actor, before, audited(u));
         return u;
+    }
+
+    /**
+     * Issue 14 (ADR 0024): applies the state of a unit another piece keeps, announced on
+     * {@code minqing.referral.unit}, so this piece routes and suggests with it. Equal values (a replay
+     * under a new id, a re-save) change nothing and leave no audit row; a change is audited with the
+     * event's actor. Values outside what the unit API admits are a poison message (dead-lettered).
+     * The copy counts as announced: its owner already published it, this piece never re-announces it.
+     *
+     * @return whether anything changed
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean applyCopy(HandlingUnitChanged p, Actor actor) {
+        UUID id = copyId(p);
+        String lines = p.lines() == null ? "" : String.join(",", p.lines());
+        if (p.name() == null || p.name().isBlank() || p.name().length() > 200 || p.tier() == null || lines.isEmpty()
+                || lines.length() > 500 || p.lines().stream().anyMatch(l -> l == null || l.isBlank() || l.contains(",") || l.contains(" "))
+                || p.jurisdiction() == null || !JURISDICTION.matcher(p.jurisdiction()).matches()
+                || tooLong(p.contactName(), 100) || tooLong(p.contactPhone(), 50) || tooLong(p.contactEmail(), 200)
+                || (p.contactEmail() != null && !p.contactEmail().isBlank() && !p.contactEmail().contains("@"))
+                || tooLong(p.userSubject(), 200)
+                || (p.userSubject() != null && !p.userSubject().isBlank() && !ACCOUNT.matcher(p.userSubject()).matches())) {
+            throw new PoisonMessageException("handling unit " + p.unitId() + " outside what this piece admits");
+        }
+        HandlingUnit u = HandlingUnit.findById(id);
+        Map<String, Object> before = u == null ? null : audited(u);
+        HandlingUnit next = new HandlingUnit();
+        next.name = p.name();
+        next.tier = HandlingUnit.UnitTier.valueOf(p.tier().name());
+        next.lines = lines;
+        next.jurisdiction = p.jurisdiction();
+        next.contactName = blankToNull(p.contactName());
+        next.contactPhone = blankToNull(p.contactPhone());
+        next.contactEmail = blankToNull(p.contactEmail());
+        next.userSubject = blankToNull(p.userSubject());
+        next.active = p.active();
+        Map<String, Object> after = audited(next);
+        if (after.equals(before)) {
+            u.announced = true;
+            return false;
+        }
+        if (u == null) {
+            u = next;
+            u.id = id;
+        } else {
+            u.name = next.name;
+            u.tier = next.tier;
+            u.lines = next.lines;
+            u.jurisdiction = next.jurisdiction;
+            u.contactName = next.contactName;
+            u.contactPhone = next.contactPhone;
+            u.contactEmail = next.contactEmail;
+            u.userSubject = next.userSubject;
+            u.active = next.active;
+        }
+        u.announced = true;
+        if (before == null) {
+            u.persist();
+        }
+        audit.record("UNIT", id.toString(), actor, before, after);
+        return true;
+    }
+
+    private static UUID copyId(HandlingUnitChanged p) {
+        try {
+            return UUID.fromString(p.unitId());
+        } catch (RuntimeException e) {
+            throw new PoisonMessageException("handling unit id " + p.unitId() + " is not a UUID");
+        }
+    }
+
+    private static boolean tooLong(String s, int max) {
+        return s != null && s.length() > max;
     }
 
     /** What the audit keeps of a unit: every field an operator sets. */

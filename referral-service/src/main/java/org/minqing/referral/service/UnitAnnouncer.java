@@ -20,7 +20,10 @@ import io.quarkus.runtime.StartupEvent;
  * deployment's own data migration, and every unit when the version with unit events first starts):
  * their {@code announced} flag is false. Through the outbox like any change, so notification-service
  * knows every unit's contact without a second copy (issue 14, ADR 0019). Rows are locked and
- * skipped if locked, so two instances starting together announce each unit once.
+ * skipped if locked, so two instances starting together announce each unit once. A piece announces
+ * only the units it keeps ({@link ReferenceOwners}, ADR 0024): the district's units in a
+ * sub-district's database (the demo migration writes every unit everywhere) are the district's piece's
+ * to announce; their copies here are marked announced when its events arrive.
  */
 @ApplicationScoped
 public class UnitAnnouncer {
@@ -32,6 +35,8 @@ public class UnitAnnouncer {
     EntityManager em;
     @Inject
     HandlingUnits units;
+    @Inject
+    ReferenceOwners owners;
 
     void onStart(@Observes StartupEvent event) {
         int n = announceUnannounced();
@@ -46,9 +51,14 @@ public class UnitAnnouncer {
         List<UUID> ids = em.createNativeQuery(
                 "select id from handling_unit where not announced order by id for update skip locked")
                 .getResultList();
+        int announced = 0;
         for (UUID id : ids) {
-            units.announce(HandlingUnit.findById(id), SYSTEM);
+            HandlingUnit u = HandlingUnit.findById(id);
+            if (owners.ownsUnit(u.tier, u.jurisdiction)) {
+                units.announce(u, SYSTEM);
+                announced++;
+            }
         }
-        return ids.size();
+        return announced;
     }
 }

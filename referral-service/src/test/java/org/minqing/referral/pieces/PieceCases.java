@@ -41,8 +41,13 @@ final class PieceCases {
 
     /** A CaseRecorded as intake publishes it (envelope jurisdiction = the community). */
     static EventEnvelope caseRecorded(String community) {
+        return caseRecorded(community, "housing");
+    }
+
+    /** The same on a given line (条线). */
+    static EventEnvelope caseRecorded(String community, String line) {
         String caseId = UUID.randomUUID().toString();
-        CaseRecorded c = new CaseRecorded(caseId, IntakeChannel.RECEPTION_DAY, community, "housing", null, null, null,
+        CaseRecorded c = new CaseRecorded(caseId, IntakeChannel.RECEPTION_DAY, community, line, null, null, null,
                 Fixtures.randomText(30), 120, 300, true, Urgency.NORMAL, null, List.of(DemoRealm.REP_NPC), 6, false, true,
                 Instant.now().truncatedTo(ChronoUnit.MILLIS));
         return EventEnvelope.of(EventType.CASE_RECORDED, community, caseId, null, new Actor("c11", "community-staff"), c);
