@@ -158,7 +158,7 @@ class AuthorizationMatrixTest {
                     ? given().contentType("text/csv; charset=UTF-8")
                             .body("姓名,类别,级别,任期开始,任期结束,选区代码,联络站,手机,邮箱\r\n越权导入,政协委员,,2022-01-01,2026-12-31," + C11
                                     + ",,,\r\n")
-                    : given().contentType(ContentType.JSON).body(bodyFor(r.path(), referralId, code));
+                    : given().contentType(ContentType.JSON).body(bodyFor(r.path(), caseId, referralId, code));
             request.accept(acceptFor(r.path())).config(BOUNDED);
             if (r.user().startsWith("client:")) {
                 request.auth().oauth2(Sso.client(r.user().substring("client:".length())));
@@ -246,7 +246,7 @@ class AuthorizationMatrixTest {
     }
 
     /** A well-formed body, so that a refusal comes from authorisation, not from validation. */
-    private static Object bodyFor(String path, String referralId, String code) {
+    private static Object bodyFor(String path, String caseId, String referralId, String code) {
         String future = LocalDate.now().plusDays(40).toString();
         if (path.equals("/exports/table.xlsx")) {
             return Map.of("fileName", "矩阵", "sheets", List.of(Map.of("name", "汇总", "headers", List.of("项目", "数值"),
@@ -342,6 +342,10 @@ class AuthorizationMatrixTest {
         if (path.equals("/routing-rules")) {
             // The demo rule for housing in sub-district 1.
             return Map.of("lineCode", "housing", "scopeCode", SUB1, "route", "SUBDISTRICT_DEPARTMENT", "unitId", UNIT_HOUSING);
+        }
+        if (path.equals("/internal/cases/contacts")) {
+            // Issue 16: notification's batch look-up; only its client may, and sees the fixture's case.
+            return Map.of("requests", List.of(Map.of("caseId", caseId, "purpose", "authorisation matrix")));
         }
         if (path.equals("/ops/clock")) {
             return Map.of("offsetSeconds", 0);

@@ -114,6 +114,59 @@ class MaskingAndAccessLogTest {
         assertThat(accessLog(id)).hasSize(1);
     }
 
+    /** Issue 16: a batch of notices' contacts in one call; each naming logged with its own purpose. */
+    @Test
+    void notificationServiceGetsABatchOfContactsInOneCallAndEachNamingIsLogged() {
+        Map<String, Object> first = caseBody(C11, "批量联系方式一 " + unique("batch"));
+        first.put("visitors", List.of(Map.of("name", "钱多", "phone", PHONE)));
+        String a = recordOk(staff(C11), first);
+        Map<String, Object> second = caseBody(C11, "批量联系方式二 " + unique("batch"));
+        second.put("visitors", List.of(Map.of("name", "孙立", "email", "sun.li@example.invalid"), Map.of("name", "无联系方式")));
+        String b = recordOk(staff(C11), second);
+        String unknown = UUID.randomUUID().toString();
+
+        as(notificationService()).contentType("application/json").body(Map.of("requests", List.of(
+                Map.of("caseId", a, "purpose", "notify the visitor: SMS notice 1"),
+                Map.of("caseId", b, "purpose", "notify the visitor: e-mail notice 2"),
+                Map.of("caseId", unknown),
+                Map.of("caseId", a, "purpose", "notify the visitor: e-mail notice 3"))))
+                .post("/internal/cases/contacts").then().statusCode(200)
+                .body("cases.size()", is(2))
+                .body("cases[0].caseId", is(a))
+                .body("cases[0].receiptCode", org.hamcrest.Matchers.matchesPattern("[A-Z0-9-]{12,14}"))
+                .body("cases[0].contacts[0].name", is("钱多"))
+                .body("cases[0].contacts[0].phone", is(PHONE))
+                .body("cases[1].caseId", is(b))
+                .body("cases[1].contacts.size()", is(1))
+                .body("cases[1].contacts[0].email", is("sun.li@example.invalid"))
+                .body("missing", is(List.of(unknown)));
+        assertThat(accessLog(a)).extracting(r -> r[2]).containsExactly("notify the visitor: SMS notice 1",
+                "notify the visitor: e-mail notice 3");
+        assertThat(accessLog(a)).extracting(r -> r[3]).containsOnly("POST /internal/cases/contacts");
+        assertThat(accessLog(b)).hasSize(1);
+        assertThat(accessLog(b).get(0)[0]).isEqualTo("service-account-notification-service");
+
+        // Only notification-service's client; bad input named, nothing logged for it.
+        Map<String, Object> one = Map.of("requests", List.of(Map.of("caseId", a)));
+        as(staff(C11)).contentType("application/json").body(one).post("/internal/cases/contacts").then().statusCode(403);
+        as(TestTokens.serviceAccount("referral-service", "310104000000")).contentType("application/json").body(one).post("/internal/cases/contacts").then()
+                .statusCode(403);
+        io.restassured.RestAssured.given().contentType("application/json").body(one).post("/internal/cases/contacts").then()
+                .statusCode(401);
+        as(notificationService()).contentType("application/json").body(Map.of("requests", List.of(Map.of("caseId", "not-a-case"))))
+                .post("/internal/cases/contacts").then().statusCode(400)
+                .body("errors[0].field", is("requests[0].caseId"));
+        as(notificationService()).contentType("application/json").body(Map.of("requests", List.of())).post("/internal/cases/contacts").then().statusCode(400)
+                .body("errors[0].field", is("requests"));
+        List<Map<String, String>> tooMany = java.util.stream.IntStream.range(0, 101).mapToObj(i -> Map.of("caseId", a)).toList();
+        as(notificationService()).contentType("application/json").body(Map.of("requests", tooMany)).post("/internal/cases/contacts").then().statusCode(400)
+                .body("errors[0].field", is("requests"));
+        as(notificationService()).contentType("application/json").body(Map.of("requests", List.of(Map.of("caseId", a, "purpose", "x".repeat(201)))))
+                .post("/internal/cases/contacts").then().statusCode(400)
+                .body("errors[0].field", is("requests[0].purpose"));
+        assertThat(accessLog(a)).hasSize(2);
+    }
+
     @SuppressWarnings("unchecked")
     private List<Object[]> accessLog(String caseId) {
         return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(

@@ -4,6 +4,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -130,6 +133,69 @@ class ResidentNoticeTest extends DaytimeTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> TestSupport.count(em,
                 "select count(*) from case_ref where case_id = '" + anonymousCase + "'") == 1);
         assertThat(TestSupport.notices(anon.eventId())).isEmpty();
+    }
+
+    /**
+     * Issue 16: the resident notices of a pass ask intake once for all their cases (one token check,
+     * one round trip), each notice's purpose named for intake's access log; no per-notice look-up.
+     */
+    @Test
+    void aPassFetchesItsResidentsContactsInOneCall() throws Exception {
+        String caseId = UUID.randomUUID().toString();
+        String receipt = "MB" + caseId.substring(0, 6).toUpperCase();
+        String phone = TestSupport.mobile();
+        String email = "batch-" + caseId.substring(0, 8) + "@example.cn";
+        stubBatchContacts(caseId, phone, email, receipt);
+
+        EventEnvelope recorded = recorded(caseId, Urgency.NORMAL);
+        TestSupport.send(recorded);
+        await().atMost(Duration.ofSeconds(60)).until(() -> Stubs.smsTo(phone).size() == 1);
+        assertThat(text(0, phone)).contains(receipt);
+        MimeMessage ack = await().atMost(Duration.ofSeconds(60)).until(() -> RosterNoticeTest.mailTo(email), m -> m != null);
+        assertThat(ack.getSubject()).contains(receipt);
+        var batchCalls = Stubs.wireMock().find(postRequestedFor(urlEqualTo("/intake/internal/cases/contacts"))
+                .withHeader("Authorization", matching("Bearer .+"))
+                .withRequestBody(matchingJsonPath("$.requests[?(@.caseId == '" + caseId + "')]")));
+        assertThat(batchCalls).isNotEmpty();
+        // both notices (SMS and e-mail) named with their own purpose, in the batch calls
+        String named = batchCalls.stream().map(r -> r.getBodyAsString()).reduce("", String::concat);
+        for (Channel ch : List.of(Channel.SMS, Channel.EMAIL)) {
+            assertThat(named).contains("notice " + TestSupport.notice(recorded.eventId(), ch).id);
+        }
+        assertThat(Stubs.wireMock().find(getRequestedFor(urlEqualTo("/intake/internal/cases/" + caseId + "/contacts"))))
+                .isEmpty();
+    }
+
+    /** A case the batch answer lists as missing is intake's 404: given up at once, not asked again one by one. */
+    @Test
+    void aCaseIntakeDoesNotGiveIsGivenUpWithoutASecondLookUp() {
+        String caseId = UUID.randomUUID().toString();
+        Stubs.wireMock().register(post(urlEqualTo("/intake/internal/cases/contacts"))
+                .withRequestBody(matchingJsonPath("$.requests[?(@.caseId == '" + caseId + "')]"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"cases\":[],\"missing\":[\"" + caseId + "\"]}")));
+        EventEnvelope recorded = recorded(caseId, Urgency.NORMAL);
+        TestSupport.send(recorded);
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            var toResident = TestSupport.notices(recorded.eventId()).stream()
+                    .filter(n -> n.recipientKind.equals(RecipientKind.VISITOR)).toList();
+            return toResident.size() == 2
+                    && toResident.stream().allMatch(n -> n.state == NoticeState.DEAD || n.state == NoticeState.FAILED);
+        });
+        assertThat(TestSupport.notice(recorded.eventId(), Channel.SMS).lastError).contains("intake-service");
+        assertThat(Stubs.wireMock().find(getRequestedFor(urlEqualTo("/intake/internal/cases/" + caseId + "/contacts"))))
+                .isEmpty();
+    }
+
+    /** intake's batch answer for one case (other cases of the same call are left to their own stubs). */
+    static void stubBatchContacts(String caseId, String phone, String email, String receiptCode) {
+        String one = "{\"caseId\":\"" + caseId + "\",\"receiptCode\":\"" + receiptCode
+                + "\",\"contacts\":[{\"name\":\"李四\",\"phone\":\"" + phone + "\",\"email\":\"" + email + "\"}]}";
+        Stubs.wireMock().register(post(urlEqualTo("/intake/internal/cases/contacts"))
+                .withHeader("Authorization", matching("Bearer .+"))
+                .withRequestBody(matchingJsonPath("$.requests[?(@.caseId == '" + caseId + "')]"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"cases\":[" + one + "],\"missing\":[]}")));
     }
 
     static EventEnvelope recorded(String caseId, Urgency urgency) {

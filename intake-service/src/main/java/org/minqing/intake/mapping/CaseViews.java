@@ -9,6 +9,7 @@ import org.minqing.events.intake.Satisfaction;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -121,6 +122,22 @@ public final class CaseViews {
      * read at send time, neither stored there.
      */
     public record Contacts(String caseId, String receiptCode, List<Contact> contacts) {
+    }
+
+    /**
+     * {@code POST /internal/cases/contacts}: several cases' contacts in one call (issue 16: one token
+     * check and one round trip per batch of notices, not per notice). Each entry's purpose goes into
+     * the access log as with the single look-up; a case may be named more than once (an SMS and an
+     * e-mail of one batch), each naming is logged.
+     */
+    public record ContactsQuery(@NotNull @Size(min = 1, max = 100) List<@NotNull @Valid Wanted> requests) {
+    }
+
+    public record Wanted(@NotBlank @Size(max = 36) String caseId, @Size(max = 200) String purpose) {
+    }
+
+    /** The cases found (each once, in the order first named) and those not found or not this caller's. */
+    public record ContactsBatch(List<Contacts> cases, List<String> missing) {
     }
 
     public record AccessEntry(String accessedBy, String role, String purpose, String endpoint, Instant accessedAt) {

@@ -11,7 +11,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,6 +43,8 @@ import org.minqing.intake.mapping.CaseRequest;
 import org.minqing.intake.mapping.CaseViews.CaseDetail;
 import org.minqing.intake.mapping.CaseViews.Contact;
 import org.minqing.intake.mapping.CaseViews.Contacts;
+import org.minqing.intake.mapping.CaseViews.ContactsBatch;
+import org.minqing.intake.mapping.CaseViews.Wanted;
 import org.minqing.intake.mapping.CaseViews.FeedbackAccepted;
 import org.minqing.intake.mapping.CaseViews.FeedbackRequest;
 import org.minqing.intake.mapping.CaseViews.MilestoneView;
@@ -272,13 +277,64 @@ public class CaseService {
             throw ProblemException.notFound("案件 / case");
         }
         accessLog.record(id, scope.subject(), Roles.SERVICE, purpose, "/internal/cases/{caseId}/contacts");
+        return contactsOf(c, CaseVisitor.ofCase(id));
+    }
+
+    /**
+     * As {@link #contacts} for several cases in one transaction and three queries (cases, visitors,
+     * and the access-log rows): each naming of a case is logged with its own purpose; a case that does
+     * not exist or lies outside the caller's jurisdiction is listed as missing, as the single look-up
+     * answers 404 for both.
+     */
+    @Transactional
+    public ContactsBatch contactsOf(List<Wanted> wanted, CallerScope scope, String defaultPurpose) {
+        Map<UUID, List<String>> purposes = new LinkedHashMap<>();
+        for (int i = 0; i < wanted.size(); i++) {
+            UUID id;
+            try {
+                id = UUID.fromString(wanted.get(i).caseId());
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.validation("requests[" + i + "].caseId", "不是有效的案件编号", "is not a case id");
+            }
+            String purpose = wanted.get(i).purpose();
+            purposes.computeIfAbsent(id, k -> new ArrayList<>())
+                    .add(purpose == null || purpose.isBlank() ? defaultPurpose : purpose);
+        }
+        Map<UUID, IntakeCase> found = new HashMap<>();
+        for (IntakeCase c : IntakeCase.<IntakeCase>list("id in ?1", purposes.keySet())) {
+            if (scope.maySee(c.communityCode)) {
+                found.put(c.id, c);
+            }
+        }
+        Map<UUID, List<CaseVisitor>> visitors = new HashMap<>();
+        if (!found.isEmpty()) {
+            for (CaseVisitor v : CaseVisitor.<CaseVisitor>list("caseId in ?1 order by ordinal", found.keySet())) {
+                visitors.computeIfAbsent(v.caseId, k -> new ArrayList<>()).add(v);
+            }
+        }
+        List<Contacts> cases = new ArrayList<>(found.size());
+        List<String> missing = new ArrayList<>();
+        purposes.forEach((id, why) -> {
+            IntakeCase c = found.get(id);
+            if (c == null) {
+                missing.add(id.toString());
+                return;
+            }
+            why.forEach(p -> accessLog.record(id, scope.subject(), Roles.SERVICE, p, "POST /internal/cases/contacts"));
+            cases.add(contactsOf(c, visitors.getOrDefault(id, List.of())));
+        });
+        return new ContactsBatch(cases, missing);
+    }
+
+    private Contacts contactsOf(IntakeCase c, List<CaseVisitor> visitors) {
         List<Contact> contacts = new ArrayList<>();
-        for (CaseVisitor v : CaseVisitor.ofCase(id)) {
+        for (CaseVisitor v : visitors) {
             if (v.phoneEnc != null || v.emailEnc != null) {
                 contacts.add(new Contact(name(v), phone(v), email(v)));
             }
         }
-        return new Contacts(id.toString(), c.receiptCodeEnc == null ? null : cipher.decrypt(RECEIPT_CODE.row(c.id), c.receiptCodeEnc), contacts);
+        return new Contacts(c.id.toString(), c.receiptCodeEnc == null ? null : cipher.decrypt(RECEIPT_CODE.row(c.id), c.receiptCodeEnc),
+                contacts);
     }
 
     /** Looks a case up by receipt code: always by the code's keyed hash, so the work is the same for any code. */

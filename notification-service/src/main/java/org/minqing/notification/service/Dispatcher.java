@@ -101,6 +101,7 @@ public class Dispatcher {
         // another dispatcher may take it again; the untried rest is handed back.
         Instant sendUntil = now.plus(config.claimLease().dividedBy(2));
         List<Prepared> prepared = prepareAll(batch);
+        NoticeSender.Prefetched contacts = sender.prefetch(batch, prepared);
         List<OutcomeRecorder.Done> done = new ArrayList<>(batch.size());
         List<io.opentelemetry.api.trace.Span> spans = new ArrayList<>(batch.size());
         try {
@@ -121,7 +122,7 @@ public class Dispatcher {
                 spans.add(span);
                 Outcome outcome;
                 try (io.opentelemetry.context.Scope scope = span.makeCurrent()) {
-                    outcome = ready.outcome() != null ? ready.outcome() : sender.send(c, ready);
+                    outcome = ready.outcome() != null ? ready.outcome() : sender.send(c, ready, contacts);
                 } catch (RuntimeException e) {
                     LOG.warnf(e, "notice %s could not be sent", c.id());
                     outcome = Outcome.retry("发送失败 / send failed: " + e.getMessage());

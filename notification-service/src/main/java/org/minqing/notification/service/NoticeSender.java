@@ -1,6 +1,14 @@
 package org.minqing.notification.service;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
 import org.minqing.kit.crypto.Masking;
 import org.minqing.notification.Channel;
 import org.minqing.notification.Notice;
@@ -24,6 +32,8 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 class NoticeSender {
 
+    private static final Logger LOG = Logger.getLogger(NoticeSender.class);
+
     @Inject
     Mailer mailer;
     @Inject
@@ -32,16 +42,71 @@ class NoticeSender {
     @RestClient
     IntakeContactsClient intake;
 
+    /**
+     * Residents' contacts fetched for a batch just before its sends (issue 16), held in memory for
+     * those sends only. Empty when the batch has no resident notice or the batch call failed: then
+     * each notice asks on its own, as before.
+     */
+    record Prefetched(Map<String, IntakeContactsClient.CaseContacts> found, Set<String> missing) {
+        static final Prefetched NONE = new Prefetched(Map.of(), Set.of());
+    }
+
+    /** One call per {@link IntakeContactsClient#MAX_BATCH} resident notices of the batch, instead of one each. */
+    Prefetched prefetch(List<Claimed> batch, List<Prepared> prepared) {
+        List<IntakeContactsClient.Wanted> wanted = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            Prepared p = prepared.get(i);
+            if (p.outcome() == null && p.caseId() != null) {
+                wanted.add(new IntakeContactsClient.Wanted(p.caseId(), purpose(batch.get(i))));
+            }
+        }
+        if (wanted.isEmpty()) {
+            return Prefetched.NONE;
+        }
+        Map<String, IntakeContactsClient.CaseContacts> found = new HashMap<>();
+        Set<String> missing = new HashSet<>();
+        try {
+            for (int from = 0; from < wanted.size(); from += IntakeContactsClient.MAX_BATCH) {
+                List<IntakeContactsClient.Wanted> part = wanted.subList(from,
+                        Math.min(wanted.size(), from + IntakeContactsClient.MAX_BATCH));
+                IntakeContactsClient.ContactsBatch answer = intake.contactsOf(new IntakeContactsClient.ContactsQuery(part));
+                if (answer.cases() != null) {
+                    answer.cases().forEach(k -> found.put(k.caseId(), k));
+                }
+                if (answer.missing() != null) {
+                    missing.addAll(answer.missing());
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.debugf("batch contact look-up failed (%s); each notice asks on its own", e.getClass().getSimpleName());
+            return Prefetched.NONE;
+        }
+        return new Prefetched(found, missing);
+    }
+
+    /** The purpose (ASCII: also sent as a header) that goes into intake-service's personal-data access log. */
+    private static String purpose(Claimed c) {
+        return "notify the visitor: " + c.eventType() + " notice " + c.id();
+    }
+
     Outcome send(Claimed c, Prepared p) {
+        return send(c, p, Prefetched.NONE);
+    }
+
+    Outcome send(Claimed c, Prepared p, Prefetched prefetched) {
         String address = p.address();
         String subject = p.subject();
         String body = p.body();
         if (p.caseId() != null) {
             // The resident's contact: fetched from intake-service now, used once, never stored.
-            IntakeContactsClient.CaseContacts contacts;
+            IntakeContactsClient.CaseContacts contacts = prefetched.found().get(p.caseId());
+            if (contacts == null && prefetched.missing().contains(p.caseId())) {
+                return Outcome.permanent("intake-service 拒绝提供联系方式 / intake-service has no such case for this service");
+            }
             try {
-                // The purpose (ASCII: it is a header) goes into intake-service's personal-data access log.
-                contacts = intake.contacts(p.caseId(), "notify the visitor: " + c.eventType() + " notice " + c.id());
+                if (contacts == null) {
+                    contacts = intake.contacts(p.caseId(), purpose(c));
+                }
             } catch (jakarta.ws.rs.WebApplicationException e) {
                 int status = e.getResponse().getStatus();
                 if (status == 404 || status == 403) {
