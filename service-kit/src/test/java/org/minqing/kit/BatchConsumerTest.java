@@ -3,23 +3,32 @@ package org.minqing.kit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.minqing.events.Actor;
@@ -27,6 +36,7 @@ import org.minqing.events.EventEnvelope;
 import org.minqing.events.EventType;
 import org.minqing.events.Events;
 import org.minqing.kit.testapp.BatchWidgetConsumer;
+import org.minqing.kit.testapp.StoppingWidgetConsumer;
 import org.minqing.testing.NativeKafka;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -36,7 +46,8 @@ import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 /**
  * Issue 16 (ADR batch-0024): a consumer takes a poll's records in one transaction with one inbox
  * insert; a poison record among them goes alone to the dead-letter topic and the others are applied
- * once; a redelivered batch changes nothing; each key's events are applied in their order.
+ * once; a redelivered batch changes nothing; each key's events are applied in their order; a transient
+ * failure stops the channel with nothing dead-lettered and nothing committed.
  * The records of each test are produced as one producer batch, so the consumer's poll returns them together.
  */
 @QuarkusTest
@@ -125,6 +136,60 @@ class BatchConsumerTest {
         }
     }
 
+    /** Issue 15 holds in a batch: each record's effect runs in its own consumer span, in the trace of its header. */
+    @Test
+    void eachEventOfABatchIsAppliedInItsOwnTrace() throws Exception {
+        UUID widget = UUID.randomUUID();
+        List<String> traces = new ArrayList<>();
+        try (KafkaProducer<String, String> producer = producer()) {
+            List<Future<RecordMetadata>> sent = new ArrayList<>();
+            for (int v = 1; v <= 3; v++) {
+                String trace = UUID.randomUUID().toString().replace("-", "");
+                traces.add(trace);
+                var record = new ProducerRecord<>(BatchWidgetConsumer.TOPIC, widget.toString(), json(event(widget, v)));
+                record.headers().add("traceparent", ("00-" + trace + "-" + trace.substring(0, 16) + "-01")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                sent.add(producer.send(record));
+            }
+            producer.flush();
+            for (Future<RecordMetadata> f : sent) {
+                f.get();
+            }
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> versions(widget).size() == 3);
+        List<String> applied = QuarkusTransaction.requiringNew().call(() -> em
+                .createNativeQuery("select trace_id from widget_applied where widget_id = :w order by seq", String.class)
+                .setParameter("w", widget).getResultList());
+        assertThat(applied).containsExactlyElementsOf(traces);
+    }
+
+    @Test
+    void aTransientFailureStopsTheChannelWithoutDeadLetteringOrCommittingAnything() throws Exception {
+        UUID widget = UUID.randomUUID();
+        EventEnvelope away = event(widget, 2);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) away.payload()).put("transient", true);
+        send(StoppingWidgetConsumer.TOPIC, widget, List.of(json(event(widget, 1)), json(away), json(event(widget, 3))));
+
+        Throwable stopped = StoppingWidgetConsumer.STOPPED.get(60, TimeUnit.SECONDS);
+        assertThat(stopped).hasRootCauseInstanceOf(SQLException.class);
+        assertThat(versions(widget)).as("the record before it stays applied (its own transaction), none after it")
+                .containsExactly(1);
+        try (Admin admin = Admin.create(Map.<String, Object> of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                NativeKafka.shared().bootstrapServers()))) {
+            var committed = admin.listConsumerGroupOffsets("kit-test-stop").partitionsToOffsetAndMetadata()
+                    .get(30, TimeUnit.SECONDS);
+            assertThat(committed.values().stream().filter(Objects::nonNull).toList()).as("no offset committed").isEmpty();
+            String dlt = StoppingWidgetConsumer.TOPIC + ".dlt.kit-test";
+            if (admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(dlt)) {
+                var partitions = admin.describeTopics(List.of(dlt)).allTopicNames().get(30, TimeUnit.SECONDS).get(dlt)
+                        .partitions().stream()
+                        .collect(Collectors.toMap(p -> new TopicPartition(dlt, p.partition()), p -> OffsetSpec.latest()));
+                var ends = admin.listOffsets(partitions).all().get(30, TimeUnit.SECONDS);
+                assertThat(ends.values()).as("nothing dead-lettered").allSatisfy(o -> assertThat(o.offset()).isZero());
+            }
+        }
+    }
+
     static EventEnvelope event(UUID widget, int version) {
         // A type this build knows (Inbox.receive skips unknown ones); the consumer reads only the payload.
         return new EventEnvelope(UUID.randomUUID(), EventType.CASE_RECORDED.type(), 1,
@@ -143,10 +208,14 @@ class BatchConsumerTest {
 
     /** One producer batch (same key, same partition): the broker appends it whole, a fetch returns it whole. */
     static void send(UUID key, List<String> values) throws Exception {
+        send(BatchWidgetConsumer.TOPIC, key, values);
+    }
+
+    static void send(String topic, UUID key, List<String> values) throws Exception {
         try (KafkaProducer<String, String> producer = producer()) {
             List<Future<RecordMetadata>> sent = new ArrayList<>();
             for (String value : values) {
-                sent.add(producer.send(new ProducerRecord<>(BatchWidgetConsumer.TOPIC, key.toString(), value)));
+                sent.add(producer.send(new ProducerRecord<>(topic, key.toString(), value)));
             }
             producer.flush();
             for (Future<RecordMetadata> f : sent) {

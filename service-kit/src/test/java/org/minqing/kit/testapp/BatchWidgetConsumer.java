@@ -11,6 +11,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.minqing.kit.inbox.Inbox;
 import org.minqing.kit.inbox.InboxBatches;
 import org.minqing.kit.messaging.PoisonMessageException;
+import org.minqing.kit.tracing.TraceContext;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
@@ -39,10 +40,11 @@ public class BatchWidgetConsumer {
         if (!payload.has("version")) {
             throw new PoisonMessageException("widget event without version");
         }
-        em.createNativeQuery("insert into widget_applied (widget_id, version, event_id) values (:w, :v, :e)")
+        em.createNativeQuery("insert into widget_applied (widget_id, version, event_id, trace_id) values (:w, :v, :e, :t)")
                 .setParameter("w", UUID.fromString(d.envelope().aggregateId()))
                 .setParameter("v", payload.get("version").asInt())
                 .setParameter("e", d.envelope().eventId())
+                .setParameter("t", TraceContext.traceId(TraceContext.current()))
                 .executeUpdate();
     }
 }
