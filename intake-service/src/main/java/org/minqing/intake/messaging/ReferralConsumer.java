@@ -2,6 +2,7 @@ package org.minqing.intake.messaging;
 
 import java.time.LocalDate;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -9,9 +10,9 @@ import jakarta.persistence.EntityManager;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
-import org.minqing.kit.messaging.FreshDataRetry;
 import org.minqing.events.EventEnvelope;
 import org.minqing.events.EventType;
+import org.minqing.events.Topics;
 import org.minqing.events.referral.ReferralAccepted;
 import org.minqing.events.referral.ReferralClosed;
 import org.minqing.events.referral.ReferralEscalated;
@@ -30,10 +31,12 @@ import org.minqing.intake.CaseStatus;
 import org.minqing.intake.IntakeCase;
 import org.minqing.intake.service.CaseService;
 import org.minqing.kit.inbox.Inbox;
+import org.minqing.kit.inbox.InboxBatches;
 import org.minqing.kit.messaging.InboundEvents;
 import org.minqing.kit.messaging.PoisonMessageException;
 
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 /**
  * Builds each case's status, expected date and timeline (办理进程) from referral-service's events.
@@ -44,8 +47,10 @@ public class ReferralConsumer {
 
     private static final Logger LOG = Logger.getLogger(ReferralConsumer.class);
 
+    static final String CONSUMER = "intake-service";
+
     @Inject
-    Inbox inbox;
+    InboxBatches batches;
 
     @Inject
     CaseService cases;
@@ -53,25 +58,18 @@ public class ReferralConsumer {
     @Inject
     EntityManager em;
 
-    private static final int ATTEMPTS = 5;
-
     @Incoming("referrals")
-    @Blocking // ordered: one message at a time per partition
-    public void on(String value) {
-        EventEnvelope env = InboundEvents.read(value);
-        // A rating (or staff reissuing the receipt) may change the same case at that moment
-        // (optimistic lock, M5): the event is applied again on fresh data, not dead-lettered.
-        FreshDataRetry.apply(env, this::apply);
+    @Blocking // ordered: one poll at a time, each partition's records in order
+    public CompletionStage<Void> on(KafkaRecordBatch<String, String> batch) {
+        // A poll's events in one transaction (issue 16, ADR batch-0024). If that fails, each event alone;
+        // a rating (or staff reissuing the receipt) may change the same case at that moment
+        // (optimistic lock, M5): the event is then applied again on fresh data, not dead-lettered.
+        return batches.take(CONSUMER, batch, InboxBatches.Retry.FRESH_DATA, t -> t.topic() == Topics.REFERRAL, this::apply);
     }
 
-    void apply(EventEnvelope env) {
-        if (env.eventType().map(t -> t.topic() != org.minqing.events.Topics.REFERRAL).orElse(true)) {
-            return;
-        }
-        EventType type = inbox.receive("intake-service", env).map(Inbox.Delivery::type).orElse(null);
-        if (type == null) {
-            return;
-        }
+    void apply(Inbox.Delivery d) {
+        EventEnvelope env = d.envelope();
+        EventType type = d.type();
         if (!env.payload().hasNonNull("caseId")) {
             throw new PoisonMessageException(env.type() + " without caseId");
         }

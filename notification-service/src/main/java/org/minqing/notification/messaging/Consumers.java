@@ -1,15 +1,20 @@
 package org.minqing.notification.messaging;
 
+import java.util.concurrent.CompletionStage;
+
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.minqing.kit.inbox.InboxBatches;
 
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 /**
  * The topics notices and their recipients come from, one channel each (ordered, idempotent, poison messages to
- * {@code <topic>.dlt.notification}).
+ * {@code <topic>.dlt.notification}). The busy ones (cases, referrals, reception days) take a poll's records in
+ * one transaction (issue 16, ADR batch-0024); the directories (representatives, units) one at a time.
  */
 @ApplicationScoped
 public class Consumers {
@@ -17,11 +22,13 @@ public class Consumers {
     @Inject
     EventHandler handler;
 
+    @Inject
+    InboxBatches batches;
+
     @Incoming("reception-days")
     @Blocking
-    @Transactional
-    public void onReceptionDay(String value) {
-        handler.handle(value);
+    public CompletionStage<Void> onReceptionDay(KafkaRecordBatch<String, String> batch) {
+        return batches.take(EventHandler.CONSUMER, batch, InboxBatches.Retry.ONCE, handler::apply);
     }
 
     @Incoming("representatives")
@@ -33,16 +40,14 @@ public class Consumers {
 
     @Incoming("cases")
     @Blocking
-    @Transactional
-    public void onCase(String value) {
-        handler.handle(value);
+    public CompletionStage<Void> onCase(KafkaRecordBatch<String, String> batch) {
+        return batches.take(EventHandler.CONSUMER, batch, InboxBatches.Retry.ONCE, handler::apply);
     }
 
     @Incoming("referrals")
     @Blocking
-    @Transactional
-    public void onReferral(String value) {
-        handler.handle(value);
+    public CompletionStage<Void> onReferral(KafkaRecordBatch<String, String> batch) {
+        return batches.take(EventHandler.CONSUMER, batch, InboxBatches.Retry.ONCE, handler::apply);
     }
 
     /** Handling units from referral-service: the unit mailboxes (issue 14). */

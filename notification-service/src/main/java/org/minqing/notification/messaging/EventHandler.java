@@ -74,10 +74,12 @@ public class EventHandler {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void handle(String value) {
-        Inbox.Delivery delivery = inbox.receive(CONSUMER, value).orElse(null);
-        if (delivery == null) {
-            return;
-        }
+        inbox.receive(CONSUMER, value).ifPresent(this::apply);
+    }
+
+    /** An event's first delivery (recorded by the inbox in the caller's transaction, alone or with its batch). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void apply(Inbox.Delivery delivery) {
         EventEnvelope env = delivery.envelope();
         EventType type = delivery.type();
         switch (type) {

@@ -1,8 +1,9 @@
 package org.minqing.representative.messaging;
 
+import java.util.concurrent.CompletionStage;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.minqing.events.EventEnvelope;
@@ -10,29 +11,30 @@ import org.minqing.events.EventType;
 import org.minqing.events.referral.ReferralReferred;
 import org.minqing.events.referral.ReferralReplied;
 import org.minqing.kit.inbox.Inbox;
+import org.minqing.kit.inbox.InboxBatches;
 import org.minqing.kit.messaging.InboundEvents;
 import org.minqing.representative.service.ArchiveFiller;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
-/** Referrals on representative-led routes → suggestion records that follow the handling; each event once. */
+/** Referrals on representative-led routes → suggestion records that follow the handling; each event once, a poll at a time (ADR batch-0024). */
 @ApplicationScoped
 public class ReferralEventsConsumer {
 
     @Inject
-    Inbox inbox;
+    InboxBatches batches;
 
     @Inject
     ArchiveFiller archive;
 
     @Incoming("referrals")
     @Blocking
-    @Transactional
-    public void on(String value) {
-        Inbox.Delivery d = inbox.receive(CaseEventsConsumer.CONSUMER, value).orElse(null);
-        if (d == null) {
-            return;
-        }
+    public CompletionStage<Void> on(KafkaRecordBatch<String, String> batch) {
+        return batches.take(CaseEventsConsumer.CONSUMER, batch, InboxBatches.Retry.ONCE, this::apply);
+    }
+
+    void apply(Inbox.Delivery d) {
         EventEnvelope env = d.envelope();
         EventType type = d.type();
         String referralId = env.aggregateId();

@@ -1,12 +1,21 @@
 package org.minqing.kit.inbox;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.hibernate.Session;
 import org.minqing.events.EventEnvelope;
 import org.minqing.events.EventType;
 import org.minqing.kit.messaging.InboundEvents;
@@ -69,5 +78,38 @@ public class Inbox {
                 .setParameter("type", event.type())
                 .executeUpdate();
         return inserted == 1;
+    }
+
+    /**
+     * Issue 16: {@link #firstDelivery} for a whole batch in one statement; the ids of the events this
+     * consumer sees for the first time (a redelivered one, or an id twice in the list, counts once).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Set<UUID> firstDeliveries(String consumer, List<EventEnvelope> events) {
+        Map<String, String> types = new LinkedHashMap<>();
+        for (EventEnvelope event : events) {
+            types.putIfAbsent(event.eventId().toString(), event.type());
+        }
+        Set<UUID> first = new HashSet<>();
+        if (types.isEmpty()) {
+            return first;
+        }
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into processed_event (consumer, event_id, event_type, processed_at)
+                    select ?, e.id, e.type, now() from unnest(?, ?) as e(id, type)
+                    on conflict do nothing
+                    returning event_id""")) {
+                insert.setString(1, consumer);
+                insert.setArray(2, connection.createArrayOf("uuid", types.keySet().toArray()));
+                insert.setArray(3, connection.createArrayOf("varchar", types.values().toArray()));
+                try (ResultSet rows = insert.executeQuery()) {
+                    while (rows.next()) {
+                        first.add(rows.getObject(1, UUID.class));
+                    }
+                }
+            }
+        });
+        return first;
     }
 }
