@@ -44,7 +44,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 
 /**
- * Issue 16 (ADR batch-0024): a consumer takes a poll's records in one transaction with one inbox
+ * Issue 16 (ADR 0025): a consumer takes a poll's records in one transaction with one inbox
  * insert; a poison record among them goes alone to the dead-letter topic and the others are applied
  * once; a redelivered batch changes nothing; each key's events are applied in their order; a transient
  * failure stops the channel with nothing dead-lettered and nothing committed.

@@ -61,7 +61,7 @@ public class ReferralConsumer {
     @Incoming("referrals")
     @Blocking // ordered: one poll at a time, each partition's records in order
     public CompletionStage<Void> on(KafkaRecordBatch<String, String> batch) {
-        // A poll's events in one transaction (issue 16, ADR batch-0024). If that fails, each event alone;
+        // A poll's events in one transaction (issue 16, ADR 0025). If that fails, each event alone;
         // a rating (or staff reissuing the receipt) may change the same case at that moment
         // (optimistic lock, M5): the event is then applied again on fresh data, not dead-lettered.
         return batches.take(CONSUMER, batch, InboxBatches.Retry.FRESH_DATA, t -> t.topic() == Topics.REFERRAL, this::apply);

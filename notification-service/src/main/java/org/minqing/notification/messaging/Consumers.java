@@ -14,7 +14,7 @@ import jakarta.transaction.Transactional;
 /**
  * The topics notices and their recipients come from, one channel each (ordered, idempotent, poison messages to
  * {@code <topic>.dlt.notification}). The busy ones (cases, referrals, reception days) take a poll's records in
- * one transaction (issue 16, ADR batch-0024); the directories (representatives, units) one at a time.
+ * one transaction (issue 16, ADR 0025); the directories (representatives, units) one at a time.
  */
 @ApplicationScoped
 public class Consumers {

@@ -19,7 +19,7 @@ import org.minqing.referral.service.ReferralService;
 /**
  * Intake's case events (接访登记、来访人评价): a recorded case opens or repeats a referral; feedback
  * closes or reopens it. Each event is applied once (inbox); a poll's events in one transaction
- * (issue 16, ADR batch-0024). If that fails, each event in its own transaction, and if staff changed
+ * (issue 16, ADR 0025). If that fails, each event in its own transaction, and if staff changed
  * the same referral at that moment (optimistic lock), again on fresh data rather than dead-lettered.
  */
 @ApplicationScoped

@@ -14,7 +14,7 @@ import org.minqing.representative.service.ArchiveFiller;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
-/** intake cases → reception records in the duty archive; each event applied once (Inbox), a poll at a time (ADR batch-0024). */
+/** intake cases → reception records in the duty archive; each event applied once (Inbox), a poll at a time (ADR 0025). */
 @ApplicationScoped
 public class CaseEventsConsumer {
 

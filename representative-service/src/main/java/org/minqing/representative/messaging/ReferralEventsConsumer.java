@@ -18,7 +18,7 @@ import org.minqing.representative.service.ArchiveFiller;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
-/** Referrals on representative-led routes → suggestion records that follow the handling; each event once, a poll at a time (ADR batch-0024). */
+/** Referrals on representative-led routes → suggestion records that follow the handling; each event once, a poll at a time (ADR 0025). */
 @ApplicationScoped
 public class ReferralEventsConsumer {
 

@@ -28,7 +28,7 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 /**
- * Issue 16 (ADR batch-0024): a consumer takes the records of one Kafka poll
+ * Issue 16 (ADR 0025): a consumer takes the records of one Kafka poll
  * ({@code mp.messaging.incoming.<ch>.batch=true}) in <b>one</b> transaction: one inbox insert for the
  * whole batch ({@link Inbox#firstDeliveries}), then each first-delivered event's effect in Kafka order
  * (per partition, so per key), one commit, and the latest offset per partition acknowledged.
