@@ -2,7 +2,7 @@
 // 200 {"status":"ok"}) and appends "<epoch micros>\t<to>" for every message to a journal file, so
 // that Journey.java can match each case (its visitor's unique phone) to the moment its SMS arrived.
 // Much cheaper than WireMock's request journal on a 2-core machine. Loopback only.
-//   java infra/bench/SmsSink.java --port 32526 --journal /tmp/sms.tsv
+//   java infra/bench/SmsSink.java --port 22526 --journal /tmp/sms.tsv
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -30,7 +30,7 @@ public class SmsSink {
     static final Pattern TO = Pattern.compile("\"to\"\\s*:\\s*\"([^\"]*)\"");
 
     public static void main(String[] args) throws Exception {
-        int port = 32526;
+        int port = 22526;
         Path journal = Path.of("sms-journal.tsv");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
