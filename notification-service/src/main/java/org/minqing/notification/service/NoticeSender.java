@@ -89,10 +89,6 @@ class NoticeSender {
         return "notify the visitor: " + c.eventType() + " notice " + c.id();
     }
 
-    Outcome send(Claimed c, Prepared p) {
-        return send(c, p, Prefetched.NONE);
-    }
-
     Outcome send(Claimed c, Prepared p, Prefetched prefetched) {
         String address = p.address();
         String subject = p.subject();
