@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { DelegatedReferral, Referral } from '@/api/referral'
 import { ApiError } from '@/api/http'
 import { toCalendarMap } from '@/utils/deadline'
-import { delegatedRow, groupSupervision, loadDelegatedOrNone, supervisionRows } from '@/utils/supervisionGroups'
+import { allPages, delegatedRow, groupSupervision, loadDelegatedOrNone, supervisionRows } from '@/utils/supervisionGroups'
 
 // Tuesday 29 September 2026; 国庆 1–7 October are rest days, Saturday 10 October an adjusted working day (调休)
 const TODAY = '2026-09-29'
@@ -98,5 +98,18 @@ describe('督办 groups: this piece\'s referrals and the delegated sub-districts
     expect(await loadDelegatedOrNone(async () => [delegated('d1')])).toHaveLength(1)
     const rows = supervisionRows([own('o-late', { dueDate: '2026-09-28' })], await loadDelegatedOrNone(() => Promise.reject(forbidden)))
     expect(ids(groupSupervision(rows, '', TODAY, NATIONAL_DAY).overdue)).toEqual(['o-late'])
+  })
+
+  it('reads every page of the delegated list until a short one (more than 500 delegated referrals)', async () => {
+    const asked: number[] = []
+    const pages = [Array.from({ length: 500 }, (_, i) => `a${i}`), Array.from({ length: 500 }, (_, i) => `b${i}`), ['c0', 'c1']]
+    const all = await allPages(async (n) => { asked.push(n); return pages[n] ?? [] })
+    expect(asked).toEqual([0, 1, 2])
+    expect(all).toHaveLength(1002)
+    expect(all[500]).toBe('b0')
+    // A full last page means one more (empty) call; the cap stops a list that never ends.
+    const capped: number[] = []
+    expect(await allPages(async (n) => { capped.push(n); return ['x', 'y'] }, 2, 3)).toHaveLength(6)
+    expect(capped).toEqual([0, 1, 2])
   })
 })

@@ -52,7 +52,7 @@ const row = (w: Awaited<ReturnType<typeof mountAs>>, id: string) => w.find(`[dat
 describe('督办 screen: the district sees the delegated sub-districts\' referrals too (issue 14, ADR 0020)', { timeout: 30000 }, () => {
   it('counts and lists the delegated overdue, escalated referral beside its own; the delegated row is marked, not linked, and offers the forwarding 督办', async () => {
     const w = await mountAs(['district-staff'])
-    expect(delegated).toHaveBeenCalledWith({ watchedByMe: undefined })
+    expect(delegated).toHaveBeenCalledWith({ watchedByMe: undefined, page: 0 })
     expect(count(w, 'overdue')).toBe('2')
     expect(count(w, 'approaching')).toBe('0')
     expect(count(w, 'escalated')).toBe('1')
@@ -88,7 +88,7 @@ describe('督办 screen: the district sees the delegated sub-districts\' referra
     expect(w.find(`[data-testid="supervision-held-by-${REMOTE}"]`).exists()).toBe(true)
     vm.$.setupState.watchedByMe = true
     await vm.$.setupState.load()
-    expect(delegated).toHaveBeenLastCalledWith({ watchedByMe: true })
+    expect(delegated).toHaveBeenLastCalledWith({ watchedByMe: true, page: 0 })
   })
 
   it('sub-district staff see the delegated row without the forwarding 督办 (district staff only)', async () => {

@@ -168,7 +168,7 @@ export const referralApi = {
   putUnit: (id: string, body: UnitFields) => request<Unit>('referral', `/units/${encodeURIComponent(id)}`, { method: 'PUT', body }),
   rules: () => request<RoutingRule[]>('referral', '/routing-rules'),
   putRule: (body: RoutingRule) => request<RoutingRule>('referral', '/routing-rules', { method: 'PUT', body }),
-  delegated: (q: { watchedByMe?: boolean; status?: ReferralStatus } = {}) =>
+  delegated: (q: { watchedByMe?: boolean; status?: ReferralStatus; page?: number } = {}) =>
     request<DelegatedReferral[]>('referral', '/delegated-referrals', { query: q }),
   superviseDelegated: (id: string, note: string, replyBy?: string | null) =>
     request<SupervisionAsked>('referral', `/delegated-referrals/${encodeURIComponent(id)}/supervision`, { body: delegatedSupervisionBody(note, replyBy) }),

@@ -80,6 +80,26 @@ export function groupSupervision(
   }
 }
 
+/** The service's page of GET /delegated-referrals (DelegatedReferrals.PAGE_SIZE). */
+export const DELEGATED_PAGE_SIZE = 500
+/** The service accepts page 0..10000; the screen stops well before (10,000 rows). */
+export const DELEGATED_MAX_PAGES = 20
+
+/**
+ * Every page of a paged list: asks for page 0, 1, … until a page comes back short (the last one) or
+ * {@code maxPages} were read, so a district with more delegated referrals than one page sees them all.
+ */
+export async function allPages<T>(page: (n: number) => Promise<T[]>, pageSize = DELEGATED_PAGE_SIZE,
+  maxPages = DELEGATED_MAX_PAGES): Promise<T[]> {
+  const out: T[] = []
+  for (let n = 0; n < maxPages; n++) {
+    const rows = await page(n)
+    out.push(...rows)
+    if (rows.length < pageSize) break
+  }
+  return out
+}
+
 /**
  * GET /delegated-referrals for the 督办 screen: any failure (a piece without delegated sub-districts may
  * refuse, some roles get 403, the service may be down) leaves the screen with this piece's referrals only,

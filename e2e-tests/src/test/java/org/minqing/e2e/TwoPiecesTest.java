@@ -56,6 +56,12 @@ class TwoPiecesTest {
             return "http://127.0.0.1:" + p.extraPort(services.get(service));
         }
 
+        Map<String, String> urls() {
+            Map<String, String> urls = new HashMap<>();
+            services.keySet().forEach(s -> urls.put(s, url(s)));
+            return urls;
+        }
+
         String db(String service) {
             return service + "_" + (id.equals("district") ? "district" : "sd");
         }
@@ -89,6 +95,11 @@ class TwoPiecesTest {
         all.forEach(ManagedProcess::start);
         all.stream().map(m -> CompletableFuture.runAsync(() -> m.awaitReady(Duration.ofMinutes(6)))).toList()
                 .forEach(CompletableFuture::join);
+        // Each piece's own databases are empty: the demo district through both pieces' APIs, the district's
+        // first. Each keeps what its jurisdiction owns and receives the rest by event (ADR 0024, 0026).
+        DemoDistrict.load(p.repo, List.of(district.urls(), sd.urls()));
+        DemoDistrict.awaitUnitMailboxes(p.repo, district.url("notification"));
+        DemoDistrict.awaitUnitMailboxes(p.repo, sd.url("notification"));
 
         // 1. A 310104001 case through the sub-district's intake, a 310104002 case through the district's.
         String sdPhone = Api.freshPhone();

@@ -44,6 +44,22 @@ class DistrictPieceIntakeTest {
         assertThat(rowsWithDescription(own)).isEqualTo(1);
     }
 
+    /**
+     * ADR 0026: the district's piece need not know the communities a sub-district keeps (the demo district
+     * enters them there only). A case of such a community is still another piece's (409), not an unknown
+     * community (422).
+     */
+    @Test
+    void aCaseOfACommunityOnlyTheSubDistrictKnowsIsThatPiecesNotUnknown() {
+        String text = unique("未登记社区诉求");
+        record(staff(DemoRealm.DISTRICT), caseBody("310104001099", text)).then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", containsString("jurisdiction-of-another-piece"))
+                .body("errors.field", hasItem("communityCode"))
+                .body("detail", containsString("sd-310104001"));
+        assertThat(rowsWithDescription(text)).isZero();
+    }
+
     /** Issue 14: nor may it add a community to a sub-district that runs its own piece (409 naming code). */
     @Test
     void aCommunityOfADelegatedSubDistrictIsAddedThereNotHere() {

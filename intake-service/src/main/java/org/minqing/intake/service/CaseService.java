@@ -60,6 +60,7 @@ import org.minqing.kit.outbox.Outbox;
 import org.minqing.kit.problem.Problem;
 import org.minqing.kit.problem.ProblemException;
 import org.minqing.kit.scope.CallerScope;
+import org.minqing.kit.scope.Jurisdiction;
 import org.minqing.kit.scope.Roles;
 import org.minqing.kit.time.AppClock;
 
@@ -142,9 +143,12 @@ public class CaseService {
                 return replay(IntakeCase.findById(earlier));
             }
         }
+        // Issue 14: a case lives in the piece that owns its community, where its referral and notices are
+        // handled. Asked first: this piece need not know another piece's communities (ADR 0026).
+        if (Jurisdiction.isValid(req.communityCode())) {
+            ownership.requireOwned("communityCode", req.communityCode());
+        }
         CaseRequestRules.Accepted accepted = rules.check(req, scope, viaOpen311);
-        // Issue 14: a case lives in the piece that owns its community, where its referral and notices are handled.
-        ownership.requireOwned("communityCode", req.communityCode());
         LocalDate receivedOn = accepted.receivedOn();
         List<String> reps = accepted.receivingRepresentatives();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);

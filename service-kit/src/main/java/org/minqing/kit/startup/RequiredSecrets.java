@@ -27,7 +27,7 @@ import io.quarkus.runtime.StartupEvent;
  * Secret's placeholder counts as missing. The key material of the active crypto key
  * ({@code minqing.crypto.keys.<active-key>}) is required too.
  * <p>
- * Runs from {@link DemoDataAndSecretsFlywayCustomizer} before Flyway touches the database, and again at
+ * Runs from {@link RequiredSecretsFlywayCustomizer} before Flyway touches the database, and again at
  * start-up for a service without Flyway.
  */
 @ApplicationScoped

@@ -1,6 +1,7 @@
--- DEMO ONLY (M7): the demo district's communities and their bounding boxes, applied only where
--- minqing.demo-data.enabled=true (%dev/%test, infra/local/platform, the e2e suite). A real
--- deployment loads its own communities.
+-- Module-test fixture (ADR 0026): the demo district's communities for intake-service's own tests,
+-- applied by %test's Flyway location db/demo from src/test/resources (no service jar holds it). The
+-- local platform and the e2e suite enter the same district through the API:
+-- infra/demo-district/demo-district.requests.
 insert into community_area values
  ('310104001001', '泾水社区', '泾水,泾水公寓,泾水路', 31.1800, 31.1900, 121.4300, 121.4400),
  ('310104001002', '枫林社区', '枫林,枫林路',           31.1800, 31.1900, 121.4400, 121.4500),

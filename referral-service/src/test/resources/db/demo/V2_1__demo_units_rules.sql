@@ -1,7 +1,7 @@
--- DEMO ONLY (M7): the demo district's handling units (demo phone numbers and addresses) and remit
--- rules, applied only where minqing.demo-data.enabled=true (%dev/%test, infra/local/platform, the
--- e2e suite). A real deployment enters its own units and rules through the API (ops-admin).
-
+-- Module-test fixture (ADR 0026): the demo district's handling units and remit rules for referral-service's own tests,
+-- applied by %test's Flyway location db/demo from src/test/resources (no service jar holds it). The
+-- local platform and the e2e suite enter the same district through the API:
+-- infra/demo-district/demo-district.requests.
 insert into handling_unit (id, name, tier, lines, jurisdiction, contact_name, contact_phone, contact_email) values
 -- unit.housing and unit.city line up with the Keycloak realm's demo users.
 ('8d2e4f10-2b02-4d7a-8b02-000000000001', '第一街道房屋管理办公室 / Sub-district 1 housing office', 'SUBDISTRICT', 'housing,planning', '310104001000', '房管办值班', '021-00000001', 'unit.housing@minqing.local'),
