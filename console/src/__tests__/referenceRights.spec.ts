@@ -31,6 +31,15 @@ describe('who edits units and rules (issue 14, as referral-service decides)', ()
     expect(mayEditUnit(COMMUNITY, OWN_COMMUNITY)).toBe(false)
     expect(editableTiers(COMMUNITY)).toEqual([])
   })
+  it('a row another piece keeps is edited there, whoever asks (ADR 0024: the service answers 409)', () => {
+    const copy = { ...BUREAU, keptBy: 'district', keptHere: false }
+    expect(mayEditUnit(OPS, copy)).toBe(false)
+    expect(mayEditUnit(DISTRICT, copy)).toBe(false)
+    const own: Unit = { ...OWN, keptBy: 'sd-310104001', keptHere: true }
+    expect(mayEditUnit(OPS, own)).toBe(true)
+    expect(mayEditRule(OPS, { scopeCode: '310104000000', keptHere: false }, BUREAU)).toBe(false)
+    expect(mayEditRule(SUB1, { scopeCode: '310104001001', keptHere: true }, OWN)).toBe(true)
+  })
   it('a rule: its scope in the caller\'s area; a sub-district names its own units or district and city ones', () => {
     expect(mayEditRule(SUB1, { scopeCode: '310104001001' }, OWN)).toBe(true)
     expect(mayEditRule(SUB1, { scopeCode: '310104001000' }, BUREAU)).toBe(true)

@@ -74,6 +74,9 @@ export interface Unit {
   contactPhone?: string | null
   contactEmail?: string | null
   userSubject?: string | null
+  /** ADR 0024: the piece that keeps the unit (null without an ownership table); false = a copy here. */
+  keptBy?: string | null
+  keptHere?: boolean
 }
 
 /** Issue 14: the body of PUT /units/{id} (lines comma-separated, `*` = every line). */
@@ -95,6 +98,9 @@ export interface RoutingRule {
   scopeCode: string
   route: Route
   unitId: string
+  /** As on {@link Unit}: answered by GET, never sent. */
+  keptBy?: string | null
+  keptHere?: boolean
 }
 
 export interface RouteRequest {

@@ -6,7 +6,8 @@ import { prefixOf } from '@/utils/divisions'
  * Which handling units and remit rules a caller may change (issue 14, referral-service's
  * ReferenceEditors, ADR 0021): ops-admin all; district staff those within their district, up to
  * district tier; sub-district staff their own (community or sub-district tier, in their area).
- * The console only hides what the service would refuse with a 403; the service still decides.
+ * The console only hides what the service would refuse (403, or 409 for a copy another piece keeps,
+ * ADR 0024: {@code keptHere} false); the service still decides.
  */
 export interface Editor {
   roles: readonly Role[]
@@ -29,13 +30,20 @@ export function editableTiers(e: Editor): UnitTier[] {
   return []
 }
 
-export function mayEditUnit(e: Editor, unit: { tier: UnitTier; jurisdiction: string }): boolean {
+/** A row this piece holds as a copy is changed in the piece that keeps it ({@code keptBy}). */
+export function keptElsewhere(row: { keptHere?: boolean }): boolean {
+  return row.keptHere === false
+}
+
+export function mayEditUnit(e: Editor, unit: { tier: UnitTier; jurisdiction: string; keptHere?: boolean }): boolean {
+  if (keptElsewhere(unit)) return false
   if (e.roles.includes('ops-admin')) return true
   return editableTiers(e).includes(unit.tier) && within(e.jurisdiction, unit.jurisdiction.trim())
 }
 
 /** A rule's scope must be the caller's; a sub-district's rule may name its own units or a district or city unit. */
-export function mayEditRule(e: Editor, rule: { scopeCode: string }, unit?: { tier: UnitTier; jurisdiction: string } | null): boolean {
+export function mayEditRule(e: Editor, rule: { scopeCode: string; keptHere?: boolean }, unit?: { tier: UnitTier; jurisdiction: string } | null): boolean {
+  if (keptElsewhere(rule)) return false
   if (e.roles.includes('ops-admin')) return true
   if (editableTiers(e).length === 0 || !within(e.jurisdiction, rule.scopeCode)) return false
   if (unit && !e.roles.includes('district-staff') && (unit.tier === 'COMMUNITY' || unit.tier === 'SUBDISTRICT')) {

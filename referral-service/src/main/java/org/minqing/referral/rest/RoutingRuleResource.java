@@ -13,6 +13,8 @@ import jakarta.ws.rs.Path;
 
 import org.minqing.kit.scope.CallerScope;
 import org.minqing.kit.scope.Roles;
+import org.minqing.referral.mapping.RuleView;
+import org.minqing.referral.service.ReferenceOwners;
 import org.minqing.referral.service.RoutingRules;
 import org.minqing.referral.service.RoutingRules.Rule;
 
@@ -26,18 +28,21 @@ public class RoutingRuleResource {
     @Inject
     CallerScope scope;
 
+    @Inject
+    ReferenceOwners owners;
+
     @GET
     @RolesAllowed({ Roles.DISTRICT_STAFF, Roles.SUBDISTRICT_STAFF, Roles.COMMUNITY_STAFF, Roles.SERVICE, Roles.OPS_ADMIN })
     @Transactional
-    public List<Rule> list() {
-        return rules.all();
+    public List<RuleView> list() {
+        return rules.all().stream().map(r -> RuleView.of(r, owners)).toList();
     }
 
     /** Adds or replaces the rule for a line and scope; 403 naming the field outside the caller's jurisdiction. */
     @PUT
     @RolesAllowed({ Roles.DISTRICT_STAFF, Roles.SUBDISTRICT_STAFF, Roles.OPS_ADMIN })
     @Transactional
-    public Rule put(@Valid @NotNull Rule req) {
-        return rules.put(req, scope);
+    public RuleView put(@Valid @NotNull Rule req) {
+        return RuleView.of(rules.put(req, scope), owners);
     }
 }

@@ -20,6 +20,7 @@ import org.minqing.referral.HandlingUnit;
 import org.minqing.referral.mapping.UnitView;
 import org.minqing.referral.service.HandlingUnits;
 import org.minqing.referral.service.HandlingUnits.UnitFields;
+import org.minqing.referral.service.ReferenceOwners;
 
 /**
  * Handling units (承办单位): read by everyone who routes or handles; changed by ops-admin, district
@@ -34,12 +35,15 @@ public class UnitResource {
     @Inject
     CallerScope scope;
 
+    @Inject
+    ReferenceOwners owners;
+
     @GET
     @RolesAllowed({ Roles.DISTRICT_STAFF, Roles.SUBDISTRICT_STAFF, Roles.COMMUNITY_STAFF, Roles.HANDLING_UNIT,
             Roles.REPRESENTATIVE, Roles.SERVICE, Roles.OPS_ADMIN })
     @Transactional
     public List<UnitView> list(@QueryParam("tier") HandlingUnit.UnitTier tier, @QueryParam("line") String line) {
-        return units.list(tier, line).stream().map(UnitView::of).toList();
+        return units.list(tier, line).stream().map(u -> UnitView.of(u, owners)).toList();
     }
 
     @GET
@@ -48,7 +52,7 @@ public class UnitResource {
             Roles.REPRESENTATIVE, Roles.SERVICE, Roles.OPS_ADMIN })
     @Transactional
     public UnitView get(@PathParam("id") UUID id) {
-        return UnitView.of(units.get(id));
+        return UnitView.of(units.get(id), owners);
     }
 
     /**
@@ -61,6 +65,6 @@ public class UnitResource {
     @RolesAllowed({ Roles.DISTRICT_STAFF, Roles.SUBDISTRICT_STAFF, Roles.OPS_ADMIN })
     @Transactional
     public UnitView put(@PathParam("id") UUID id, @Valid @NotNull UnitFields req) {
-        return UnitView.of(units.put(id, req, scope));
+        return UnitView.of(units.put(id, req, scope), owners);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -228,6 +229,19 @@ class SubDistrictUnitsAndRulesTest {
                 .put("/routing-rules").then().statusCode(200);
         assertThat(outbox(Topics.UNIT.topic(), ownUnit)).isEqualTo(1);
         assertThat(outbox(Topics.REFERENCE.topic(), line + "@" + DemoRealm.SUB1)).isEqualTo(1);
+
+        // The API says who keeps each row, so the console offers no edit on a copy (ADR 0024).
+        given().auth().oauth2(Fixtures.SUB1).get("/units/" + ownUnit).then().statusCode(200)
+                .body("keptHere", is(true)).body("keptBy", is(Pieces.SUB_DISTRICT_PIECE));
+        given().auth().oauth2(Fixtures.SUB1).get("/units/" + DemoRealm.UNIT_DISTRICT_HOUSING).then().statusCode(200)
+                .body("keptHere", is(false)).body("keptBy", is("district"));
+        given().auth().oauth2(Fixtures.SUB1).get("/units").then().statusCode(200)
+                .body("find { it.id == '" + DemoRealm.UNIT_CITY + "' }.keptHere", is(false))
+                .body("find { it.id == '" + ownUnit + "' }.keptHere", is(true));
+        given().auth().oauth2(Fixtures.SUB1).get("/routing-rules").then().statusCode(200)
+                .body("find { it.lineCode == '" + line + "' && it.scopeCode == '" + DemoRealm.SUB1 + "' }.keptHere", is(true))
+                .body("find { it.lineCode == 'planning' && it.scopeCode == '" + DemoRealm.DISTRICT + "' }.keptHere", is(false))
+                .body("find { it.lineCode == 'planning' && it.scopeCode == '" + DemoRealm.DISTRICT + "' }.keptBy", is("district"));
 
         // its own events coming back from the topics: skipped before the inbox, nothing applied or audited twice
         EventEnvelope ownUnitEvent = ownEvent(Topics.UNIT.topic(), ownUnit);
