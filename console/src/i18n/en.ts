@@ -185,7 +185,7 @@ const en: typeof zh = {
   units: {
     intro: 'Handling units and remit rules: district staff maintain those of the district, sub-district staff those of their sub-district and its communities (not district units), operations all of them. Changes apply at once, with no release, and are audited. A deactivated unit keeps its referrals.',
     unitsTab: 'Handling units', rulesTab: 'Remit rules', name: 'Unit name', tier: 'Tier', lines: 'Lines', linesHint: 'Line codes separated by commas; * = every line',
-    jurisdiction: 'Division code', contact: 'Contact', contactName: 'Contact name', contactPhone: 'Phone', contactEmail: 'E-mail', keptBy: 'Kept by', keptHere: 'this piece', keptElsewhere: '{piece} (a copy here; changed there)',
+    jurisdiction: 'Division code', contact: 'Contact', contactName: 'Contact name', contactPhone: 'Phone', contactEmail: 'E-mail', keptBy: 'Kept by', keptHere: 'this piece', keptElsewhere: '{piece} (a copy; change it there)',
     userSubject: 'Account name', active: 'Active', inactive: 'Deactivated', add: 'Add unit', addTitle: 'Add handling unit', editTitle: 'Change handling unit',
     deactivate: 'Deactivate', reactivate: 'Reactivate', saved: 'Saved', total: '{n} units',
     readOnly: 'Read only: not yours to maintain',

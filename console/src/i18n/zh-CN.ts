@@ -183,7 +183,7 @@ export default {
   units: {
     intro: '承办单位和转办规则：区级工作人员维护本区的，街道工作人员维护本街道及其社区的（不能设为区级单位），运维人员维护全部。修改即时生效，无需重新发布，并留有审计记录。停用的单位保留其转办件。',
     unitsTab: '承办单位', rulesTab: '转办规则', name: '单位名称', tier: '层级', lines: '条线', linesHint: '条线代码用逗号分隔，* 表示全部条线',
-    jurisdiction: '辖区代码', contact: '联系人', contactName: '联系人', contactPhone: '联系电话', contactEmail: '电子邮箱', keptBy: '维护部署单元', keptHere: '本部署单元', keptElsewhere: '{piece}（此处为副本，请在该部署单元修改）',
+    jurisdiction: '辖区代码', contact: '联系人', contactName: '联系人', contactPhone: '联系电话', contactEmail: '电子邮箱', keptBy: '维护部署单元', keptHere: '本部署单元', keptElsewhere: '{piece}（副本，在该处修改）',
     userSubject: '登录账号', active: '在用', inactive: '已停用', add: '新增承办单位', addTitle: '新增承办单位', editTitle: '修改承办单位',
     deactivate: '停用', reactivate: '恢复', saved: '已保存', total: '共 {n} 个单位',
     readOnly: '只读：不在您的维护范围内',
