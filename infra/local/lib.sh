@@ -931,7 +931,8 @@ load_demo_district() {
   out="$(mktemp)"
   while read -r method svc path body; do
     [[ -z "$method" || "$method" == \#* ]] && continue
-    if [[ -n "$piece" ]]; then port="$(piece_port "$piece" "$svc")"; else port="$(service_port "$svc")"; fi || return 1
+    if [[ -n "$piece" ]]; then port="$(piece_port "$piece" "$svc")"; else port="$(service_port "$svc")"; fi \
+      || { err "demo district: no port for $svc"; rm -f "$out"; return 1; }
     code="$(curl -sS -o "$out" -w '%{http_code}' --max-time 30 -X "$method" -H "Authorization: Bearer $token" \
       -H 'Content-Type: application/json' -H 'Accept: application/json' --data-binary "$body" \
       "http://127.0.0.1:$port$path")" || code=000
